@@ -1,0 +1,1 @@
+"""MPP — the open platform for Indonesia's public service malls (Mal Pelayanan Publik)."""

@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from mpp.catalog.models import Agency
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(
+        label=_("What do you need?"),
+        max_length=200,
+        strip=True,
+        error_messages={
+            "required": _("Type what you are looking for, for example: KTP hilang."),
+            "max_length": _("That search is too long. Use at most %(limit_value)d characters."),
+        },
+        widget=forms.TextInput(
+            attrs={
+                "type": "search",
+                "autocomplete": "off",
+                "enterkeyhint": "search",
+                "placeholder": _("e.g. bikin KTP, perpanjang SIM, akta lahir"),
+            }
+        ),
+    )
+    agency = forms.ModelChoiceField(
+        queryset=Agency.objects.filter(is_active=True),
+        to_field_name="slug",
+        required=False,
+        label=_("Agency"),
+    )
+    page = forms.IntegerField(min_value=1, max_value=1000, required=False)
+
+    def clean_q(self) -> str:
+        value: str = self.cleaned_data["q"]
+        value = " ".join(value.split())
+        if not value:
+            raise forms.ValidationError(self.fields["q"].error_messages["required"])
+        return value

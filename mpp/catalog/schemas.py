@@ -1,0 +1,124 @@
+"""API shapes of the catalogue."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ninja import Schema
+
+
+class Money(Schema):
+    kind: str
+    amount: int
+    max_amount: int | None
+    unit: str
+    display: str
+    note: str
+    legal_basis: str
+
+
+class Turnaround(Schema):
+    value: int
+    max_value: int | None
+    unit: str
+    display: str
+    note: str
+
+
+class AgencyRef(Schema):
+    slug: str
+    name: str
+    short_name: str
+
+
+class Booth(Schema):
+    code: str
+    floor: int
+    label: str
+
+
+class AgencyOut(Schema):
+    slug: str
+    name: str
+    name_en: str
+    short_name: str
+    level: str
+    level_display: str
+    description: str
+    booth: Booth | None
+    phone: str
+    email: str
+    website: str
+    opening_hours: list[dict[str, object]]
+    service_count: int
+
+
+class ServiceItem(Schema):
+    id: int
+    slug: str
+    name: str
+    name_en: str
+    agency: AgencyRef
+    category: str
+    fee: Money
+    turnaround: Turnaround
+    channel: str
+    url: str
+
+
+class ServicePage(Schema):
+    query: str
+    total: int
+    limit: int
+    offset: int
+    suggestion: str
+    items: list[ServiceItem]
+
+
+class RequirementOut(Schema):
+    position: int
+    text: str
+    text_en: str
+    is_mandatory: bool
+    form: str
+    quantity: int
+    note: str
+
+
+class StepOut(Schema):
+    position: int
+    text: str
+    text_en: str
+
+
+class Provenance(Schema):
+    source: str
+    needs_confirmation: bool
+    last_verified: date | None
+
+
+class ServiceOut(ServiceItem):
+    summary: str
+    summary_en: str
+    requirements: list[RequirementOut]
+    steps: list[StepOut]
+    product: str
+    product_en: str
+    complaint_handling: str
+    legal_basis: str
+    decree_number: str
+    decree_date: date | None
+    online_url: str
+    counter_info: str
+    internal: dict[str, str]
+    provenance: Provenance
+
+
+class ErrorItem(Schema):
+    field: str
+    message: str
+
+
+class ErrorOut(Schema):
+    detail: str
+    errors: list[ErrorItem]

@@ -1,0 +1,89 @@
+"""The mall (the tenant of the platform) and the booths on its floor plan."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from mpp.core.enums import BoothKind
+from mpp.core.hours import describe_opening_hours, validate_opening_hours
+
+
+class Mall(models.Model):
+    """One Mal Pelayanan Publik. Every catalogue row hangs off a mall, so one installation
+    can host a national network of malls."""
+
+    slug = models.SlugField(_("slug"), max_length=60, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    short_name = models.CharField(_("short name"), max_length=80)
+    regency = models.CharField(_("regency / city"), max_length=120)
+    region_code = models.CharField(
+        _("region code"), max_length=13, blank=True, help_text=_("Kemendagri code, e.g. 35.21")
+    )
+    address = models.TextField(_("address"))
+    directions = models.TextField(_("how to get there"), blank=True)
+    directions_en = models.TextField(_("how to get there (English)"), blank=True)
+    latitude = models.DecimalField(
+        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    timezone = models.CharField(_("time zone"), max_length=40, default="Asia/Jakarta")
+    opening_hours = models.JSONField(
+        _("opening hours"), default=list, validators=[validate_opening_hours]
+    )
+    opened_on = models.DateField(_("in operation since"), null=True, blank=True)
+    floors = models.PositiveSmallIntegerField(_("number of floors"), default=1)
+    facilities = models.TextField(
+        _("facilities"), blank=True, help_text=_("One per line: nursing room, prayer room …")
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("mall")
+        verbose_name_plural = _("malls")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def opening_hours_rows(self) -> list[tuple[str, str]]:
+        return describe_opening_hours(self.opening_hours)
+
+    @property
+    def facility_list(self) -> list[str]:
+        return [line.strip() for line in self.facilities.splitlines() if line.strip()]
+
+
+class Booth(models.Model):
+    """A place on the mall's floor plan: an agency's booth, an MSME booth, a facility.
+
+    Coordinates are in floor-plan units (0–100 across, 0–60 down) so the plan can be drawn as
+    an SVG without any image asset.
+    """
+
+    mall = models.ForeignKey(Mall, on_delete=models.CASCADE, related_name="booths")
+    code = models.CharField(_("booth code"), max_length=20)
+    label = models.CharField(_("label"), max_length=120, blank=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=BoothKind, default=BoothKind.SERVICE)
+    floor = models.PositiveSmallIntegerField(_("floor"), default=1)
+    x = models.PositiveSmallIntegerField(default=0)
+    y = models.PositiveSmallIntegerField(default=0)
+    width = models.PositiveSmallIntegerField(default=10)
+    height = models.PositiveSmallIntegerField(default=8)
+
+    class Meta:
+        verbose_name = _("booth")
+        verbose_name_plural = _("booths")
+        ordering = ["mall", "floor", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["mall", "code"], name="booth_code_unique_per_mall")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} · {self.label}" if self.label else self.code

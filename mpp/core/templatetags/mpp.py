@@ -1,0 +1,42 @@
+"""Template helpers available in every template (registered as a builtin in settings)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django import template
+from django.utils import formats, translation
+
+from mpp.core.formatting import local_time, rupiah, zone_abbreviation
+
+register = template.Library()
+
+
+@register.filter(name="rupiah")
+def rupiah_filter(amount: int | None) -> str:
+    return rupiah(amount)
+
+
+@register.filter
+def wib(value: datetime | None, tz_name: str = "Asia/Jakarta") -> str:
+    """A datetime in the mall's zone with its abbreviation: '27 Nov 2026 08.15 WIB'."""
+    if value is None:
+        return ""
+    local = local_time(value, tz_name)
+    return f"{formats.date_format(local, 'j M Y H.i')} {zone_abbreviation(tz_name)}"
+
+
+@register.simple_tag(takes_context=True)
+def localized(context: template.Context, obj: object, field: str) -> str:
+    """The English variant of a content field (`<field>_en`) when English is active and the
+    variant is filled in; the Indonesian original otherwise."""
+    if translation.get_language() == "en":
+        english = getattr(obj, f"{field}_en", "")
+        if english:
+            return str(english)
+    return str(getattr(obj, field, ""))
+
+
+@register.filter
+def lines(text: str) -> list[str]:
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]

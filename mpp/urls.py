@@ -1,0 +1,22 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from mpp.api import api
+
+admin.site.site_header = "MPP · Administrasi"
+admin.site.site_title = "MPP"
+admin.site.index_title = "Administrasi Mal Pelayanan Publik"
+
+urlpatterns = [
+    path("api/v1/", api.urls),
+    path("i18n/setlang/", set_language, name="set_language"),
+    path("admin/", admin.site.urls),
+    path("", include("mpp.core.urls")),
+    path("", include("mpp.catalog.urls")),
+]
+
+handler404 = "mpp.core.views.not_found"
+handler500 = "mpp.core.views.server_error"
+handler403 = "mpp.core.views.forbidden"
+handler400 = "mpp.core.views.bad_request"

@@ -1,0 +1,25 @@
+"""Shared fixtures. The same suite runs on SQLite (default) and PostgreSQL (DATABASE_URL)."""
+
+from __future__ import annotations
+
+import pytest
+from django.test.utils import override_settings
+
+from tests.factories import MallFactory
+
+
+@pytest.fixture(autouse=True)
+def _plain_static_files():
+    # Tests must not depend on `collectstatic` having run: use the plain storage.
+    with override_settings(
+        STORAGES={
+            "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+            "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+        }
+    ):
+        yield
+
+
+@pytest.fixture
+def mall(db):
+    return MallFactory(slug="ngawi")
