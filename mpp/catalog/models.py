@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from mpp.catalog.display import describe_fee, describe_turnaround
 from mpp.catalog.enums import (
     AgencyLevel,
     Channel,
@@ -168,6 +169,18 @@ class Service(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def fee_display(self) -> str:
+        return describe_fee(self)
+
+    @property
+    def turnaround_display(self) -> str:
+        return describe_turnaround(self)
+
+    @property
+    def is_online(self) -> bool:
+        return self.channel in {Channel.ONLINE, Channel.BOTH}
 
 
 class Requirement(models.Model):

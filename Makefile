@@ -1,0 +1,75 @@
+# MPP — two commands do everything on a fresh machine with Python >= 3.11:
+#   make run    install into .venv, prepare the demo database, serve http://127.0.0.1:8000
+#   make test   install the test tools and run every check and test
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PIP := $(PY) -m pip
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export DJANGO_SETTINGS_MODULE := mpp.settings
+
+.PHONY: run serve install install-test prepare test lint typecheck pytest e2e-deps bench lock messages clean
+
+$(PY):
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "MPP needs Python 3.11 or newer")'
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+
+$(VENV)/.run-installed: requirements.lock pyproject.toml | $(PY)
+	$(PIP) install --quiet -r requirements.lock
+	$(PIP) install --quiet --no-deps -e .
+	touch $@
+
+$(VENV)/.test-installed: requirements-test.lock pyproject.toml | $(PY)
+	$(PIP) install --quiet -r requirements-test.lock
+	$(PIP) install --quiet --no-deps -e .
+	touch $@ $(VENV)/.run-installed
+
+install: $(VENV)/.run-installed
+install-test: $(VENV)/.test-installed
+
+# Compile the gettext catalogues (pure Python: no system gettext needed).
+messages: install
+	$(PY) manage.py compiletranslations
+
+prepare: messages
+	mkdir -p var
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo
+	$(PY) manage.py collectstatic --noinput --verbosity 0
+
+run: prepare serve
+
+serve:
+	@echo "MPP demo: http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
+	$(VENV)/bin/uvicorn mpp.asgi:application --host $(HOST) --port $(PORT) --workers 1 --proxy-headers
+
+# Browser-test prerequisites: Debian's Chromium (installed where we are root and apt works)
+# and axe-core from npm (test-only). The journey tests skip, saying why, when either is missing.
+e2e-deps:
+	@bash scripts/install-e2e-deps.sh
+
+lint: install-test
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+typecheck: install-test
+	$(VENV)/bin/mypy mpp
+
+pytest: install-test
+	$(PY) manage.py compiletranslations
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+test: install-test e2e-deps lint typecheck pytest
+
+bench: install-test
+	$(PY) bench/run_all.py
+
+# Re-pin the dependencies after changing pyproject.toml.
+lock: install-test
+	$(VENV)/bin/uv pip compile pyproject.toml --python-version 3.11 -q -o requirements.lock
+	$(VENV)/bin/uv pip compile pyproject.toml --extra test --python-version 3.11 -q -o requirements-test.lock
+
+clean:
+	rm -rf $(VENV) var/*.sqlite3* var/static
