@@ -53,6 +53,7 @@ e2e-deps:
 lint: install-test
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(PY) manage.py makemigrations --check --dry-run
 
 typecheck: install-test
 	$(VENV)/bin/mypy mpp

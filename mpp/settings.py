@@ -131,7 +131,14 @@ else:
                     "PRAGMA cache_size=-20000;"
                 ),
             },
-            "TEST": {"NAME": env_str("SQLITE_TEST_PATH", "") or None},
+            # A file, not memory: threaded concurrency tests and the live server of the browser
+            # tests need real connections to one database (RELIABILITY.md §5.2).
+            # One file per test process so parallel runs never share a database.
+            "TEST": {
+                "NAME": env_str(
+                    "SQLITE_TEST_PATH", str(BASE_DIR / "var" / f"test-{os.getpid()}.sqlite3")
+                )
+            },
         }
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

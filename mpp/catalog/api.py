@@ -212,5 +212,3 @@ def get_service(request: HttpRequest, slug: str) -> dict[str, Any]:
         }
     )
     return data
-
-

@@ -182,9 +182,7 @@ def service_data_from(service: Service) -> ServiceData:
     """The inverse of upsert_service: a stored service as plain data (used by export)."""
     names = [f.name for f in ServiceData.__dataclass_fields__.values()]
     scalars = {
-        name: getattr(service, name)
-        for name in names
-        if name not in {"requirements", "steps"}
+        name: getattr(service, name) for name in names if name not in {"requirements", "steps"}
     }
     return ServiceData(
         requirements=[

@@ -47,9 +47,7 @@ def validate_opening_hours(value: Any) -> None:
         if not (isinstance(opens, str) and _TIME.match(opens)) or not (
             isinstance(closes, str) and _TIME.match(closes)
         ):
-            raise ValidationError(
-                _("Period %(n)s: times must look like 08:00.") % {"n": index}
-            )
+            raise ValidationError(_("Period %(n)s: times must look like 08:00.") % {"n": index})
         if opens >= closes:
             raise ValidationError(
                 _("Period %(n)s: closing time must be after opening time.") % {"n": index}

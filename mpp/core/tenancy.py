@@ -15,7 +15,7 @@ from mpp.core.models import Mall
 def current_mall(request: HttpRequest) -> Mall | None:
     cached = getattr(request, "_mpp_mall", None)
     if cached is not None:
-        return cached  # type: ignore[no-any-return]
+        return cached
     mall = Mall.objects.filter(slug=settings.MPP_DEFAULT_MALL, is_active=True).first()
     if mall is None:
         mall = Mall.objects.filter(is_active=True).order_by("pk").first()

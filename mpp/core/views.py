@@ -23,9 +23,7 @@ def _wants_json(request: HttpRequest) -> bool:
 def _error(request: HttpRequest, status: int, title: str, message: str) -> HttpResponse:
     if _wants_json(request):
         return JsonResponse({"detail": message, "errors": []}, status=status)
-    return render(
-        request, "core/error.html", {"title": title, "message": message}, status=status
-    )
+    return render(request, "core/error.html", {"title": title, "message": message}, status=status)
 
 
 def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

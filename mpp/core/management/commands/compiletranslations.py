@@ -24,11 +24,7 @@ class Command(BaseCommand):
                     continue
                 with po_path.open("rb") as po_file:
                     catalog = read_po(po_file, abort_invalid=True)
-                errors = [
-                    (message.id, err)
-                    for message, err in catalog.check()
-                    if err
-                ]
+                errors = [(message.id, err) for message, err in catalog.check() if err]
                 if errors:
                     raise CommandError(f"{po_path}: {errors[:3]}")
                 with mo_path.open("wb") as mo_file:
