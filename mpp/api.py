@@ -51,9 +51,11 @@ def on_auth_error(request: HttpRequest, exc: AuthenticationError) -> HttpRespons
 
 
 def _mount_routers() -> None:
+    from mpp.audit.api import router as audit_router
     from mpp.catalog.api import router as catalog_router
 
     api.add_router("/", catalog_router)
+    api.add_router("/", audit_router)
 
 
 _mount_routers()

@@ -69,6 +69,8 @@ INSTALLED_APPS = [
     "mpp.core",
     "mpp.catalog",
     "mpp.accounts",
+    "mpp.queueing",
+    "mpp.audit",
 ]
 
 MIDDLEWARE = [
@@ -116,6 +118,8 @@ if DATABASE_URL:
     if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         DATABASES["default"].setdefault("OPTIONS", {})
         DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+        # One test database per test process, so parallel runs never collide.
+        DATABASES["default"]["TEST"] = {"NAME": env_str("PG_TEST_NAME", f"test_mpp_{os.getpid()}")}
 else:
     DATABASES = {
         "default": {
@@ -235,6 +239,9 @@ LOGIN_URL = "admin:login"
 # --- MPP ------------------------------------------------------------------------------------
 # Which mall a request belongs to when the host name does not say: the demo's Ngawi.
 MPP_DEFAULT_MALL = env_str("MPP_DEFAULT_MALL", "ngawi")
+# Key of the audit trail's HMAC chain. Keep it outside the database (and ideally different
+# from SECRET_KEY) so that someone who can only write to the database cannot re-forge hashes.
+AUDIT_HMAC_KEY = env_str("AUDIT_HMAC_KEY")
 # Search results per page (API and HTML).
 MPP_SEARCH_PAGE_SIZE = env_int("MPP_SEARCH_PAGE_SIZE", 20)
 

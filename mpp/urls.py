@@ -13,6 +13,7 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
     path("", include("mpp.core.urls")),
+    path("", include("mpp.audit.urls")),
     path("", include("mpp.catalog.urls")),
 ]
 

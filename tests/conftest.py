@@ -20,6 +20,16 @@ def _plain_static_files():
         yield
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    # The cache outlives a test's database transaction; never let one test see another's.
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def mall(db):
     return MallFactory(slug="ngawi")

@@ -15,7 +15,9 @@ from datetime import date
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Model
 
+from mpp.audit.domain import record_event
 from mpp.catalog.enums import Channel, DocumentForm, FeeKind, ServiceCategory, TimeUnit
 from mpp.catalog.models import Agency, ProcedureStep, Requirement, Service
 from mpp.catalog.search.indexing import reindex_services
@@ -110,8 +112,42 @@ def upsert_booth(*, mall: Mall, code: str, **fields: Any) -> Booth:
     return booth
 
 
-def upsert_agency(*, mall: Mall, slug: str, **fields: Any) -> Agency:
-    agency, _created = Agency.objects.update_or_create(mall=mall, slug=slug, defaults=fields)
+def _audit_value(value: Any) -> Any:
+    """A JSON-safe, bounded rendering of a field value for the audit trail."""
+    if value is None or isinstance(value, bool | int):
+        return value
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Model):
+        return value.pk
+    text = str(value)
+    return text if len(text) <= 300 else text[:297] + "..."
+
+
+@transaction.atomic
+def upsert_agency(*, mall: Mall, slug: str, actor: Any = "system", **fields: Any) -> Agency:
+    """Create or update an agency; records what changed in the audit trail."""
+    agency = Agency.objects.filter(mall=mall, slug=slug).first()
+    created = agency is None
+    if agency is None:
+        agency = Agency(mall=mall, slug=slug)
+    changes = {
+        name: [_audit_value(getattr(agency, name, None)), _audit_value(value)]
+        for name, value in fields.items()
+        if created or getattr(agency, name) != value
+    }
+    if not changes and not created:
+        return agency
+    for name, value in fields.items():
+        setattr(agency, name, value)
+    agency.full_clean()
+    agency.save()
+    record_event(
+        action="catalog.agency.created" if created else "catalog.agency.updated",
+        obj=agency,
+        actor=actor,
+        data={"slug": slug, "changes": changes},
+    )
     return agency
 
 
@@ -127,38 +163,49 @@ def _step_rows(service: Service) -> list[tuple[str, str]]:
 
 
 @transaction.atomic
-def upsert_service(*, mall: Mall, agency: Agency, data: ServiceData) -> tuple[Service, bool]:
+def upsert_service(
+    *, mall: Mall, agency: Agency, data: ServiceData, actor: Any = "system"
+) -> tuple[Service, bool]:
     """Create or update one service with its requirements and steps.
 
     Returns (service, changed). `changed` is False when the stored standard already equals
-    `data`, in which case nothing is written.
+    `data`, in which case nothing is written. Every change is recorded in the audit trail
+    (field names with old and new values) in the same transaction.
     """
     if agency.mall_id != mall.pk:
         raise ValueError("The agency belongs to another mall.")
     scalars = data.scalar_fields()
     service = Service.objects.filter(mall=mall, slug=data.slug).first()
-    changed = False
+    created = service is None
+    changes: dict[str, Any] = {}
     if service is None:
         service = Service(mall=mall, slug=data.slug, agency=agency, **scalars)
         service.full_clean()
         service.save()
-        changed = True
+        changes = {name: [None, _audit_value(value)] for name, value in scalars.items()}
     else:
-        differs = service.agency_id != agency.pk or any(
-            getattr(service, name) != value for name, value in scalars.items()
+        if service.agency_id != agency.pk:
+            changes["agency"] = [service.agency_id, agency.pk]
+        changes.update(
+            {
+                name: [_audit_value(getattr(service, name)), _audit_value(value)]
+                for name, value in scalars.items()
+                if getattr(service, name) != value
+            }
         )
-        if differs:
+        if changes:
             service.agency = agency
             for name, value in scalars.items():
                 setattr(service, name, value)
             service.full_clean()
             service.save()
-            changed = True
+    changed = bool(changes)
 
     wanted_requirements = [
         (r.text, r.text_en, r.is_mandatory, r.form, r.quantity, r.note) for r in data.requirements
     ]
     if _requirement_rows(service) != wanted_requirements:
+        changes["requirements"] = [len(_requirement_rows(service)), len(wanted_requirements)]
         service.requirements.all().delete()
         Requirement.objects.bulk_create(
             Requirement(service=service, position=index, **r.__dict__)
@@ -167,6 +214,7 @@ def upsert_service(*, mall: Mall, agency: Agency, data: ServiceData) -> tuple[Se
         changed = True
     wanted_steps = [(s.text, s.text_en) for s in data.steps]
     if _step_rows(service) != wanted_steps:
+        changes["steps"] = [len(_step_rows(service)), len(wanted_steps)]
         service.steps.all().delete()
         ProcedureStep.objects.bulk_create(
             ProcedureStep(service=service, position=index, text=s.text, text_en=s.text_en)
@@ -175,6 +223,12 @@ def upsert_service(*, mall: Mall, agency: Agency, data: ServiceData) -> tuple[Se
         changed = True
     if changed:
         reindex_services([service.pk])
+        record_event(
+            action="catalog.service.created" if created else "catalog.service.updated",
+            obj=service,
+            actor=actor,
+            data={"slug": service.slug, "changes": changes},
+        )
     return service, changed
 
 

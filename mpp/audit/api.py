@@ -1,0 +1,53 @@
+"""Audit API: verify_audit_chain."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Router, Schema
+
+from mpp.audit.queries import cached_reports, recent_checkpoints
+
+router = Router(tags=["audit"])
+
+
+class ChainReportOut(Schema):
+    chain: str
+    ok: bool
+    checked: int
+    head_seq: int
+    head_hash: str
+    first_broken_seq: int | None
+    reason: str
+
+
+class CheckpointOut(Schema):
+    chain: str
+    day: str
+    seq: int
+    entry_hash: str
+
+
+class VerifyOut(Schema):
+    ok: bool
+    chains: list[ChainReportOut]
+    checkpoints: list[CheckpointOut]
+
+
+@router.get(
+    "/audit/verify",
+    response=VerifyOut,
+    operation_id="verify_audit_chain",
+    summary="Verify the hash-chained audit trail and list the published daily digests",
+)
+def verify_audit_chain(request: HttpRequest) -> dict[str, Any]:
+    reports = cached_reports()
+    return {
+        "ok": all(r["ok"] for r in reports),
+        "chains": reports,
+        "checkpoints": [
+            {"chain": c.chain, "day": c.day.isoformat(), "seq": c.seq, "entry_hash": c.entry_hash}
+            for c in recent_checkpoints()
+        ],
+    }
