@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from mpp.core.enums import BoothKind
+from mpp.core.enums import BoothKind, DayKind
 from mpp.core.hours import describe_opening_hours, validate_opening_hours
 
 
@@ -87,3 +87,44 @@ class Booth(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} · {self.label}" if self.label else self.code
+
+
+class CalendarDay(models.Model):
+    """An exception to the normal working week (Monday–Friday): a national holiday, a
+    collective-leave day, a day the mall is closed, or a weekend day worked. Rows without a
+    mall apply to every mall. Loaded from the `holidays` package and editable by the mall
+    manager, because collective leave is set by decree each year and sometimes changes."""
+
+    mall = models.ForeignKey(
+        Mall,
+        verbose_name=_("mall"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="calendar_days",
+        help_text=_("Empty: applies to every mall."),
+    )
+    day = models.DateField(_("date"))
+    kind = models.CharField(_("kind"), max_length=20, choices=DayKind)
+    name = models.CharField(_("name"), max_length=200)
+    source = models.CharField(_("source"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("calendar day")
+        verbose_name_plural = _("calendar days")
+        ordering = ["day"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["day"],
+                condition=models.Q(mall__isnull=True),
+                name="calendar_day_unique_national",
+            ),
+            models.UniqueConstraint(
+                fields=["mall", "day"],
+                condition=models.Q(mall__isnull=False),
+                name="calendar_day_unique_per_mall",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.day:%Y-%m-%d} {self.name}"

@@ -1,0 +1,220 @@
+"""Live events: publish a small nudge, subscribe to channels, stream them as Server-Sent Events.
+
+Events are nudges, not state (DESIGN.md): a message says "board 3 changed (version 1842)"; the
+client then fetches the fresh state. A lost message or a reconnect therefore heals itself.
+
+Transport:
+- `settings.REDIS_URL` set: `publish` sends to Redis pub/sub, so every application process
+  (and server) receives it. Each process keeps ONE Redis subscription (a pattern on
+  ``mpp:*``) and fans messages out to its local subscribers, so a thousand open displays cost
+  one Redis connection per process, not a thousand.
+- not set: an in-process broadcaster. It works inside one process (the embedded default,
+  `make run` with one uvicorn worker); several workers without Redis do not see each
+  other's events, and clients fall back to polling.
+
+`publish` is called from synchronous domain code after commit (`publish_on_commit`); it never
+raises: a broken Redis must not break a ticket, and the clients poll anyway.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+import threading
+import time
+from collections.abc import AsyncIterator, Iterable
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.http import StreamingHttpResponse
+
+logger = logging.getLogger(__name__)
+
+PREFIX = "mpp:"
+HEARTBEAT_SECONDS = 15.0
+# A stream ends after this long; the browser reconnects at once (EventSource does), which
+# bounds the life of any leaked connection and re-synchronises state.
+STREAM_MAX_SECONDS = 300.0
+
+
+class _LocalHub:
+    """Subscribers of this process: channel -> set of (loop, queue)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._subs: dict[str, set[tuple[asyncio.AbstractEventLoop, asyncio.Queue[dict]]]] = {}
+
+    def add(self, channels: Iterable[str], item: tuple[asyncio.AbstractEventLoop, Any]) -> None:
+        with self._lock:
+            for channel in channels:
+                self._subs.setdefault(channel, set()).add(item)
+
+    def remove(self, channels: Iterable[str], item: tuple[asyncio.AbstractEventLoop, Any]) -> None:
+        with self._lock:
+            for channel in channels:
+                subs = self._subs.get(channel)
+                if subs is not None:
+                    subs.discard(item)
+                    if not subs:
+                        del self._subs[channel]
+
+    def dispatch(self, channel: str, message: dict[str, Any]) -> None:
+        with self._lock:
+            targets = list(self._subs.get(channel, ()))
+        payload = {"channel": channel, **message}
+        for loop, queue in targets:
+            with contextlib.suppress(RuntimeError):  # the loop has closed: subscriber gone
+                loop.call_soon_threadsafe(_put_latest, queue, payload)
+
+    def count(self) -> int:
+        with self._lock:
+            return sum(len(s) for s in self._subs.values())
+
+
+def _put_latest(queue: asyncio.Queue[dict[str, Any]], payload: dict[str, Any]) -> None:
+    # A slow client must not grow memory without bound: keep only the newest nudges (they
+    # are nudges: the newest one says everything the dropped ones said).
+    if queue.full():
+        with contextlib.suppress(asyncio.QueueEmpty):
+            queue.get_nowait()
+    queue.put_nowait(payload)
+
+
+hub = _LocalHub()
+_redis_lock = threading.Lock()
+_redis_client: Any = None
+_listener_lock = threading.Lock()
+_listener_started: dict[int, bool] = {}
+
+
+def _redis_url() -> str:
+    return str(getattr(settings, "REDIS_URL", "") or "")
+
+
+def _sync_redis() -> Any:
+    global _redis_client  # noqa: PLW0603 - one pooled client per process
+    with _redis_lock:
+        if _redis_client is None:
+            import redis
+
+            _redis_client = redis.Redis.from_url(
+                _redis_url(), socket_timeout=0.5, socket_connect_timeout=0.5
+            )
+        return _redis_client
+
+
+def publish(channel: str, message: dict[str, Any]) -> None:
+    """Send `message` (a small JSON-able dict) to everyone subscribed to `channel` now."""
+    message = {**message, "ts": round(time.time(), 3)}
+    if _redis_url():
+        try:
+            _sync_redis().publish(PREFIX + channel, json.dumps(message))
+        except Exception:  # a nudge is best effort: clients also poll
+            logger.warning("Redis publish failed on %s; clients will poll", channel, exc_info=True)
+        return
+    hub.dispatch(channel, message)
+
+
+def publish_on_commit(channel: str, message: dict[str, Any]) -> None:
+    """Publish once the surrounding transaction commits (at once outside a transaction)."""
+    transaction.on_commit(lambda: publish(channel, message))
+
+
+async def _redis_listener() -> None:
+    """One pattern subscription per process and event loop, feeding the local hub."""
+    import redis.asyncio as aioredis
+
+    while True:
+        client = aioredis.Redis.from_url(_redis_url())
+        try:
+            pubsub = client.pubsub()
+            await pubsub.psubscribe(PREFIX + "*")
+            async for item in pubsub.listen():
+                if item.get("type") != "pmessage":
+                    continue
+                channel = item["channel"].decode()[len(PREFIX) :]
+                try:
+                    message = json.loads(item["data"])
+                except (ValueError, TypeError):
+                    continue
+                hub.dispatch(channel, message)
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            logger.warning("Redis subscription lost; retrying in 1 s", exc_info=True)
+            await asyncio.sleep(1.0)
+        finally:
+            with contextlib.suppress(Exception):
+                await client.aclose()
+
+
+def _ensure_listener() -> None:
+    if not _redis_url():
+        return
+    loop = asyncio.get_running_loop()
+    with _listener_lock:
+        if _listener_started.get(id(loop)):
+            return
+        _listener_started[id(loop)] = True
+    task = loop.create_task(_redis_listener())
+    # Keep a reference so the task is not garbage-collected.
+    _tasks.add(task)
+
+
+_tasks: set[asyncio.Task[None]] = set()
+
+
+async def subscribe(
+    channels: list[str], *, max_seconds: float = STREAM_MAX_SECONDS
+) -> AsyncIterator[dict[str, Any] | None]:
+    """Yield messages on `channels`; yield None as a heartbeat when nothing came for a while.
+    Ends after `max_seconds`."""
+    _ensure_listener()
+    loop = asyncio.get_running_loop()
+    queue: asyncio.Queue[dict[str, Any]] = asyncio.Queue(maxsize=20)
+    item = (loop, queue)
+    hub.add(channels, item)
+    deadline = loop.time() + max_seconds
+    try:
+        while True:
+            remaining = deadline - loop.time()
+            if remaining <= 0:
+                return
+            try:
+                yield await asyncio.wait_for(queue.get(), timeout=min(HEARTBEAT_SECONDS, remaining))
+            except TimeoutError:
+                yield None
+    finally:
+        hub.remove(channels, item)
+
+
+def _sse(event: str, data: dict[str, Any]) -> str:
+    return f"event: {event}\ndata: {json.dumps(data, separators=(',', ':'))}\n\n"
+
+
+async def sse_stream(
+    channels: list[str], *, hello: dict[str, Any] | None = None, max_seconds: float | None = None
+) -> AsyncIterator[str]:
+    # `retry` tells EventSource how soon to reconnect after the stream ends or breaks.
+    yield "retry: 2000\n\n"
+    yield _sse("hello", hello or {})
+    async for message in subscribe(channels, max_seconds=max_seconds or STREAM_MAX_SECONDS):
+        if message is None:
+            yield ": keep-alive\n\n"
+        else:
+            yield _sse("nudge", message)
+
+
+def sse_response(
+    channels: list[str], *, hello: dict[str, Any] | None = None, max_seconds: float | None = None
+) -> StreamingHttpResponse:
+    response = StreamingHttpResponse(
+        sse_stream(channels, hello=hello, max_seconds=max_seconds),
+        content_type="text/event-stream",
+    )
+    response["Cache-Control"] = "no-cache, no-transform"
+    response["X-Accel-Buffering"] = "no"  # nginx: do not buffer the stream
+    return response
