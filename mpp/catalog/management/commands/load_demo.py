@@ -1,17 +1,28 @@
-"""`python manage.py load_demo`: load (or refresh) the MPP Kabupaten Ngawi demo catalogue."""
+"""`python manage.py load_demo`: load (or refresh) the MPP Kabupaten Ngawi demo.
+
+Loads the catalogue (mall, booths, agencies, services), the national working-day calendar
+and the demo data of the other capabilities. Safe to run again: unchanged rows are left alone.
+"""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.management.base import BaseCommand
+from django.utils import timezone
 
 from mpp.catalog.seed.loader import load_demo
+from mpp.core.calendar import load_national_calendar
 
 
 class Command(BaseCommand):
     help = (
-        "Load the demo catalogue of MPP Kabupaten Ngawi (mall, booths, agencies, services). "
+        "Load the demo of MPP Kabupaten Ngawi (catalogue, calendar, counters and demo staff). "
         "Safe to run again: unchanged rows are left alone."
     )
 
-    def handle(self, *args, **options) -> None:
+    def handle(self, *args: Any, **options: Any) -> None:
         load_demo(stdout=self.stdout)
+        year = timezone.localdate().year
+        added = load_national_calendar(list(range(year - 1, year + 2)))
+        self.stdout.write(f"Calendar: {added} holiday/collective-leave day(s) added.")
