@@ -149,14 +149,15 @@ def test_load_demo_second_run_changes_nothing(first_load, mall):
 
 
 @pytest.mark.django_db
-def test_load_demo_command_prints_one_line_summary(mall):
+def test_load_demo_command_prints_one_summary_line_per_part(mall):
     out = StringIO()
 
     call_command("load_demo", stdout=out)
 
-    [line] = out.getvalue().splitlines()
-    assert line.startswith("Demo data for MPP Ngawi: ")
-    assert " 0 created, 0 changed, " in line
+    catalogue, calendar = out.getvalue().splitlines()[:2]
+    assert catalogue.startswith("Demo data for MPP Ngawi: ")
+    assert " 0 created, 0 changed, " in catalogue
+    assert calendar.startswith("Calendar: ")
 
 
 @pytest.mark.django_db

@@ -1,0 +1,440 @@
+"""Staff administration of agencies and services (the service standard), in Indonesian.
+
+Rules (decided in `mpp.accounts.permissions`): a catalogue editor or agency administrator of
+agency X sees and edits only X's services and X's own record (not the fields that place it in
+the mall); a mall manager edits the whole catalogue of their mall; an auditor only looks;
+superusers do everything. Objects outside a user's scope answer 404.
+
+Saving goes through the same rules as `mpp.catalog.domain`: the form runs the model's
+validation plus the cross-field rules of the standard (`spreadsheet.rules`), and the search
+index is refreshed after the requirements and steps are saved.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib import admin
+from django.db import models
+from django.db.models import Count, QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.urls import URLPattern, path, reverse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from mpp.accounts import permissions
+from mpp.catalog.models import Agency, ProcedureStep, Requirement, Service
+from mpp.catalog.search.indexing import reindex_services
+from mpp.catalog.spreadsheet import admin_views
+from mpp.catalog.spreadsheet.rules import standard_problems
+from mpp.core.admin import ObjectOr404Mixin
+
+#: Addresses typed without a scheme are read as https:// (Django 6's default, today).
+URL_FIELDS: dict[type[models.Field[Any, Any]], dict[str, Any]] = {
+    models.URLField: {"assume_scheme": "https"}
+}
+
+
+def _form_field(db_field: Any, **kwargs: Any) -> Any:
+    kwargs.update(URL_FIELDS.get(type(db_field), {}))
+    return db_field.formfield(**kwargs)
+
+
+# --- Agencies --------------------------------------------------------------------------------
+
+
+class AgencyAdminForm(forms.ModelForm):
+    class Meta:
+        model = Agency
+        fields = "__all__"  # noqa: DJ007 (the admin's fieldsets choose the fields)
+        formfield_callback = _form_field
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        mall = cleaned.get("mall") or getattr(self.instance, "mall", None)
+        booth = cleaned.get("booth")
+        if booth is not None and mall is not None and booth.mall_id != mall.pk:
+            self.add_error("booth", gettext("This booth belongs to another mall."))
+        return cleaned
+
+
+@admin.register(Agency)
+class AgencyAdmin(ObjectOr404Mixin, admin.ModelAdmin):
+    form = AgencyAdminForm
+    formfield_overrides = URL_FIELDS
+    list_display = (
+        "short_name",
+        "name",
+        "level",
+        "booth",
+        "service_count",
+        "position",
+        "is_active",
+        "mall",
+    )
+    list_display_links = ("short_name", "name")
+    list_filter = ("level", "is_active", ("mall", admin.RelatedOnlyFieldListFilter))
+    search_fields = ("name", "short_name", "name_en", "slug")
+    list_select_related = ("mall", "booth")
+    prepopulated_fields = {"slug": ("short_name",)}
+    readonly_fields = ("updated_at",)
+    fieldsets = (
+        (None, {"fields": ("mall", "name", "name_en", "short_name", "slug", "level")}),
+        (_("Description"), {"fields": ("description", "description_en", "maklumat")}),
+        (_("Contact"), {"fields": ("phone", "email", "website")}),
+        (
+            _("Place in the mall"),
+            {
+                "fields": ("booth", "opening_hours", "position", "is_active"),
+                "description": _("Opening hours: leave [] to use the mall's opening hours."),
+            },
+        ),
+        (_("Record"), {"fields": ("updated_at",)}),
+    )
+
+    @admin.display(description=_("services"), ordering="service_count")
+    def service_count(self, obj: Agency) -> int:
+        return getattr(obj, "service_count", 0)
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Agency]:
+        return (
+            permissions.viewable_agencies(request.user)
+            .select_related("mall", "booth")
+            .annotate(service_count=Count("services"))
+        )
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        restricted = permissions.restricted_agency_fields(request.user, obj) if obj else ()
+        return (*self.readonly_fields, *restricted)
+
+    def get_prepopulated_fields(self, request: HttpRequest, obj: Any = None) -> dict[str, Any]:
+        if "slug" in self.get_readonly_fields(request, obj):
+            return {}
+        return dict(self.prepopulated_fields)
+
+    def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        if db_field.name == "mall":
+            kwargs["queryset"] = permissions.managed_malls(request.user)
+        elif db_field.name == "booth":
+            kwargs["queryset"] = permissions.assignable_booths(request.user).select_related("mall")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return permissions.can_view_catalogue(request.user)
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        if obj is None:
+            return permissions.can_view_catalogue(request.user)
+        return permissions.can_view_agency(request.user, obj)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return permissions.can_add_agencies(request.user)
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        if obj is None:
+            scope = permissions.staff_scope(request.user)
+            return scope.is_superuser or bool(scope.managed_mall_ids or scope.edited_agency_ids)
+        return permissions.can_change_agency(request.user, obj)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        if obj is None:
+            return permissions.can_add_agencies(request.user)
+        return permissions.can_delete_agency(request.user, obj)
+
+    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
+        super().save_related(request, form, formsets, change)
+        # The search index carries the agency's names and whether it is active.
+        reindex_services(list(form.instance.services.values_list("pk", flat=True)))
+
+    def delete_model(self, request: HttpRequest, obj: Agency) -> None:
+        service_ids = list(obj.services.values_list("pk", flat=True))
+        super().delete_model(request, obj)
+        reindex_services(service_ids)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Agency]) -> None:
+        service_ids = list(Service.objects.filter(agency__in=queryset).values_list("pk", flat=True))
+        super().delete_queryset(request, queryset)
+        reindex_services(service_ids)
+
+
+# --- Services --------------------------------------------------------------------------------
+
+
+class _ServiceLineInline(admin.TabularInline):
+    """Requirements and steps are part of their service: its rights are theirs."""
+
+    extra = 0
+    ordering = ("position", "pk")
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        if obj is None:
+            return permissions.can_view_catalogue(request.user)
+        return permissions.can_view_service(request.user, obj)
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        if obj is None:
+            return permissions.can_add_services(request.user)
+        return permissions.can_change_service(request.user, obj)
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return self.has_add_permission(request, obj)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return self.has_add_permission(request, obj)
+
+
+class RequirementInline(_ServiceLineInline):
+    model = Requirement
+    fields = ("position", "text", "text_en", "is_mandatory", "form", "quantity", "note")
+    verbose_name_plural = _("1. Requirements")
+
+
+class ProcedureStepInline(_ServiceLineInline):
+    model = ProcedureStep
+    fields = ("position", "text", "text_en")
+    verbose_name_plural = _("2. Procedure steps")
+
+
+class ServiceAdminForm(forms.ModelForm):
+    """The service form: the model's validation plus the standard's cross-field rules, and the
+    slug checked within the mall of the chosen agency (the mall follows the agency)."""
+
+    class Meta:
+        model = Service
+        exclude = ("mall",)  # noqa: DJ006 (the admin's fieldsets choose; the mall follows the agency)
+        formfield_callback = _form_field
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        agency = cleaned.get("agency")
+        if agency is not None:
+            self.instance.mall = agency.mall
+            slug = cleaned.get("slug")
+            taken = (
+                Service.objects.filter(mall_id=agency.mall_id, slug=slug)
+                .exclude(pk=self.instance.pk)
+                .exists()
+            )
+            if slug and taken:
+                self.add_error(
+                    "slug", gettext("Another service of this mall already has this slug.")
+                )
+        for name, message in standard_problems(
+            fee_kind=cleaned.get("fee_kind"),
+            fee_amount=cleaned.get("fee_amount"),
+            fee_max=cleaned.get("fee_max"),
+            turnaround_value=cleaned.get("turnaround_value"),
+            turnaround_max=cleaned.get("turnaround_max"),
+        ):
+            if name in self.fields and name not in self.errors:
+                self.add_error(name, message)
+        return cleaned
+
+
+@admin.register(Service)
+class ServiceAdmin(ObjectOr404Mixin, admin.ModelAdmin):
+    form = ServiceAdminForm
+    formfield_overrides = URL_FIELDS
+    inlines = (RequirementInline, ProcedureStepInline)
+    change_list_template = "admin/catalog/service/change_list.html"
+    list_display = (
+        "name",
+        "agency",
+        "category",
+        "fee",
+        "turnaround",
+        "channel",
+        "needs_confirmation",
+        "is_active",
+        "updated_at",
+    )
+    list_filter = (
+        ("agency", admin.RelatedOnlyFieldListFilter),
+        "category",
+        "fee_kind",
+        "channel",
+        "needs_confirmation",
+        "is_active",
+    )
+    search_fields = ("name", "name_en", "slug", "keywords", "agency__name", "agency__short_name")
+    list_select_related = ("agency",)
+    list_per_page = 50
+    prepopulated_fields = {"slug": ("name",)}
+    readonly_fields = ("updated_at",)
+    fieldsets = (
+        (
+            _("Service"),
+            {
+                "fields": (
+                    "agency",
+                    "name",
+                    "name_en",
+                    "slug",
+                    "summary",
+                    "summary_en",
+                    "category",
+                    "keywords",
+                    ("position", "is_active"),
+                ),
+                "description": _(
+                    "The six public components of the standard: 1. requirements and "
+                    "2. procedure (below the form), 3. turnaround time, 4. fee, 5. product, "
+                    "6. complaints."
+                ),
+            },
+        ),
+        (
+            _("3. Turnaround time"),
+            {
+                "fields": (
+                    ("turnaround_value", "turnaround_max", "turnaround_unit"),
+                    "turnaround_note",
+                )
+            },
+        ),
+        (
+            _("4. Fee"),
+            {
+                "fields": (
+                    "fee_kind",
+                    ("fee_amount", "fee_max", "fee_unit"),
+                    "fee_note",
+                    "fee_legal_basis",
+                ),
+                "description": _(
+                    "Free: no amount. Fixed: one amount. Range: from the fee up to the highest "
+                    "fee. Per unit: the amount per unit. Formula: explain it in the note."
+                ),
+            },
+        ),
+        (_("5. Product"), {"fields": ("product", "product_en")}),
+        (
+            _("6. Complaints, suggestions and feedback"),
+            {"fields": ("complaint_handling", "complaint_handling_en")},
+        ),
+        (
+            _("Delivery"),
+            {"fields": ("channel", "online_url", "counter_info")},
+        ),
+        (
+            _("Legal basis and decree"),
+            {"fields": ("legal_basis", ("decree_number", "decree_date"))},
+        ),
+        (
+            _("Internal components of the standard"),
+            {
+                "classes": ("collapse",),
+                "fields": (
+                    "facilities",
+                    "staff_competence",
+                    "internal_supervision",
+                    "staff_count",
+                    "service_guarantee",
+                    "safety_guarantee",
+                    "performance_evaluation",
+                ),
+            },
+        ),
+        (
+            _("Provenance"),
+            {"fields": ("source", ("needs_confirmation", "last_verified"), "updated_at")},
+        ),
+    )
+
+    @admin.display(description=_("fee"), ordering="fee_amount")
+    def fee(self, obj: Service) -> str:
+        return obj.fee_display
+
+    @admin.display(description=_("turnaround"), ordering="turnaround_value")
+    def turnaround(self, obj: Service) -> str:
+        return obj.turnaround_display
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Service]:
+        return permissions.viewable_services(request.user).select_related("agency", "mall")
+
+    def get_list_filter(self, request: HttpRequest) -> Any:
+        filters = list(super().get_list_filter(request))
+        if permissions.sees_several_malls(request.user):
+            filters.append(("mall", admin.RelatedOnlyFieldListFilter))
+        return filters
+
+    def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        if db_field.name == "agency":
+            kwargs["queryset"] = permissions.editable_agencies(request.user).select_related("mall")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return permissions.can_view_catalogue(request.user)
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        if obj is None:
+            return permissions.can_view_catalogue(request.user)
+        return permissions.can_view_service(request.user, obj)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return permissions.can_add_services(request.user)
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        if obj is None:
+            return permissions.can_add_services(request.user)
+        return permissions.can_change_service(request.user, obj)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return self.has_change_permission(request, obj)
+
+    def save_model(self, request: HttpRequest, obj: Service, form: Any, change: bool) -> None:
+        obj.mall = obj.agency.mall
+        obj.full_clean()
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
+        super().save_related(request, form, formsets, change)
+        reindex_services([form.instance.pk])
+
+    def delete_model(self, request: HttpRequest, obj: Service) -> None:
+        pk = obj.pk
+        super().delete_model(request, obj)
+        reindex_services([pk])
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Service]) -> None:
+        ids = list(queryset.values_list("pk", flat=True))
+        super().delete_queryset(request, queryset)
+        reindex_services(ids)
+
+    # Spreadsheet import and export ------------------------------------------------------------
+
+    def get_urls(self) -> list[URLPattern]:
+        wrap = self.admin_site.admin_view
+        return [
+            path(
+                "import/",
+                wrap(self.import_view),
+                name="catalog_service_import",
+            ),
+            path("export/", wrap(self.export_view), name="catalog_service_export"),
+            path("template/", wrap(self.template_view), name="catalog_service_template"),
+            *super().get_urls(),
+        ]
+
+    def import_view(self, request: HttpRequest) -> HttpResponse:
+        return admin_views.import_view(self, request)
+
+    def export_view(self, request: HttpRequest) -> HttpResponse:
+        return admin_views.export_view(self, request)
+
+    def template_view(self, request: HttpRequest) -> HttpResponse:
+        return admin_views.template_view(self, request)
+
+    def changelist_view(
+        self, request: HttpRequest, extra_context: dict[str, Any] | None = None
+    ) -> HttpResponse:
+        extra = {
+            "can_import": permissions.can_import_catalogue(request.user),
+            "spreadsheet_url": (
+                reverse("admin:catalog_service_import")
+                if permissions.can_view_catalogue(request.user)
+                else ""
+            ),
+        }
+        return super().changelist_view(request, {**extra, **(extra_context or {})})
