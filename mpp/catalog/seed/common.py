@@ -246,7 +246,7 @@ PERDA_NGAWI = "Perda Kabupaten Ngawi tentang Pajak Daerah dan Retribusi Daerah (
 
 def src(*sources: str, confirm: str = "") -> dict[str, Any]:
     """Provenance: the sources, and what is still to be confirmed (which flags the entry)."""
-    text = "Sumber: " + "; ".join(sources)
+    text = "; ".join(sources)
     if confirm:
         text += f" — [perlu konfirmasi] {confirm}"
     return {"source": text, "needs_confirmation": bool(confirm)}
