@@ -112,6 +112,10 @@ def upsert_booth(*, mall: Mall, code: str, **fields: Any) -> Booth:
     return booth
 
 
+# Agency fields that are copied into its services' search documents.
+INDEXED_AGENCY_FIELDS = {"name", "name_en", "short_name", "is_active"}
+
+
 def _audit_value(value: Any) -> Any:
     """A JSON-safe, bounded rendering of a field value for the audit trail."""
     if value is None or isinstance(value, bool | int):
@@ -148,6 +152,9 @@ def upsert_agency(*, mall: Mall, slug: str, actor: Any = "system", **fields: Any
         actor=actor,
         data={"slug": slug, "changes": changes},
     )
+    if not created and changes.keys() & INDEXED_AGENCY_FIELDS:
+        # The agency's names are part of every one of its services' search documents.
+        reindex_services(agency.services.values_list("pk", flat=True))
     return agency
 
 
