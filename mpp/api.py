@@ -55,7 +55,19 @@ def _mount_routers() -> None:
     from mpp.catalog.api import router as catalog_router
 
     api.add_router("/", catalog_router)
+
+    from mpp.queueing.api import router as queue_router
+
+    api.add_router("/", queue_router)
     api.add_router("/", audit_router)
+
+    from mpp.feedback.api import router as feedback_router
+
+    api.add_router("/", feedback_router)
+
+    from mpp.applications.api import router as applications_router
+
+    api.add_router("/", applications_router)
 
 
 _mount_routers()

@@ -8,6 +8,7 @@ server at start-up instead of silently running with a default.
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -71,6 +72,18 @@ INSTALLED_APPS = [
     "mpp.accounts",
     "mpp.queueing",
     "mpp.audit",
+    "mpp.feedback",
+    # Online applications (issue 4) and what they need.
+    "phonenumber_field",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
+    "django_tasks",
+    "django_tasks_db",
+    "mpp.applications",
+    "mpp.notifications",
+    # Last: the demo loader that uses every app above.
+    "mpp.demo",
 ]
 
 MIDDLEWARE = [
@@ -81,9 +94,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "mpp.accounts.middleware.StaffSessionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "mpp.urls"
@@ -114,9 +131,21 @@ TEMPLATES = [
 # DATABASE_URL=postgres://... switches to PostgreSQL, the production engine.
 DATABASE_URL = env_str("DATABASE_URL")
 if DATABASE_URL:
-    DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+    # Under ASGI each request runs in its own thread, so persistent per-thread connections
+    # pile up until PostgreSQL refuses clients (Django's deployment docs say: disable them
+    # under ASGI). DB_POOL_MAX > 0 uses psycopg's connection pool instead (per process).
+    DATABASES = {
+        "default": dj_database_url.parse(DATABASE_URL, conn_max_age=env_int("DB_CONN_MAX_AGE", 0))
+    }
     if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         DATABASES["default"].setdefault("OPTIONS", {})
+        if env_int("DB_POOL_MAX", 0) > 0:
+            DATABASES["default"]["CONN_MAX_AGE"] = 0
+            DATABASES["default"]["OPTIONS"]["pool"] = {
+                "min_size": 1,
+                "max_size": env_int("DB_POOL_MAX", 0),
+                "timeout": 10,
+            }
         DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
         # One test database per test process, so parallel runs never collide.
         DATABASES["default"]["TEST"] = {"NAME": env_str("PG_TEST_NAME", f"test_mpp_{os.getpid()}")}
@@ -234,7 +263,14 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 AUTH_USER_MODEL = "accounts.User"
-LOGIN_URL = "admin:login"
+LOGIN_URL = "accounts:login"
+# Throttling first (django-axes), then sign-in by e-mail or phone number, then by username
+# (staff and the admin).
+AUTHENTICATION_BACKENDS = [
+    "mpp.accounts.backends.ThrottlingBackend",
+    "mpp.accounts.backends.EmailOrPhoneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 # --- MPP ------------------------------------------------------------------------------------
 # Which mall a request belongs to when the host name does not say: the demo's Ngawi.
@@ -242,8 +278,97 @@ MPP_DEFAULT_MALL = env_str("MPP_DEFAULT_MALL", "ngawi")
 # Key of the audit trail's HMAC chain. Keep it outside the database (and ideally different
 # from SECRET_KEY) so that someone who can only write to the database cannot re-forge hashes.
 AUDIT_HMAC_KEY = env_str("AUDIT_HMAC_KEY")
+# Catalogue spreadsheet imports: largest file (bytes) and most data rows per sheet.
+MPP_IMPORT_MAX_BYTES = env_int("MPP_IMPORT_MAX_BYTES", 5 * 1024 * 1024)
+MPP_IMPORT_MAX_ROWS = env_int("MPP_IMPORT_MAX_ROWS", 10_000)
 # Search results per page (API and HTML).
 MPP_SEARCH_PAGE_SIZE = env_int("MPP_SEARCH_PAGE_SIZE", 20)
+
+# --- Feedback: SKM survey and complaints (docs/adr/0008-feedback.md) -------------------------
+# IKM weight per element: exactly 1/9 (PermenPAN-RB 14/2017: 1 / number of elements); many
+# agencies publish with 0.11, which gives an index about 1 % lower.
+FEEDBACK_SKM_WEIGHT = env_str("FEEDBACK_SKM_WEIGHT", "1/9")
+# SP4N-LAPOR! clocks in working days: verification, reporter's response window (then the
+# complaint closes by itself). Follow-up limits per category are in mpp/feedback/conf.py
+# (ringan 2, normatif 5, tidak berkadar pengawasan 14, berkadar pengawasan 60).
+FEEDBACK_VERIFY_WORKING_DAYS = env_int("FEEDBACK_VERIFY_WORKING_DAYS", 3)
+FEEDBACK_RESPONSE_WORKING_DAYS = env_int("FEEDBACK_RESPONSE_WORKING_DAYS", 10)
+FEEDBACK_SURVEY_INVITATION_DAYS = env_int("FEEDBACK_SURVEY_INVITATION_DAYS", 14)
+FEEDBACK_PHOTO_MAX_BYTES = env_int("FEEDBACK_PHOTO_MAX_BYTES", 5 * 1024 * 1024)
+# Open311 GeoReport v2 jurisdiction_id: the regency's web domain without "www".
+OPEN311_JURISDICTION_ID = env_str("OPEN311_JURISDICTION_ID", "ngawikab.go.id")
+
+# --- Accounts, applications, notifications (issue 4) -----------------------------------------
+# Failed sign-ins are counted per (account, IP address): 5 failures lock that pair out for
+# 15 minutes. Per pair rather than per IP, because a whole mall or kampung shares one address.
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_USERNAME_CALLABLE = "mpp.accounts.throttling.username_of"
+AXES_LOCKOUT_CALLABLE = "mpp.accounts.throttling.locked_out"
+AXES_RESET_ON_SUCCESS = True
+AXES_IPWARE_PROXY_COUNT = 1 if env_bool("BEHIND_TLS_PROXY", False) else None
+AXES_SENSITIVE_PARAMETERS = ["password", "code", "nik"]
+AXES_VERBOSE = False
+# Staff: TOTP second factor (django-otp); the issuer shown in authenticator apps.
+OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "MPP")
+# Staff sessions end after this long without a request (ASVS 3.3.2: 30 minutes idle,
+# SESSION_COOKIE_AGE above is the absolute lifetime).
+MPP_STAFF_IDLE_SECONDS = env_int("MPP_STAFF_IDLE_SECONDS", 30 * 60)
+# One-time codes for verifying e-mail and phone: lifetime, tries per code, codes per hour.
+MPP_OTP_LIFETIME_SECONDS = env_int("MPP_OTP_LIFETIME_SECONDS", 10 * 60)
+MPP_OTP_MAX_ATTEMPTS = env_int("MPP_OTP_MAX_ATTEMPTS", 5)
+MPP_OTP_MAX_PER_HOUR = env_int("MPP_OTP_MAX_PER_HOUR", 5)
+PHONENUMBER_DEFAULT_REGION = "ID"
+PHONENUMBER_DB_FORMAT = "E164"
+
+# Encryption of personal data at rest (NIK, uploaded scans): Fernet keys, comma-separated, the
+# first one encrypts, all of them decrypt (rotation: prepend a new key, run
+# `manage.py reencrypt_personal_data`, then drop the old one). Production MUST set both keys
+# (a deploy check refuses the derived defaults, see docs/operations.md); the development
+# default is derived from SECRET_KEY so a fresh clone works.
+FIELD_ENCRYPTION_KEY = env_str("FIELD_ENCRYPTION_KEY")
+# Key of the keyed hash (HMAC-SHA256) that finds a NIK without decrypting: a plain hash of a
+# 16-digit number with public structure is brute-forced in minutes.
+NIK_HMAC_KEY = env_str("NIK_HMAC_KEY")
+
+# Uploaded documents (applications): private files under MEDIA_ROOT, never served by URL.
+MPP_UPLOAD_MAX_BYTES = env_int("MPP_UPLOAD_MAX_BYTES", 8 * 1024 * 1024)
+MPP_UPLOAD_IMAGE_MAX_SIDE = env_int("MPP_UPLOAD_IMAGE_MAX_SIDE", 2000)
+
+# Background work: the django.tasks API (django-tasks backport) with the database backend;
+# `manage.py db_worker` runs the tasks. TASKS_BACKEND=immediate runs them in the request (the
+# test suite does). See docs/adr/0007-background-tasks.md.
+TASKS_BACKEND = env_str("TASKS_BACKEND", "database")
+if TASKS_BACKEND not in {"database", "immediate"}:
+    raise ImproperlyConfigured(
+        f"TASKS_BACKEND must be database or immediate, got {TASKS_BACKEND!r}"
+    )
+TASKS = {
+    "default": {
+        "BACKEND": (
+            "django_tasks_db.DatabaseBackend"
+            if TASKS_BACKEND == "database"
+            else "django_tasks.backends.immediate.ImmediateBackend"
+        ),
+        "QUEUES": ["default", "notifications"],
+    }
+}
+
+# E-mail always goes through SMTP (the test runner swaps in the in-memory backend).
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "MPP Ngawi <noreply@localhost>")
+# SMS and WhatsApp senders: a dotted path to a class with `send(to, body)`. The log sender
+# writes the message to the log (development); plug a gateway's sender in production.
+MPP_SMS_SENDER = env_str("MPP_SMS_SENDER", "mpp.notifications.senders.LogSender")
+MPP_WHATSAPP_SENDER = env_str("MPP_WHATSAPP_SENDER", "mpp.notifications.senders.LogSender")
+MPP_NOTIFY_MAX_ATTEMPTS = env_int("MPP_NOTIFY_MAX_ATTEMPTS", 5)
 
 LOGGING = {
     "version": 1,

@@ -15,6 +15,11 @@ urlpatterns = [
     path("", include("mpp.core.urls")),
     path("", include("mpp.audit.urls")),
     path("", include("mpp.catalog.urls")),
+    path("", include("mpp.feedback.urls")),
+    path("open311/v2/", include("mpp.feedback.urls_open311")),
+    path("", include("mpp.queueing.urls")),
+    path("", include("mpp.accounts.urls")),
+    path("", include("mpp.applications.urls")),
 ]
 
 handler404 = "mpp.core.views.not_found"

@@ -87,7 +87,6 @@ hub = _LocalHub()
 _redis_lock = threading.Lock()
 _redis_client: Any = None
 _listener_lock = threading.Lock()
-_listener_started: dict[int, bool] = {}
 
 
 def _redis_url() -> str:
@@ -123,7 +122,7 @@ def publish_on_commit(channel: str, message: dict[str, Any]) -> None:
     transaction.on_commit(lambda: publish(channel, message))
 
 
-async def _redis_listener() -> None:
+async def _redis_listener(ready: asyncio.Event) -> None:
     """One pattern subscription per process and event loop, feeding the local hub."""
     import redis.asyncio as aioredis
 
@@ -132,6 +131,7 @@ async def _redis_listener() -> None:
         try:
             pubsub = client.pubsub()
             await pubsub.psubscribe(PREFIX + "*")
+            ready.set()
             async for item in pubsub.listen():
                 if item.get("type") != "pmessage":
                     continue
@@ -151,61 +151,93 @@ async def _redis_listener() -> None:
                 await client.aclose()
 
 
-def _ensure_listener() -> None:
+_listeners: dict[int, asyncio.Event] = {}
+_tasks: set[asyncio.Task[None]] = set()
+
+
+async def _ensure_listener() -> None:
+    """Start this event loop's Redis listener once, and wait (briefly) until it listens, so a
+    client that has just said hello misses nothing."""
     if not _redis_url():
         return
     loop = asyncio.get_running_loop()
     with _listener_lock:
-        if _listener_started.get(id(loop)):
-            return
-        _listener_started[id(loop)] = True
-    task = loop.create_task(_redis_listener())
-    # Keep a reference so the task is not garbage-collected.
-    _tasks.add(task)
+        ready = _listeners.get(id(loop))
+        start = ready is None
+        if ready is None:
+            ready = _listeners[id(loop)] = asyncio.Event()
+    if start:
+        task = loop.create_task(_redis_listener(ready))
+        _tasks.add(task)  # keep a reference so the task is not garbage-collected
+        task.add_done_callback(_tasks.discard)
+    with contextlib.suppress(TimeoutError):
+        await asyncio.wait_for(ready.wait(), timeout=2.0)
 
 
-_tasks: set[asyncio.Task[None]] = set()
+class Subscription:
+    """Messages on some channels for one client. Registered at creation, so nothing published
+    after it exists is missed; iterate it for messages (None = heartbeat); close it at the end."""
+
+    def __init__(self, channels: list[str], *, max_seconds: float = STREAM_MAX_SECONDS) -> None:
+        self.loop = asyncio.get_running_loop()
+        self.queue: asyncio.Queue[dict[str, Any]] = asyncio.Queue(maxsize=20)
+        self.channels = channels
+        self.item = (self.loop, self.queue)
+        self.deadline = self.loop.time() + max_seconds
+        hub.add(channels, self.item)
+
+    def __aiter__(self) -> Subscription:
+        return self
+
+    async def __anext__(self) -> dict[str, Any] | None:
+        remaining = self.deadline - self.loop.time()
+        if remaining <= 0:
+            raise StopAsyncIteration
+        try:
+            return await asyncio.wait_for(
+                self.queue.get(), timeout=min(HEARTBEAT_SECONDS, remaining)
+            )
+        except TimeoutError:
+            return None
+
+    def close(self) -> None:
+        hub.remove(self.channels, self.item)
 
 
 async def subscribe(
     channels: list[str], *, max_seconds: float = STREAM_MAX_SECONDS
 ) -> AsyncIterator[dict[str, Any] | None]:
-    """Yield messages on `channels`; yield None as a heartbeat when nothing came for a while.
+    """Yield messages on `channels`; None as a heartbeat when nothing came for a while.
     Ends after `max_seconds`."""
-    _ensure_listener()
-    loop = asyncio.get_running_loop()
-    queue: asyncio.Queue[dict[str, Any]] = asyncio.Queue(maxsize=20)
-    item = (loop, queue)
-    hub.add(channels, item)
-    deadline = loop.time() + max_seconds
+    await _ensure_listener()
+    subscription = Subscription(channels, max_seconds=max_seconds)
     try:
-        while True:
-            remaining = deadline - loop.time()
-            if remaining <= 0:
-                return
-            try:
-                yield await asyncio.wait_for(queue.get(), timeout=min(HEARTBEAT_SECONDS, remaining))
-            except TimeoutError:
-                yield None
+        async for message in subscription:
+            yield message
     finally:
-        hub.remove(channels, item)
-
-
-def _sse(event: str, data: dict[str, Any]) -> str:
-    return f"event: {event}\ndata: {json.dumps(data, separators=(',', ':'))}\n\n"
+        subscription.close()
 
 
 async def sse_stream(
     channels: list[str], *, hello: dict[str, Any] | None = None, max_seconds: float | None = None
 ) -> AsyncIterator[str]:
-    # `retry` tells EventSource how soon to reconnect after the stream ends or breaks.
-    yield "retry: 2000\n\n"
-    yield _sse("hello", hello or {})
-    async for message in subscribe(channels, max_seconds=max_seconds or STREAM_MAX_SECONDS):
-        if message is None:
-            yield ": keep-alive\n\n"
-        else:
-            yield _sse("nudge", message)
+    await _ensure_listener()
+    subscription = Subscription(channels, max_seconds=max_seconds or STREAM_MAX_SECONDS)
+    try:
+        # `retry` tells EventSource how soon to reconnect after the stream ends or breaks.
+        yield "retry: 2000\n\n"
+        yield _sse("hello", hello or {})
+        async for message in subscription:
+            if message is None:
+                yield ": keep-alive\n\n"
+            else:
+                yield _sse("nudge", message)
+    finally:
+        subscription.close()
+
+
+def _sse(event: str, data: dict[str, Any]) -> str:
+    return f"event: {event}\ndata: {json.dumps(data, separators=(',', ':'))}\n\n"
 
 
 def sse_response(

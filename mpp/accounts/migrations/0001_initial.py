@@ -59,7 +59,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'staff membership',
                 'verbose_name_plural': 'staff memberships',
-                'constraints': [models.UniqueConstraint(fields=('user', 'mall', 'agency', 'role'), name='membership_unique'), models.CheckConstraint(condition=models.Q(('agency__isnull', False), ('role__in', ['mall_manager', 'auditor']), _connector='OR'), name='membership_agency_required_for_agency_roles')],
+                'constraints': [models.UniqueConstraint(fields=('user', 'mall', 'agency', 'role'), name='membership_unique'), models.CheckConstraint(condition=models.Q(('agency__isnull', False), ('role__in', ['auditor', 'mall_manager']), _connector='OR'), name='membership_agency_required_for_agency_roles')],
             },
         ),
     ]

@@ -11,8 +11,12 @@ from typing import Any
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
+from mpp.applications.demo import load_applications_demo
 from mpp.catalog.seed.loader import load_demo
+from mpp.catalog.seed.mall import MALL_SLUG
 from mpp.core.calendar import load_national_calendar
+from mpp.core.models import Mall
+from mpp.queueing.demo import load_queue_demo
 
 
 class Command(BaseCommand):
@@ -26,3 +30,12 @@ class Command(BaseCommand):
         year = timezone.localdate().year
         added = load_national_calendar(list(range(year - 1, year + 2)))
         self.stdout.write(f"Calendar: {added} holiday/collective-leave day(s) added.")
+        mall = Mall.objects.get(slug=MALL_SLUG)
+        queue = load_queue_demo(mall)
+        self.stdout.write(f"Queue: {queue}")
+        applications = load_applications_demo(mall)
+        self.stdout.write(
+            f"Applications: {applications['questions']} question(s) written, "
+            f"demo citizen {applications['citizen']}, "
+            f"{applications['officers']} officer(s)"
+        )

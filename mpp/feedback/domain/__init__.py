@@ -1,0 +1,56 @@
+"""Every write of the feedback app. Other apps call these functions, never the models:
+the queue and applications apps call `create_survey_invitation` when a service is finished."""
+
+from mpp.feedback.domain.complaints import (
+    FiledComplaint,
+    answer_complaint,
+    auto_close_quiet_complaints,
+    close_complaint,
+    disposition_complaint,
+    escalate_overdue_complaints,
+    file_complaint,
+    local_date,
+    publish_complaint,
+    reject_complaint,
+    respond_to_answer,
+    return_complaint,
+    transition_complaint,
+    unpublish_complaint,
+)
+from mpp.feedback.domain.surveys import (
+    check_invitation,
+    create_survey_invitation,
+    submit_survey,
+)
+from mpp.feedback.errors import (
+    ConflictError,
+    FeedbackError,
+    ForbiddenError,
+    IdempotencyMismatchError,
+    NotFoundError,
+)
+
+__all__ = [
+    "ConflictError",
+    "FeedbackError",
+    "FiledComplaint",
+    "ForbiddenError",
+    "IdempotencyMismatchError",
+    "NotFoundError",
+    "answer_complaint",
+    "auto_close_quiet_complaints",
+    "check_invitation",
+    "close_complaint",
+    "create_survey_invitation",
+    "disposition_complaint",
+    "escalate_overdue_complaints",
+    "file_complaint",
+    "local_date",
+    "publish_complaint",
+    "reject_complaint",
+    "respond_to_answer",
+    "return_complaint",
+    "submit_survey",
+    "transition_complaint",
+    "unpublish_complaint",
+]

@@ -1,0 +1,306 @@
+"""Reusable reads of the feedback app, for its pages, its API, and the transparency dashboard.
+
+Dashboard entry points (stable, keyword-only, mall-scoped, no personal data):
+
+- `ikm_report(mall=…, start=…, end=…, service=…, agency=…)` → `SkmReport` for one scope.
+- `ikm_by_agency(mall=…, start=…, end=…)` / `ikm_by_service(…)` / `ikm_for_mall(…)` → IKM rows.
+- `complaint_counts(mall=…, start=…, end=…)` → received / answered / answered late / overdue
+  per agency (`ComplaintCounts`; agency None = handled by the mall management).
+
+Periods are inclusive mall-local dates. Each function costs a fixed number of queries (one
+aggregate per call, grouped by agency or service), whatever the number of rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from fractions import Fraction
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.db.models import Count, F, Q, QuerySet, Sum
+from django.utils import timezone
+
+from mpp.catalog.models import Agency, Service
+from mpp.core.models import Mall
+from mpp.feedback import skm
+from mpp.feedback.enums import ComplaintStatus, Education, Gender, Occupation
+from mpp.feedback.models import Complaint, SurveyInvitation, SurveyResponse
+
+#: population(mall=, start=, end=, service=, agency=) → number of people served in the period.
+PopulationSource = Callable[..., int]
+
+
+def _aggregates() -> dict[str, Any]:
+    out: dict[str, Any] = {"respondents": Count("pk")}
+    for unsur in skm.UNSUR:
+        out[f"{unsur.field}_sum"] = Sum(unsur.field)
+        out[f"{unsur.field}_n"] = Count(unsur.field)
+    return out
+
+
+def _result(row: dict[str, Any], weight: Fraction | None) -> skm.IkmResult:
+    totals = {
+        u.code: (int(row[f"{u.field}_sum"] or 0), int(row[f"{u.field}_n"] or 0)) for u in skm.UNSUR
+    }
+    return skm.scores_from_totals(totals, int(row["respondents"] or 0), weight)
+
+
+def _bounds(mall: Mall, start: date, end: date) -> tuple[datetime, datetime]:
+    zone = ZoneInfo(mall.timezone or settings.TIME_ZONE)
+    return (
+        datetime.combine(start, time.min, tzinfo=zone),
+        datetime.combine(end + timedelta(days=1), time.min, tzinfo=zone),
+    )
+
+
+def responses(
+    *,
+    mall: Mall,
+    start: date,
+    end: date,
+    service: Service | None = None,
+    agency: Agency | None = None,
+) -> QuerySet[SurveyResponse]:
+    qs = SurveyResponse.objects.filter(mall=mall, survey_date__gte=start, survey_date__lte=end)
+    if service is not None:
+        qs = qs.filter(service=service)
+    if agency is not None:
+        qs = qs.filter(agency=agency)
+    return qs
+
+
+def invitations_issued(
+    *,
+    mall: Mall,
+    start: date,
+    end: date,
+    service: Service | None = None,
+    agency: Agency | None = None,
+) -> int:
+    """The default population: one-time invitations issued in the period (one per person
+    served, once the queue and applications apps issue them)."""
+    low, high = _bounds(mall, start, end)
+    qs = SurveyInvitation.objects.filter(mall=mall, created_at__gte=low, created_at__lt=high)
+    if service is not None:
+        qs = qs.filter(service=service)
+    if agency is not None:
+        qs = qs.filter(service__agency=agency)
+    return qs.count()
+
+
+@dataclass
+class SkmReport:
+    mall: Mall
+    start: date
+    end: date
+    service: Service | None
+    agency: Agency | None
+    result: skm.IkmResult
+    population: int
+    minimum_sample: int
+    profile: dict[str, list[tuple[str, str, int]]] = field(default_factory=dict)
+    suggestions: list[str] = field(default_factory=list)
+
+    @property
+    def respondents(self) -> int:
+        return self.result.respondents
+
+    @property
+    def sample_is_enough(self) -> bool:
+        return self.respondents >= self.minimum_sample
+
+    @property
+    def weight_display(self) -> str:
+        weight = self.result.weight
+        if weight == Fraction(1, 9):
+            return "1/9"
+        return str(float(weight))
+
+
+def _profile(qs: QuerySet[SurveyResponse]) -> dict[str, list[tuple[str, str, int]]]:
+    out: dict[str, list[tuple[str, str, int]]] = {}
+    for name, choices in (("gender", Gender), ("education", Education), ("occupation", Occupation)):
+        counts = dict(qs.order_by().values_list(name).annotate(n=Count("pk")))
+        rows = [(value, str(label), int(counts.get(value, 0))) for value, label in choices.choices]
+        if counts.get(""):
+            rows.append(("", "—", int(counts[""])))
+        out[name] = rows
+    return out
+
+
+def ikm_report(
+    *,
+    mall: Mall,
+    start: date,
+    end: date,
+    service: Service | None = None,
+    agency: Agency | None = None,
+    weight: Fraction | None = None,
+    population: int | PopulationSource | None = None,
+    with_details: bool = True,
+) -> SkmReport:
+    """The SKM report of one scope (mall, agency or service) and period: NRR per element, IKM
+    and grade, respondents, the period's population (people served; `population` may be a
+    number or a callable, default: invitations issued) and the Krejcie–Morgan minimum sample.
+    """
+    qs = responses(mall=mall, start=start, end=end, service=service, agency=agency)
+    row = qs.aggregate(**_aggregates())
+    result = _result(row, weight)
+    if population is None:
+        population = invitations_issued
+    served = (
+        population(mall=mall, start=start, end=end, service=service, agency=agency)
+        if callable(population)
+        else int(population)
+    )
+    # Everybody who answered was served, whatever the population source says.
+    served = max(served, result.respondents)
+    report = SkmReport(
+        mall=mall,
+        start=start,
+        end=end,
+        service=service,
+        agency=agency,
+        result=result,
+        population=served,
+        minimum_sample=skm.krejcie_morgan(served),
+    )
+    if with_details:
+        report.profile = _profile(qs)
+        report.suggestions = list(
+            qs.exclude(suggestion="")
+            .order_by("-submitted_at")
+            .values_list("suggestion", flat=True)[:50]
+        )
+    return report
+
+
+@dataclass(frozen=True)
+class IkmRow:
+    key: int
+    name: str
+    result: skm.IkmResult
+
+
+def _grouped(
+    qs: QuerySet[SurveyResponse], by: str, name: str, weight: Fraction | None
+) -> list[IkmRow]:
+    rows = qs.order_by().values(by, name).annotate(**_aggregates()).order_by(name)
+    return [IkmRow(row[by], row[name], _result(row, weight)) for row in rows]
+
+
+def ikm_by_agency(
+    *, mall: Mall, start: date, end: date, weight: Fraction | None = None
+) -> list[IkmRow]:
+    """IKM per agency for the period (agencies without respondents are left out)."""
+    qs = responses(mall=mall, start=start, end=end)
+    return _grouped(qs, "agency_id", "agency__name", weight)
+
+
+def ikm_by_service(
+    *,
+    mall: Mall,
+    start: date,
+    end: date,
+    agency: Agency | None = None,
+    weight: Fraction | None = None,
+) -> list[IkmRow]:
+    qs = responses(mall=mall, start=start, end=end, agency=agency)
+    return _grouped(qs, "service_id", "service__name", weight)
+
+
+def ikm_for_mall(
+    *, mall: Mall, start: date, end: date, weight: Fraction | None = None
+) -> skm.IkmResult:
+    return _result(responses(mall=mall, start=start, end=end).aggregate(**_aggregates()), weight)
+
+
+# --- Complaints ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ComplaintCounts:
+    agency_id: int | None
+    agency_name: str
+    received: int
+    answered: int
+    answered_late: int
+    overdue: int
+
+
+def complaint_counts(
+    *,
+    mall: Mall,
+    start: date,
+    end: date,
+    agency: Agency | None = None,
+    today: date | None = None,
+) -> list[ComplaintCounts]:
+    """Per handling agency: complaints received in the period, answered in the period (and of
+    those, answered after their deadline), and overdue now (received in the period, still
+    waiting for verification or an answer past the deadline as of `today`)."""
+    zone = ZoneInfo(mall.timezone or settings.TIME_ZONE)
+    today = today or timezone.now().astimezone(zone).date()
+    low, high = _bounds(mall, start, end)
+    qs = Complaint.objects.filter(mall=mall)
+    if agency is not None:
+        qs = qs.filter(agency=agency)
+    received_q = Q(received_at__gte=low, received_at__lt=high)
+    answered_q = Q(answered_at__gte=low, answered_at__lt=high)
+    overdue_q = received_q & (
+        Q(status=ComplaintStatus.RECEIVED, verify_due__lt=today)
+        | Q(status=ComplaintStatus.DISPOSITIONED, answer_due__lt=today)
+    )
+    rows = (
+        qs.filter(received_q | answered_q)
+        .order_by()
+        .values("agency_id", "agency__name")
+        .annotate(
+            received=Count("pk", filter=received_q),
+            answered=Count("pk", filter=answered_q),
+            # Late: answered on a day after the deadline (the date is taken in the active
+            # time zone, the installation's TIME_ZONE, which is the mall's zone).
+            answered_late=Count(
+                "pk",
+                filter=answered_q
+                & Q(answer_due__isnull=False, answered_at__date__gt=F("answer_due")),
+            ),
+            overdue=Count("pk", filter=overdue_q),
+        )
+        .order_by("agency__name")
+    )
+    return [
+        ComplaintCounts(
+            row["agency_id"],
+            row["agency__name"] or "",
+            row["received"],
+            row["answered"],
+            row["answered_late"],
+            row["overdue"],
+        )
+        for row in rows
+    ]
+
+
+def published_complaints(mall: Mall) -> QuerySet[Complaint]:
+    return (
+        Complaint.objects.filter(mall=mall, is_published=True)
+        .select_related("agency", "service")
+        .order_by("-received_at")
+    )
+
+
+def complaint_by_code(mall: Mall, code: str) -> Complaint | None:
+    return (
+        Complaint.objects.select_related("agency", "service", "mall")
+        .filter(mall=mall, code=code)
+        .first()
+    )
+
+
+def public_timeline(complaint: Complaint) -> list[Any]:
+    return list(complaint.events.filter(is_public=True).order_by("created_at", "pk"))

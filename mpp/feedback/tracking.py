@@ -1,0 +1,85 @@
+"""Anonymous tracking: a complaint is reached by its code **and** a second factor — the PIN
+shown once when it was filed, or the phone number or e-mail address the reporter gave.
+
+Wrong answers are counted per code and per client address (cache, one hour); past
+`FEEDBACK_TRACK_ATTEMPTS_PER_HOUR` the lookup is refused even with the right answer, so the
+6-character PIN cannot be guessed online. A wrong code and a wrong second factor get the same
+answer, so codes cannot be probed either.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from django.core.cache import cache
+from django.http import HttpRequest
+
+from mpp.core.models import Mall
+from mpp.feedback import conf
+from mpp.feedback.codes import normalise_code, same_secret
+from mpp.feedback.models import Complaint
+from mpp.feedback.queries import complaint_by_code
+
+_WINDOW = 3600
+
+
+class TooManyAttemptsError(Exception):
+    pass
+
+
+def client_address(request: HttpRequest) -> str:
+    return str(request.META.get("REMOTE_ADDR", "") or "unknown")[:64]
+
+
+def _keys(code: str, address: str) -> list[str]:
+    # Hashed: whatever was typed becomes a short, safe cache key (memcached, Redis).
+    def digest(text: str) -> str:
+        return hashlib.sha256(text.encode("utf-8", "replace")).hexdigest()[:32]
+
+    return [f"feedback:track:code:{digest(code)}", f"feedback:track:ip:{digest(address)}"]
+
+
+def _blocked(keys: list[str]) -> bool:
+    limit = conf.track_attempts_per_hour()
+    return any((cache.get(key) or 0) >= limit for key in keys)
+
+
+def _fail(keys: list[str]) -> None:
+    for key in keys:
+        if cache.add(key, 1, _WINDOW):
+            continue
+        try:
+            cache.incr(key)
+        except ValueError:
+            cache.set(key, 1, _WINDOW)
+
+
+def second_factor_matches(complaint: Complaint, secret: str) -> bool:
+    secret = (secret or "").strip()
+    if not secret or len(secret) > 254:
+        return False
+    if same_secret(complaint.code, secret, complaint.secret_digest):
+        return True
+    if complaint.reporter_email and secret.casefold() == complaint.reporter_email.casefold():
+        return True
+    if complaint.reporter_phone:
+        digits = re.sub(r"\D", "", secret)
+        if digits.startswith("0"):
+            digits = "62" + digits[1:]
+        return len(digits) >= 9 and digits == complaint.reporter_phone
+    return False
+
+
+def find_for_reporter(mall: Mall, code: str, secret: str, address: str) -> Complaint | None:
+    """The complaint when code and second factor match; None otherwise (counted as a failed
+    attempt). Raises TooManyAttemptsError when this code or this address tried too often."""
+    code = normalise_code(code, limit=16)
+    keys = _keys(code, address)
+    if _blocked(keys):
+        raise TooManyAttemptsError
+    complaint = complaint_by_code(mall, code) if code else None
+    if complaint is None or not second_factor_matches(complaint, secret):
+        _fail(keys)
+        return None
+    return complaint

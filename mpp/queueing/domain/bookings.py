@@ -1,0 +1,321 @@
+"""Online bookings: book, cancel, reschedule, check in, release no-shows.
+
+Seats: a booking takes a seat in its slot with one conditional update
+(`booked_count + walk_in_count < capacity`), the same pool walk-ins draw from, and a check
+constraint makes the database refuse overbooking whatever the code does. A slot shown free is
+really free (the Kendari JARI trap, FACTS.md §6).
+
+Anti-hoarding: one active booking per person (phone or NIK), service and day (a partial unique
+constraint) and at most MPP_QUEUE_BOOKINGS_PER_PERSON_PER_DAY (default 2) active bookings per
+person and day (a conditional update on a per-person-day row).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import formats
+from django.utils.translation import gettext as _
+
+from mpp.accounts.models import User
+from mpp.catalog.models import Service
+from mpp.core.models import Mall
+from mpp.queueing.domain.common import (
+    local_day,
+    mall_zone,
+    new_code,
+    now_or,
+    nudge_board,
+    person_key,
+    setting,
+)
+from mpp.queueing.domain.errors import ConflictError, FullError, NotFoundError, QueueError
+from mpp.queueing.domain.schedule import ensure_slots
+from mpp.queueing.domain.tickets import _create_ticket, _event, _queue_of
+from mpp.queueing.enums import BookingStatus, TicketChannel, TicketEventKind
+from mpp.queueing.models import Booking, PersonDay, QueueService, Slot, Ticket
+
+
+def _bookable_queue(service: Service) -> QueueService:
+    queue = _queue_of(service)
+    if not (service.is_active and queue.booking_enabled and queue.slot_capacity):
+        raise QueueError(
+            _("This service cannot be booked online. Take a ticket at the kiosk instead."),
+            field="service",
+        )
+    return queue
+
+
+def _find_slot(service: Service, queue: QueueService, starts_at: datetime, now: datetime) -> Slot:
+    mall = service.mall
+    day = starts_at.astimezone(mall_zone(mall)).date()
+    today = local_day(mall, now)
+    if day < today or starts_at <= now:
+        raise QueueError(_("That time has already passed. Pick a later time."), field="starts_at")
+    if day > today + timedelta(days=queue.booking_horizon_days):
+        raise QueueError(
+            _("Bookings open %(days)s days ahead. Pick an earlier day.")
+            % {"days": queue.booking_horizon_days},
+            field="starts_at",
+        )
+    ensure_slots(service, queue, day)
+    slot = Slot.objects.filter(service=service, starts_at=starts_at).first()
+    if slot is None:
+        raise NotFoundError(
+            _("There is no slot at that time. Pick one of the times offered."), field="starts_at"
+        )
+    return slot
+
+
+def _take_person_day(mall: Mall, key: str, day: date) -> None:
+    limit = setting("MPP_QUEUE_BOOKINGS_PER_PERSON_PER_DAY", 2)
+    PersonDay.objects.bulk_create(
+        [PersonDay(mall=mall, person_key=key, day=day, active_count=0)], ignore_conflicts=True
+    )
+    taken = PersonDay.objects.filter(
+        mall=mall, person_key=key, day=day, active_count__lt=limit
+    ).update(active_count=F("active_count") + 1)
+    if not taken:
+        raise ConflictError(
+            _("You already have %(n)s bookings on that day, the most one person may hold.")
+            % {"n": limit},
+            field="phone",
+        )
+
+
+def _release_person_day(mall_id: int, key: str, day: date) -> None:
+    PersonDay.objects.filter(mall_id=mall_id, person_key=key, day=day, active_count__gt=0).update(
+        active_count=F("active_count") - 1
+    )
+
+
+def _take_booking_seat(slot: Slot) -> None:
+    taken = Slot.objects.filter(
+        pk=slot.pk, booked_count__lt=F("capacity") - F("walk_in_count")
+    ).update(booked_count=F("booked_count") + 1)
+    if not taken:
+        raise FullError(
+            _("This time is fully booked. Please pick another time."), field="starts_at"
+        )
+
+
+def _release_booking_seat(slot_id: int) -> None:
+    Slot.objects.filter(pk=slot_id, booked_count__gt=0).update(booked_count=F("booked_count") - 1)
+
+
+def book_visit(
+    *,
+    service: Service,
+    starts_at: datetime,
+    phone: str = "",
+    nik: str = "",
+    name: str = "",
+    priority: str = "",
+    now: datetime | None = None,
+) -> Booking:
+    """Book the slot of `service` that starts at `starts_at` for one person.
+
+    Rules: the service is bookable; the time is one of the offered slots, in the future and
+    within the booking horizon; the slot has a free seat; the person (phone or NIK) holds no
+    other active booking for this service that day and fewer than the daily limit overall.
+    Raises FullError / ConflictError / QueueError with a message that says what to do.
+    """
+    now = now_or(now)
+    queue = _bookable_queue(service)
+    key = person_key(phone=phone, nik=nik)
+    name = (name or "").strip()[:120]
+    slot = _find_slot(service, queue, starts_at, now)
+    try:
+        with transaction.atomic():
+            _take_person_day(service.mall, key, slot.day)
+            _take_booking_seat(slot)
+            booking = Booking.objects.create(
+                mall_id=service.mall_id,
+                code=new_code(),
+                service=service,
+                slot=slot,
+                day=slot.day,
+                starts_at=slot.starts_at,
+                name=name,
+                phone=phone.strip()[:20] if phone else "",
+                person_key=key,
+                priority=priority,
+                created_at=now,
+                changed_at=now,
+            )
+    except IntegrityError as exc:
+        raise ConflictError(
+            _("You already have a booking for this service on that day. Reschedule it instead."),
+            field="phone",
+        ) from exc
+    return booking
+
+
+def cancel_booking(*, booking: Booking, now: datetime | None = None) -> Booking:
+    """Cancel a booking and free its seat. Idempotent on a cancelled booking."""
+    now = now_or(now)
+    with transaction.atomic():
+        booking = Booking.objects.select_for_update().get(pk=booking.pk)
+        if booking.status == BookingStatus.CANCELLED:
+            return booking
+        if booking.status != BookingStatus.BOOKED:
+            raise ConflictError(
+                _("This booking is %(status)s and can no longer be cancelled.")
+                % {"status": booking.get_status_display()},
+                field="code",
+            )
+        booking.status = BookingStatus.CANCELLED
+        booking.changed_at = now
+        booking.save(update_fields=["status", "changed_at"])
+        _release_booking_seat(booking.slot_id)
+        _release_person_day(booking.mall_id, booking.person_key, booking.day)
+    return booking
+
+
+def reschedule_booking(
+    *, booking: Booking, starts_at: datetime, now: datetime | None = None
+) -> Booking:
+    """Move a booking to another slot of the same service (any bookable day). The new seat
+    is taken before the old one is freed, in one transaction: if the new time is full, the
+    booking stays where it was."""
+    now = now_or(now)
+    booking = Booking.objects.select_related("service__queue", "service__mall").get(pk=booking.pk)
+    service = booking.service
+    queue = _bookable_queue(service)
+    if booking.status != BookingStatus.BOOKED:
+        raise ConflictError(_("Only an active booking can be moved."), field="code")
+    new_slot = _find_slot(service, queue, starts_at, now)
+    if new_slot.pk == booking.slot_id:
+        return booking
+    try:
+        with transaction.atomic():
+            booking = Booking.objects.select_for_update().get(pk=booking.pk)
+            if booking.status != BookingStatus.BOOKED:
+                raise ConflictError(_("Only an active booking can be moved."), field="code")
+            old_slot_id, old_day = booking.slot_id, booking.day
+            if new_slot.day != old_day:
+                _take_person_day(service.mall, booking.person_key, new_slot.day)
+                _release_person_day(booking.mall_id, booking.person_key, old_day)
+            # Touch the two slot rows in id order so two crossing reschedules cannot deadlock.
+            if new_slot.pk < old_slot_id:
+                _take_booking_seat(new_slot)
+                _release_booking_seat(old_slot_id)
+            else:
+                _release_booking_seat(old_slot_id)
+                _take_booking_seat(new_slot)
+            booking.slot = new_slot
+            booking.day = new_slot.day
+            booking.starts_at = new_slot.starts_at
+            booking.changed_at = now
+            booking.save(update_fields=["slot", "day", "starts_at", "changed_at"])
+    except IntegrityError as exc:
+        raise ConflictError(
+            _("You already have a booking for this service on that day."), field="starts_at"
+        ) from exc
+    return booking
+
+
+def checkin_window(booking: Booking, queue: QueueService) -> tuple[datetime, datetime]:
+    return (
+        booking.starts_at - timedelta(minutes=queue.checkin_early_minutes),
+        booking.starts_at + timedelta(minutes=queue.checkin_late_minutes),
+    )
+
+
+def check_in(*, booking: Booking, now: datetime | None = None, actor: User | None = None) -> Ticket:
+    """Turn a booking into a ticket when the citizen arrives (kiosk, phone at the mall, or an
+    officer). Allowed from `checkin_early_minutes` before the slot to `checkin_late_minutes`
+    after its start. The ticket's place in line is the slot's start, so bookers are merged
+    with walk-ins at their booked time. Idempotent: a second check-in returns the ticket."""
+    now = now_or(now)
+    queue = _queue_of(booking.service)
+    with transaction.atomic():
+        booking = Booking.objects.select_for_update().select_related("service").get(pk=booking.pk)
+        if booking.status == BookingStatus.CHECKED_IN and booking.ticket_id:
+            return Ticket.objects.get(pk=booking.ticket_id)
+        if booking.status != BookingStatus.BOOKED:
+            raise ConflictError(
+                _("This booking is %(status)s. Please take a ticket at the kiosk.")
+                % {"status": booking.get_status_display()},
+                field="code",
+            )
+        opens, closes = checkin_window(booking, queue)
+        if now < opens:
+            local = opens.astimezone(mall_zone(booking.service.mall))
+            raise QueueError(
+                _("Check-in opens at %(time)s. Please come back then.")
+                % {"time": formats.time_format(local, "H.i")},
+                field="code",
+            )
+        if now > closes:
+            raise ConflictError(
+                _(
+                    "Your booked time has passed and the place was released. "
+                    "Please take a ticket at the kiosk."
+                ),
+                field="code",
+            )
+        ticket = _create_ticket(
+            mall=booking.service.mall,
+            service=booking.service,
+            prefix=queue.prefix,
+            day=booking.day,
+            channel=TicketChannel.BOOKING,
+            priority=booking.priority,
+            queued_at=booking.starts_at,
+            slot=booking.slot,
+            request_key=None,
+            now=now,
+        )
+        booking.status = BookingStatus.CHECKED_IN
+        booking.ticket = ticket
+        booking.changed_at = now
+        booking.save(update_fields=["status", "ticket", "changed_at"])
+        _event(ticket, TicketEventKind.ISSUED, now, actor=actor)
+        event = _event(
+            ticket, TicketEventKind.CHECKED_IN, now, actor=actor, note=f"booking {booking.code}"
+        )
+        nudge_board(ticket.mall_id, event.pk, "issued")
+    return ticket
+
+
+def release_no_shows(
+    *, mall: Mall, now: datetime | None = None, service: Service | None = None
+) -> int:
+    """Mark bookings whose check-in window has closed as no-shows and free their seats, so
+    walk-ins can use them. Returns how many were released. Safe to run at any time and
+    concurrently (each booking is re-checked under its row lock)."""
+    now = now_or(now)
+    candidates = Booking.objects.filter(
+        mall=mall, status=BookingStatus.BOOKED, starts_at__lt=now
+    ).select_related("service__queue")
+    if service is not None:
+        candidates = candidates.filter(service=service)
+    released = 0
+    for booking in candidates[:500]:
+        late = timedelta(minutes=booking.service.queue.checkin_late_minutes)
+        if booking.starts_at + late >= now:
+            continue
+        with transaction.atomic():
+            locked = Booking.objects.select_for_update().get(pk=booking.pk)
+            if locked.status != BookingStatus.BOOKED:
+                continue
+            locked.status = BookingStatus.NO_SHOW
+            locked.changed_at = now
+            locked.save(update_fields=["status", "changed_at"])
+            _release_booking_seat(locked.slot_id)
+            _release_person_day(locked.mall_id, locked.person_key, locked.day)
+            released += 1
+    return released
+
+
+__all__ = [
+    "book_visit",
+    "cancel_booking",
+    "check_in",
+    "checkin_window",
+    "release_no_shows",
+    "reschedule_booking",
+]

@@ -1,0 +1,616 @@
+"""Tickets: issue, call, recall, skip, start, finish, transfer, requeue, note.
+
+Concurrency (RELIABILITY.md §5, ADR 0004):
+- Numbers: one `DailySequence` row per (mall, prefix, local day), incremented with a single
+  `UPDATE … SET last_number = last_number + 1 … RETURNING` in the ticket's own transaction.
+  The row lock serialises issuers of one prefix only; the unique (mall, prefix, day, number)
+  constraint refuses a duplicate even if code bypassed the sequence.
+- Calls: the counter row is locked first (`SELECT … FOR UPDATE`), then the next waiting ticket
+  is claimed with `FOR UPDATE SKIP LOCKED` and a conditional `UPDATE … WHERE status='waiting'`
+  that must touch exactly one row. Two counters can never claim the same ticket, and a
+  partial unique index allows one current ticket per counter. On SQLite the IMMEDIATE write
+  transaction serialises writers; the same conditional update keeps the logic identical.
+- Every officer action is idempotent: pressing twice returns the current state.
+
+Priority (documented in docs/adr/0004): a counter calls priority tickets first, but after
+`MPP_QUEUE_PRIORITY_STREAK` (default 2) priority calls in a row it calls the longest-waiting
+normal ticket if there is one. So at least one call in every three serves the normal line:
+priority never starves it, and a priority citizen waits at most a few calls.
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import date, datetime, timedelta
+
+from django.db import IntegrityError, connection, transaction
+from django.db.models import F, Q
+from django.db.models.functions import Greatest
+from django.utils.translation import gettext as _
+
+from mpp.accounts.models import User
+from mpp.catalog.models import Service
+from mpp.core.models import Mall
+from mpp.queueing.domain.common import (
+    local_day,
+    new_code,
+    now_or,
+    nudge_board,
+    nudge_ticket,
+    setting,
+)
+from mpp.queueing.domain.errors import (
+    ConflictError,
+    ForbiddenError,
+    FullError,
+    NotFoundError,
+    QueueError,
+)
+from mpp.queueing.domain.schedule import ensure_slots
+from mpp.queueing.enums import (
+    AT_COUNTER,
+    TICKET_TRANSITIONS,
+    CounterState,
+    PriorityGroup,
+    TicketChannel,
+    TicketEventKind,
+    TicketStatus,
+)
+from mpp.queueing.models import Counter, DailySequence, QueueService, Slot, Ticket, TicketEvent
+
+# A second recall within this many seconds is taken as a double press and ignored.
+RECALL_DEBOUNCE_SECONDS = 3
+
+
+def _queue_of(service: Service) -> QueueService:
+    try:
+        return service.queue
+    except QueueService.DoesNotExist as exc:
+        raise QueueError(
+            _("This service does not take queue tickets. Please ask at the information desk."),
+            field="service",
+        ) from exc
+
+
+def next_number(*, mall: Mall, prefix: str, day: date) -> int:
+    """The next number of (mall, prefix, day). Must run inside the ticket's transaction."""
+    table = DailySequence._meta.db_table
+    day_value = connection.ops.adapt_datefield_value(day)
+    sql = (
+        f"UPDATE {table} SET last_number = last_number + 1 "  # noqa: S608 - table name is ours
+        "WHERE mall_id = %s AND prefix = %s AND day = %s RETURNING last_number"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [mall.pk, prefix, day_value])
+        row = cursor.fetchone()
+        if row is None:
+            # First ticket of the day for this prefix: create the row (a concurrent creator
+            # makes this a no-op: ON CONFLICT DO NOTHING), then increment it.
+            DailySequence.objects.bulk_create(
+                [DailySequence(mall=mall, prefix=prefix, day=day, last_number=0)],
+                ignore_conflicts=True,
+            )
+            cursor.execute(sql, [mall.pk, prefix, day_value])
+            row = cursor.fetchone()
+    return int(row[0])
+
+
+def _take_walk_in_seat(
+    service: Service, queue: QueueService, now: datetime, *, retry: bool = True
+) -> Slot:
+    """Take a seat for a walk-in in the earliest slot of today that has not ended and still has
+    room. Seats kept for bookings are off limits until their release time."""
+    day = local_day(service.mall, now)
+    ensure_slots(service, queue, day)
+    release = timedelta(minutes=queue.booking_release_minutes)
+    slots = list(
+        Slot.objects.filter(service=service, day=day, ends_at__gt=now).order_by("starts_at")
+    )
+    if not slots:
+        raise FullError(
+            _(
+                "This service is closed for today. "
+                "Please come back on the next working day or book online."
+            ),
+            field="service",
+        )
+    for slot in slots:
+        released = now >= slot.starts_at - release
+        if released:
+            room = Q(booked_count__lt=F("capacity") - F("walk_in_count"))
+        else:
+            room = Q(
+                walk_in_count__lt=F("capacity") - Greatest(F("booked_count"), F("booking_reserved"))
+            )
+        if Slot.objects.filter(room, pk=slot.pk).update(walk_in_count=F("walk_in_count") + 1):
+            return slot
+    if retry:
+        from mpp.queueing.domain.bookings import release_no_shows
+
+        if release_no_shows(mall=service.mall, now=now, service=service):
+            return _take_walk_in_seat(service, queue, now, retry=False)
+    raise FullError(
+        _("All of today's places for this service are taken. Please book online for another day."),
+        field="service",
+    )
+
+
+def _event(
+    ticket: Ticket,
+    kind: str,
+    now: datetime,
+    *,
+    actor: User | None = None,
+    counter: Counter | None = None,
+    note: str = "",
+) -> TicketEvent:
+    return TicketEvent.objects.create(
+        ticket=ticket,
+        mall_id=ticket.mall_id,
+        day=ticket.day,
+        kind=kind,
+        at=now,
+        actor=actor,
+        counter=counter,
+        service_id=ticket.service_id,
+        note=note,
+    )
+
+
+def issue_ticket(
+    *,
+    service: Service,
+    channel: str = TicketChannel.KIOSK,
+    priority: str = PriorityGroup.NONE,
+    request_key: str | None = None,
+    now: datetime | None = None,
+    actor: User | None = None,
+) -> Ticket:
+    """Issue a walk-in ticket for `service`.
+
+    Rules: the service takes walk-ins; when it has a slot capacity the ticket takes a seat
+    (walk-ins and bookings share the seats honestly; `FullError` when none is left). The number is
+    the next of the service's prefix for the mall's local day. A repeated `request_key`
+    returns the ticket issued for it the first time (kiosk double tap, API retry).
+    Side effects: a timeline event; a board nudge after commit.
+    """
+    now = now_or(now)
+    if request_key:
+        existing = Ticket.objects.filter(request_key=request_key).first()
+        if existing is not None:
+            return _same_request(existing, service)
+    queue = _queue_of(service)
+    if not service.is_active or not queue.walk_in_enabled:
+        raise QueueError(
+            _("This service does not take walk-in tickets. Please book a time online."),
+            field="service",
+        )
+    if priority not in PriorityGroup.values:
+        raise QueueError(_("Unknown priority group."), field="priority")
+    mall = service.mall
+    day = local_day(mall, now)
+    try:
+        with transaction.atomic():
+            slot = _take_walk_in_seat(service, queue, now) if queue.slot_capacity else None
+            ticket = _create_ticket(
+                mall=mall,
+                service=service,
+                prefix=queue.prefix,
+                day=day,
+                channel=channel,
+                priority=priority,
+                queued_at=now,
+                slot=slot,
+                request_key=request_key,
+                now=now,
+            )
+            event = _event(ticket, TicketEventKind.ISSUED, now, actor=actor)
+            nudge_board(mall.pk, event.pk, "issued")
+    except IntegrityError:
+        # Only a concurrent request with the same key can collide here (numbers come from
+        # the locked sequence row); hand back that request's ticket.
+        existing = Ticket.objects.filter(request_key=request_key).first() if request_key else None
+        if existing is None:
+            raise
+        return _same_request(existing, service)
+    return ticket
+
+
+def _same_request(existing: Ticket, service: Service) -> Ticket:
+    if existing.service_id != service.pk:
+        raise ConflictError(
+            _("This request key was already used for another service."), field="request_key"
+        )
+    return existing
+
+
+def _create_ticket(
+    *,
+    mall: Mall,
+    service: Service,
+    prefix: str,
+    day: date,
+    channel: str,
+    priority: str,
+    queued_at: datetime,
+    slot: Slot | None,
+    request_key: str | None,
+    now: datetime,
+) -> Ticket:
+    number = next_number(mall=mall, prefix=prefix, day=day)
+    return Ticket.objects.create(
+        mall=mall,
+        code=new_code(),
+        day=day,
+        prefix=prefix,
+        number=number,
+        service=service,
+        channel=channel,
+        priority=priority,
+        is_priority=bool(priority),
+        status=TicketStatus.WAITING,
+        queued_at=queued_at,
+        slot=slot,
+        issued_at=now,
+        request_key=request_key or None,
+    )
+
+
+# --- Officer actions --------------------------------------------------------------------------
+
+
+def check_officer(counter: Counter, officer: User) -> None:
+    """An officer acts only on the counter they are signed in at."""
+    if counter.officer_id != officer.pk:
+        raise ForbiddenError(
+            _("You are not signed in at this counter. Sign in at the counter first."),
+            field="counter",
+        )
+
+
+def _lock_counter(counter: Counter, officer: User) -> Counter:
+    locked = (
+        Counter.objects.select_for_update(of=("self",)).select_related("mall").get(pk=counter.pk)
+    )
+    check_officer(locked, officer)
+    return locked
+
+
+def _current(counter: Counter) -> Ticket | None:
+    return (
+        Ticket.objects.filter(counter=counter, status__in=AT_COUNTER)
+        .select_related("service")
+        .first()
+    )
+
+
+def _move(ticket: Ticket, to: str) -> None:
+    if to not in TICKET_TRANSITIONS[ticket.status]:
+        raise ConflictError(
+            _("Ticket %(number)s is %(status)s; that action is not possible now.")
+            % {"number": ticket.display_number, "status": ticket.get_status_display()},
+            field="ticket",
+        )
+
+
+def call_next(*, counter: Counter, officer: User, now: datetime | None = None) -> Ticket | None:
+    """Call the next ticket to `counter`; None when nobody eligible is waiting.
+
+    Order: priority tickets first (at most MPP_QUEUE_PRIORITY_STREAK in a row while normal
+    tickets wait), then by place in line (`queued_at`: issue time for walk-ins, slot start
+    for checked-in bookings; kept on transfer). Eligible: waiting tickets of today for the
+    services of the counter, not transferred to another counter.
+    Idempotent: if the counter's current ticket is still only called, it is returned again
+    (a double press never calls two people). A ticket being served is finished first.
+    Side effects: timeline events; board and ticket nudges after commit.
+    """
+    now = now_or(now)
+    with transaction.atomic():
+        counter = _lock_counter(counter, officer)
+        if counter.state != CounterState.OPEN:
+            raise ConflictError(_("This counter is paused. Resume it first."), field="counter")
+        current = _current(counter)
+        if current is not None and current.status == TicketStatus.CALLED:
+            return current
+        if current is not None:
+            _finish(current, officer, counter, now)
+        day = local_day(counter.mall, now)
+        service_ids = _counter_services(counter.pk)
+        eligible = Ticket.objects.filter(
+            mall_id=counter.mall_id,
+            day=day,
+            status=TicketStatus.WAITING,
+            service_id__in=service_ids,
+        ).filter(Q(target_counter__isnull=True) | Q(target_counter=counter))
+        streak_limit = setting("MPP_QUEUE_PRIORITY_STREAK", 2)
+        order = (
+            ("-is_priority", "queued_at", "pk")
+            if counter.priority_streak < streak_limit
+            else ("is_priority", "queued_at", "pk")
+        )
+        for _attempt in range(10):
+            candidate = (
+                eligible.order_by(*order)
+                .select_for_update(skip_locked=True)
+                .values_list("pk", "is_priority")
+                .first()
+            )
+            if candidate is None:
+                return None
+            pk, is_priority = candidate
+            claimed = Ticket.objects.filter(pk=pk, status=TicketStatus.WAITING).update(
+                status=TicketStatus.CALLED,
+                counter=counter,
+                target_counter=None,
+                called_at=now,
+                started_at=None,
+                call_count=F("call_count") + 1,
+            )
+            if claimed:
+                break
+        else:  # pragma: no cover - ten lost races in one call
+            raise ConflictError(_("The queue is very busy; please try again."), field="counter")
+        streak = counter.priority_streak + 1 if is_priority else 0
+        if streak != counter.priority_streak:
+            Counter.objects.filter(pk=counter.pk).update(priority_streak=streak)
+        ticket = Ticket.objects.select_related("service").get(pk=pk)
+        event = _event(ticket, TicketEventKind.CALLED, now, actor=officer, counter=counter)
+        nudge_board(counter.mall_id, event.pk, "called")
+        nudge_ticket(ticket.code, event.pk, "called")
+    return ticket
+
+
+_SERVICES_TTL = 5.0
+_services_cache: dict[int, tuple[float, list[int]]] = {}
+
+
+def _counter_services(counter_id: int) -> list[int]:
+    """The services a counter serves, cached in the process for a few seconds (it changes
+    when an administrator edits the counter; the call path should not pay a query for it)."""
+    hit = _services_cache.get(counter_id)
+    if hit is not None and hit[0] > time.monotonic():
+        return hit[1]
+    ids = list(
+        Counter.services.through.objects.filter(counter_id=counter_id).values_list(
+            "service_id", flat=True
+        )
+    )
+    if len(_services_cache) > 10_000:
+        _services_cache.clear()
+    _services_cache[counter_id] = (time.monotonic() + _SERVICES_TTL, ids)
+    return ids
+
+
+def _ticket_at_counter(ticket: Ticket, officer: User) -> tuple[Ticket, Counter]:
+    """Lock the ticket's counter and the ticket; check the officer is signed in there.
+    Reads the ticket afresh: the caller's copy may be stale."""
+    counter_id = Ticket.objects.filter(pk=ticket.pk).values_list("counter_id", flat=True).first()
+    if counter_id is None:
+        raise ConflictError(
+            _("Ticket %(number)s is not at a counter.") % {"number": ticket.display_number},
+            field="ticket",
+        )
+    counter = _lock_counter(Counter(pk=counter_id), officer)
+    fresh = Ticket.objects.select_for_update().get(pk=ticket.pk)
+    if fresh.counter_id != counter.pk:
+        raise ConflictError(_("This ticket has moved to another counter."), field="ticket")
+    return fresh, counter
+
+
+def recall_ticket(*, ticket: Ticket, officer: User, now: datetime | None = None) -> Ticket:
+    """Call the citizen again (the board repeats the announcement). A second recall within a
+    few seconds is ignored as a double press."""
+    now = now_or(now)
+    with transaction.atomic():
+        ticket, counter = _ticket_at_counter(ticket, officer)
+        _move(ticket, TicketStatus.CALLED)
+        if ticket.called_at and now - ticket.called_at < timedelta(seconds=RECALL_DEBOUNCE_SECONDS):
+            return ticket
+        ticket.called_at = now
+        ticket.call_count += 1
+        ticket.save(update_fields=["called_at", "call_count"])
+        event = _event(ticket, TicketEventKind.RECALLED, now, actor=officer, counter=counter)
+        nudge_board(ticket.mall_id, event.pk, "called")
+        nudge_ticket(ticket.code, event.pk, "called")
+    return ticket
+
+
+def skip_ticket(
+    *, ticket: Ticket, officer: User, now: datetime | None = None, note: str = ""
+) -> Ticket:
+    """The called citizen did not come: mark the ticket skipped (no-show). Idempotent."""
+    now = now_or(now)
+    with transaction.atomic():
+        # Locks are always taken counter first, then ticket (as call_next does), so two
+        # officers' actions can never deadlock.
+        ticket, counter = _ticket_at_counter(Ticket.objects.get(pk=ticket.pk), officer)
+        if ticket.status == TicketStatus.SKIPPED:
+            return ticket
+        _move(ticket, TicketStatus.SKIPPED)
+        ticket.status = TicketStatus.SKIPPED
+        ticket.save(update_fields=["status"])
+        event = _event(
+            ticket, TicketEventKind.SKIPPED, now, actor=officer, counter=counter, note=note
+        )
+        nudge_board(ticket.mall_id, event.pk, "skipped")
+        nudge_ticket(ticket.code, event.pk, "skipped")
+    return ticket
+
+
+def start_service(*, ticket: Ticket, officer: User, now: datetime | None = None) -> Ticket:
+    """The citizen has arrived at the counter: service starts. Idempotent."""
+    now = now_or(now)
+    with transaction.atomic():
+        ticket, counter = _ticket_at_counter(ticket, officer)
+        if ticket.status == TicketStatus.SERVING:
+            return ticket
+        _move(ticket, TicketStatus.SERVING)
+        ticket.status = TicketStatus.SERVING
+        ticket.started_at = now
+        ticket.save(update_fields=["status", "started_at"])
+        event = _event(ticket, TicketEventKind.STARTED, now, actor=officer, counter=counter)
+        nudge_board(ticket.mall_id, event.pk, "started")
+        nudge_ticket(ticket.code, event.pk, "started")
+    return ticket
+
+
+def _finish(ticket: Ticket, officer: User, counter: Counter, now: datetime) -> None:
+    _move(ticket, TicketStatus.DONE)
+    ticket.status = TicketStatus.DONE
+    ticket.finished_at = now
+    ticket.save(update_fields=["status", "finished_at"])
+    event = _event(ticket, TicketEventKind.FINISHED, now, actor=officer, counter=counter)
+    nudge_board(ticket.mall_id, event.pk, "finished")
+    nudge_ticket(ticket.code, event.pk, "finished")
+
+
+def finish_service(*, ticket: Ticket, officer: User, now: datetime | None = None) -> Ticket:
+    """Service is finished. Idempotent: finishing a finished ticket returns it unchanged."""
+    now = now_or(now)
+    with transaction.atomic():
+        ticket, counter = _ticket_at_counter(Ticket.objects.get(pk=ticket.pk), officer)
+        if ticket.status == TicketStatus.DONE:
+            return ticket
+        _finish(ticket, officer, counter, now)
+    return ticket
+
+
+def transfer_ticket(
+    *,
+    ticket: Ticket,
+    officer: User,
+    to_service: Service | None = None,
+    to_counter: Counter | None = None,
+    note: str = "",
+    now: datetime | None = None,
+) -> Ticket:
+    """Send the citizen on to another service and/or counter, keeping their place in line
+    (`queued_at` is unchanged, so they are not sent to the back). The ticket keeps its
+    number. With `to_counter`, only that counter may call the ticket next."""
+    now = now_or(now)
+    if to_service is None and to_counter is None:
+        raise QueueError(_("Choose a service or a counter to transfer to."), field="to_service")
+    with transaction.atomic():
+        ticket, counter = _ticket_at_counter(ticket, officer)
+        _move(ticket, TicketStatus.WAITING)
+        service = to_service or ticket.service
+        if service.mall_id != ticket.mall_id or not service.is_active:
+            raise NotFoundError(_("That service does not exist in this mall."), field="to_service")
+        if to_counter is not None:
+            if to_counter.mall_id != ticket.mall_id:
+                raise NotFoundError(
+                    _("That counter does not exist in this mall."), field="to_counter"
+                )
+            if not to_counter.services.filter(pk=service.pk).exists():
+                raise QueueError(
+                    _("Counter %(n)s does not serve %(service)s.")
+                    % {"n": to_counter.number, "service": service.name},
+                    field="to_counter",
+                )
+        elif not Counter.objects.filter(services=service, is_active=True).exists():
+            raise QueueError(_("No counter serves that service."), field="to_service")
+        ticket.status = TicketStatus.WAITING
+        ticket.service = service
+        ticket.counter = None
+        ticket.target_counter = to_counter
+        ticket.called_at = None
+        ticket.started_at = None
+        ticket.save(
+            update_fields=[
+                "status",
+                "service",
+                "counter",
+                "target_counter",
+                "called_at",
+                "started_at",
+            ]
+        )
+        where = f"{service.name}" + (f" · loket {to_counter.number}" if to_counter else "")
+        event = _event(
+            ticket,
+            TicketEventKind.TRANSFERRED,
+            now,
+            actor=officer,
+            counter=counter,
+            note=(f"→ {where}. {note}" if note else f"→ {where}"),
+        )
+        nudge_board(ticket.mall_id, event.pk, "transferred")
+        nudge_ticket(ticket.code, event.pk, "transferred")
+    return ticket
+
+
+def requeue_ticket(*, ticket: Ticket, officer: User, now: datetime | None = None) -> Ticket:
+    """A skipped citizen turned up after all: back into the line, at the end (they missed
+    their turn). Only staff of an agency that serves the ticket's service may do this."""
+    now = now_or(now)
+    with transaction.atomic():
+        fresh = Ticket.objects.select_for_update().get(pk=ticket.pk)
+        counter = Counter.objects.filter(officer=officer, services=fresh.service_id).first()
+        if counter is None:
+            raise ForbiddenError(_("Sign in at a counter that serves this service first."))
+        if fresh.status == TicketStatus.WAITING:
+            return fresh
+        _move(fresh, TicketStatus.WAITING)
+        fresh.status = TicketStatus.WAITING
+        fresh.counter = None
+        fresh.queued_at = now
+        fresh.called_at = None
+        fresh.save(update_fields=["status", "counter", "queued_at", "called_at"])
+        event = _event(fresh, TicketEventKind.REQUEUED, now, actor=officer, counter=counter)
+        nudge_board(fresh.mall_id, event.pk, "requeued")
+        nudge_ticket(fresh.code, event.pk, "requeued")
+    return fresh
+
+
+def add_note(*, ticket: Ticket, officer: User, text: str, now: datetime | None = None) -> None:
+    """Add a note to the ticket's timeline (staff only; never shown to the public)."""
+    now = now_or(now)
+    text = (text or "").strip()
+    if not text:
+        raise QueueError(_("Write a note first."), field="note")
+    if len(text) > 1000:
+        raise QueueError(_("A note can be at most 1000 characters."), field="note")
+    counter = Counter.objects.filter(officer=officer).first()
+    if counter is None or (
+        ticket.counter_id != counter.pk
+        and not counter.services.filter(pk=ticket.service_id).exists()
+    ):
+        raise ForbiddenError(_("Sign in at a counter that serves this ticket first."))
+    with transaction.atomic():
+        _event(ticket, TicketEventKind.NOTE, now, actor=officer, counter=counter, note=text)
+
+
+def cancel_ticket(*, ticket: Ticket, now: datetime | None = None) -> Ticket:
+    """The citizen gives up a waiting ticket (from the phone page). Frees its seat."""
+    now = now_or(now)
+    with transaction.atomic():
+        fresh = Ticket.objects.select_for_update().get(pk=ticket.pk)
+        if fresh.status == TicketStatus.CANCELLED:
+            return fresh
+        _move(fresh, TicketStatus.CANCELLED)
+        fresh.status = TicketStatus.CANCELLED
+        fresh.save(update_fields=["status"])
+        if fresh.slot_id and fresh.channel != TicketChannel.BOOKING:
+            Slot.objects.filter(pk=fresh.slot_id, walk_in_count__gt=0).update(
+                walk_in_count=F("walk_in_count") - 1
+            )
+        event = _event(fresh, TicketEventKind.CANCELLED, now)
+        nudge_board(fresh.mall_id, event.pk, "cancelled")
+        nudge_ticket(fresh.code, event.pk, "cancelled")
+    return fresh
+
+
+__all__ = [
+    "add_note",
+    "call_next",
+    "cancel_ticket",
+    "check_officer",
+    "finish_service",
+    "issue_ticket",
+    "next_number",
+    "recall_ticket",
+    "requeue_ticket",
+    "skip_ticket",
+    "start_service",
+    "transfer_ticket",
+]

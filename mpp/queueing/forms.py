@@ -1,0 +1,58 @@
+"""Input of the HTML pages."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from mpp.queueing.enums import PriorityGroup
+
+
+class KioskIssueForm(forms.Form):
+    service = forms.SlugField(max_length=120)
+    priority = forms.ChoiceField(choices=PriorityGroup.choices, required=False)
+    request_key = forms.CharField(max_length=64, required=False)
+
+
+class CodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Booking code"),
+        max_length=20,
+        help_text=_("8 characters, on your booking confirmation."),
+    )
+
+
+class BookingForm(forms.Form):
+    starts_at = forms.DateTimeField(label=_("Time"))
+    name = forms.CharField(label=_("Name (optional)"), max_length=120, required=False)
+    phone = forms.CharField(
+        label=_("Mobile number"),
+        max_length=30,
+        required=False,
+        help_text=_("For example 0812 3456 7890. Used to limit bookings per person."),
+    )
+    nik = forms.CharField(
+        label=_("NIK (optional)"),
+        max_length=30,
+        required=False,
+        help_text=_("16 digits. We keep only a scrambled form of it."),
+    )
+    priority = forms.ChoiceField(
+        label=_("Priority service"), choices=PriorityGroup.choices, required=False
+    )
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        if not data.get("phone") and not data.get("nik"):
+            raise forms.ValidationError(_("Enter your mobile number or your NIK."))
+        return data
+
+
+class TransferForm(forms.Form):
+    service = forms.SlugField(required=False)
+    counter = forms.IntegerField(required=False, min_value=1, max_value=9999)
+    note = forms.CharField(required=False, max_length=1000)
+
+
+class NoteForm(forms.Form):
+    note = forms.CharField(max_length=1000)

@@ -1,0 +1,467 @@
+"""Reads of the queue: wait estimates, board state, ticket state, slots, counters."""
+
+from __future__ import annotations
+
+import math
+import time
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from django.db import connection
+from django.db.models import Count, Max, Q
+from django.http import HttpRequest
+from django.utils import timezone
+
+from mpp.catalog.models import Service
+from mpp.core.models import Mall
+from mpp.core.tenancy import current_mall
+from mpp.queueing import voice
+from mpp.queueing.domain.common import local_day, mall_zone, now_or
+from mpp.queueing.domain.schedule import ensure_slots
+from mpp.queueing.enums import AT_COUNTER, CALL_EVENTS, CounterState, TicketStatus
+from mpp.queueing.models import Counter, QueueService, Slot, Ticket, TicketEvent
+
+# How many recent visits feed the handling-time estimate, how far back, how strongly the
+# configured default still counts (as if it were this many extra observations), how long the
+# result is kept.
+RECENT_VISITS = 30
+RECENT_DAYS = 14
+PRIOR_WEIGHT = 5
+HANDLING_CACHE_SECONDS = 60
+
+
+class _TTLCache:
+    """A tiny process-local cache: the hot path must not pay a Redis round trip for values that
+    may be a few seconds old (handling times, which counters serve what)."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.data: dict[object, tuple[float, Any]] = {}
+
+    def get(self, key: object) -> Any:
+        hit = self.data.get(key)
+        if hit is None or hit[0] < time.monotonic():
+            return None
+        return hit[1]
+
+    def set(self, key: object, value: Any) -> None:
+        if len(self.data) > 10_000:
+            self.data.clear()
+        self.data[key] = (time.monotonic() + self.seconds, value)
+
+    def clear(self) -> None:
+        self.data.clear()
+
+
+_handling_cache = _TTLCache(HANDLING_CACHE_SECONDS)
+# Which counters serve a service, and who is signed in: a sign-in shows in estimates within
+# a few seconds.
+POOL_CACHE_SECONDS = 5.0
+_pool_cache = _TTLCache(POOL_CACHE_SECONDS)
+
+
+# Services change rarely (an administrator edits them); the hot path (issue_ticket) should not
+# pay a query and an ORM compile for every ticket. A change shows within SERVICE_CACHE_SECONDS.
+SERVICE_CACHE_SECONDS = 10.0
+_service_cache = _TTLCache(SERVICE_CACHE_SECONDS)
+_SERVICE_ONLY = (
+    *("id", "slug", "name", "name_en", "is_active", "mall_id", "agency_id"),
+    *(
+        f"queue__{f}"
+        for f in (
+            "id", "service_id", "prefix", "walk_in_enabled", "booking_enabled", "slot_minutes",
+            "slot_capacity", "booking_share_percent", "booking_release_minutes",
+            "checkin_early_minutes", "checkin_late_minutes", "booking_horizon_days",
+            "default_handling_minutes",
+        )
+    ),
+    *("agency__id", "agency__slug", "agency__short_name", "agency__name"),
+    *("mall__id", "mall__slug", "mall__name", "mall__timezone"),
+)  # fmt: skip
+
+
+def queue_service(mall_id: int, slug: str) -> Service | None:
+    """The active service `slug` of a mall with its queue settings, agency and mall loaded
+    (only the columns the queue needs), cached in the process for a few seconds."""
+    key = (mall_id, slug[:120])
+    hit = _service_cache.get(key)
+    if hit is not None:
+        return hit or None
+    service = (
+        Service.objects.select_related("queue", "agency", "mall")
+        .only(*_SERVICE_ONLY)
+        .filter(mall_id=mall_id, slug=slug, is_active=True)
+        .order_by()
+        .first()
+    )
+    _service_cache.set(key, service or False)
+    return service
+
+
+MALL_CACHE_SECONDS = 10.0
+_mall_cache = _TTLCache(MALL_CACHE_SECONDS)
+
+
+def request_mall(request: HttpRequest) -> Mall | None:
+    """`current_mall(request)`, remembered per host name for a few seconds: the queue's hot API
+    paths should not pay a query for it on every ticket."""
+    key = request.get_host()
+    hit = _mall_cache.get(key)
+    if hit is not None:
+        return hit or None
+    mall = current_mall(request)
+    _mall_cache.set(key, mall or False)
+    return mall
+
+
+def clear_caches() -> None:
+    from mpp.queueing.domain.tickets import _services_cache
+
+    _handling_cache.clear()
+    _pool_cache.clear()
+    _service_cache.clear()
+    _mall_cache.clear()
+    _services_cache.clear()
+
+
+def handling_minutes(service_id: int, default: float, *, now: datetime | None = None) -> float:
+    """Typical minutes one visit of a service occupies a counter: the trimmed mean of the last
+    RECENT_VISITS measured visits, from the call (the citizen walking up counts: the counter is
+    busy) to the finish, shrunk towards the configured default while there are few of them.
+    Cached for a minute in the process."""
+    cached = _handling_cache.get(service_id)
+    if cached is not None:
+        return float(cached)
+    now = now_or(now)
+    rows = list(
+        Ticket.objects.filter(
+            service_id=service_id,
+            status=TicketStatus.DONE,
+            called_at__isnull=False,
+            finished_at__gte=now - timedelta(days=RECENT_DAYS),
+        )
+        .order_by("-finished_at")
+        .values_list("called_at", "finished_at")[:RECENT_VISITS]
+    )
+    durations = sorted((f - s).total_seconds() / 60 for s, f in rows if s and f and f > s)
+    if durations:
+        cut = len(durations) // 10
+        kept = durations[cut : len(durations) - cut] or durations
+        value = (sum(kept) + PRIOR_WEIGHT * default) / (len(kept) + PRIOR_WEIGHT)
+    else:
+        value = default
+    _handling_cache.set(service_id, value)
+    return value
+
+
+@dataclass(frozen=True)
+class WaitEstimate:
+    ahead: int
+    minutes: int
+    low: int
+    high: int
+    counters: int
+    staffed: int
+
+    def as_dict(self) -> dict[str, int]:
+        return {
+            "people_ahead": self.ahead,
+            "minutes": self.minutes,
+            "minutes_low": self.low,
+            "minutes_high": self.high,
+            "counters_open": self.staffed,
+        }
+
+
+@dataclass(frozen=True)
+class _Pool:
+    service_defaults: dict[int, float]  # every service the pool's counters serve -> default
+    counter_ids: tuple[int, ...]
+    staffed_ids: tuple[int, ...]
+
+
+def _pool(service: Service) -> _Pool:
+    """The counters serving `service` and every service those counters also serve: the
+    tickets that compete for the same officers."""
+    cached = _pool_cache.get(service.pk)
+    if cached is not None:
+        return cached
+    counters = list(
+        Counter.objects.filter(services=service, is_active=True).prefetch_related("services__queue")
+    )
+    defaults: dict[int, float] = {}
+    for counter in counters:
+        for other in counter.services.all():
+            queue = getattr(other, "queue", None)
+            defaults[other.pk] = float(queue.default_handling_minutes) if queue else 10.0
+    if service.pk not in defaults:
+        queue = getattr(service, "queue", None)
+        defaults[service.pk] = float(queue.default_handling_minutes) if queue else 10.0
+    pool = _Pool(
+        service_defaults=defaults,
+        counter_ids=tuple(c.pk for c in counters),
+        staffed_ids=tuple(
+            c.pk for c in counters if c.officer_id is not None and c.state == CounterState.OPEN
+        ),
+    )
+    _pool_cache.set(service.pk, pool)
+    return pool
+
+
+def _queue_counts(
+    *, mall_id: int, day: date, pool: _Pool, ticket: Ticket | None
+) -> list[tuple[int, int, int]]:
+    """Per service of the pool: tickets ahead of `ticket` (all waiting ones when None) in
+    call_next's order, and tickets at a staffed counter. One indexed query, written in SQL
+    because the ORM spent more time compiling it than the database spent running it."""
+    ops = connection.ops
+    params: list[Any] = []
+    if ticket is None:
+        before = "1 = 1"
+    else:
+        at = ops.adapt_datetimefield_value(ticket.queued_at)
+        same_time_earlier = "(queued_at < %s OR (queued_at = %s AND id < %s))"
+        params += [at, at, ticket.pk]
+        before = (
+            f"(is_priority AND {same_time_earlier})"
+            if ticket.is_priority
+            else f"(is_priority OR {same_time_earlier})"
+        )
+    staffed = ", ".join(["%s"] * len(pool.staffed_ids)) or "NULL"
+    params += list(pool.staffed_ids)
+    services = ", ".join(["%s"] * len(pool.service_defaults))
+    params += [mall_id, ops.adapt_datefield_value(day), *pool.service_defaults]
+    table = Ticket._meta.db_table
+    sql = (
+        f"SELECT service_id, "  # noqa: S608 - only placeholders and our own table name
+        f"SUM(CASE WHEN status = 'waiting' AND {before} THEN 1 ELSE 0 END), "
+        f"SUM(CASE WHEN status IN ('called', 'serving') AND counter_id IN ({staffed}) "
+        f"THEN 1 ELSE 0 END) "
+        f"FROM {table} WHERE mall_id = %s AND day = %s AND service_id IN ({services}) "
+        f"AND status IN ('waiting', 'called', 'serving') GROUP BY service_id"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [(int(sid), int(a or 0), int(b or 0)) for sid, a, b in cursor.fetchall()]
+
+
+def estimate_wait(
+    service: Service, *, ticket: Ticket | None = None, now: datetime | None = None
+) -> WaitEstimate:
+    """Minutes until `ticket` (or a ticket issued now) is called.
+
+    With k people ahead, i idle and n staffed counters: 0 when k < i, else
+    (k − i + ½) × (their average handling time) / n — the busy counters free up half a visit
+    from now on average, then each serves one of the people ahead in turn.
+    "Ahead" follows call_next's order (priority first, then place in line) over the
+    tickets that compete for the same counters. Shown as a range of ±30 %. One query (plus
+    cached handling times).
+    """
+    now = now_or(now)
+    day = ticket.day if ticket else local_day(service.mall, now)
+    pool = _pool(service)
+    staffed = len(pool.staffed_ids)
+    ahead = busy = 0
+    work = 0.0
+    for service_id, row_ahead, row_busy in _queue_counts(
+        mall_id=service.mall_id, day=day, pool=pool, ticket=ticket
+    ):
+        ahead += row_ahead
+        busy += row_busy
+        if row_ahead:
+            default = pool.service_defaults[service_id]
+            work += row_ahead * handling_minutes(service_id, default, now=now)
+    own = handling_minutes(service.pk, pool.service_defaults[service.pk], now=now)
+    average = work / ahead if ahead else own
+    idle = max(0, staffed - busy)
+    if not staffed:  # nobody signed in yet: assume every counter will be staffed
+        minutes = (ahead + 0.5) * average / max(1, len(pool.counter_ids))
+    elif ahead < idle:  # an idle counter will call this ticket next
+        minutes = 0.0
+    else:  # wait for the busy counters to clear the people ahead (half a visit each on average)
+        minutes = (ahead - idle + 0.5) * average / staffed
+    return WaitEstimate(
+        ahead=ahead,
+        minutes=round(minutes),
+        low=max(0, math.floor(minutes * 0.7)),
+        high=math.ceil(minutes * 1.3),
+        counters=len(pool.counter_ids),
+        staffed=staffed,
+    )
+
+
+def call_payload(event: TicketEvent) -> dict[str, Any]:
+    ticket = event.ticket
+    counter = event.counter
+    number = counter.number if counter else 0
+    return {
+        "id": event.pk,
+        "number": ticket.display_number,
+        "counter": number,
+        "agency": counter.agency.short_name if counter else "",
+        "at": event.at.isoformat(),
+        "recall": event.kind != CALL_EVENTS[0],
+        "segments": voice.call_segments(ticket.prefix, ticket.number, number),
+        "text": voice.call_text(ticket.prefix, ticket.number, number),
+    }
+
+
+def display_state(
+    mall: Mall, *, floor: int | None = None, now: datetime | None = None
+) -> dict[str, Any]:
+    """Everything a display board shows: current tickets per counter, the last calls (with
+    what to say), waiting counts per service. `version` is the newest event id: clients compare
+    it to the nudges they receive."""
+    now = now_or(now)
+    day = local_day(mall, now)
+    counters = list(
+        Counter.objects.filter(mall=mall, is_active=True)
+        .select_related("agency", "booth", "agency__booth", "officer")
+        .order_by("number")
+    )
+    if floor is not None:
+        counters = [c for c in counters if c.floor == floor]
+    counter_ids = [c.pk for c in counters]
+    current = {
+        t.counter_id: t
+        for t in Ticket.objects.filter(counter_id__in=counter_ids, status__in=AT_COUNTER)
+    }
+    events = list(
+        TicketEvent.objects.filter(
+            mall=mall, day=day, kind__in=CALL_EVENTS, counter_id__in=counter_ids
+        )
+        .select_related("ticket", "counter__agency")
+        .order_by("-pk")[:10]
+    )
+    waiting_rows = (
+        Ticket.objects.filter(mall=mall, day=day, status=TicketStatus.WAITING)
+        .values("service__agency__short_name", "prefix")
+        .annotate(n=Count("pk"))
+        .order_by("prefix", "service__agency__short_name")
+    )
+    version = TicketEvent.objects.filter(mall=mall, day=day).aggregate(v=Max("pk"))["v"] or 0
+    return {
+        "mall": mall.slug,
+        "mall_name": mall.name,
+        "floor": floor,
+        "version": version,
+        "now": timezone.localtime(now, mall_zone(mall)).isoformat(),
+        "counters": [
+            {
+                "number": c.number,
+                "agency": c.agency.short_name,
+                "state": c.state,
+                "staffed": c.officer_id is not None,
+                "ticket": current[c.pk].display_number if c.pk in current else None,
+                "status": current[c.pk].status if c.pk in current else None,
+            }
+            for c in counters
+        ],
+        "calls": [call_payload(e) for e in events],
+        "waiting": [
+            {"agency": r["service__agency__short_name"], "prefix": r["prefix"], "count": r["n"]}
+            for r in waiting_rows
+        ],
+        "voice": voice.voice_available(),
+    }
+
+
+def ticket_state(ticket: Ticket, *, now: datetime | None = None) -> dict[str, Any]:
+    """What the ticket page and the phone page show. No personal data."""
+    now = now_or(now)
+    service = ticket.service
+    counters = list(
+        Counter.objects.filter(services=service, is_active=True)
+        .select_related("booth", "agency__booth")
+        .order_by("number")
+    )
+    booths = sorted({b.code for c in counters if (b := c.booth or c.agency.booth) is not None})
+    state: dict[str, Any] = {
+        "code": ticket.code,
+        "number": ticket.display_number,
+        "status": ticket.status,
+        "status_display": str(ticket.get_status_display()),
+        "service": service.name,
+        "service_en": service.name_en,
+        "agency": service.agency.short_name,
+        "counters": [c.number for c in counters],
+        "booths": booths,
+        "floor": counters[0].floor if counters else None,
+        "priority": ticket.priority,
+        "issued_at": ticket.issued_at.isoformat(),
+        "called_to": ticket.counter.number
+        if ticket.counter is not None and ticket.status in AT_COUNTER
+        else None,
+        "serving_now": [],
+        "wait": None,
+        "version": ticket.events.aggregate(v=Max("pk"))["v"] or 0,
+    }
+    if ticket.status == TicketStatus.WAITING:
+        state["wait"] = estimate_wait(service, ticket=ticket, now=now).as_dict()
+    state["serving_now"] = [
+        {"number": t.display_number, "counter": t.counter.number if t.counter else None}
+        for t in Ticket.objects.filter(counter__in=counters, status__in=AT_COUNTER).select_related(
+            "counter"
+        )
+    ]
+    return state
+
+
+def available_slots(service: Service, day: date, *, now: datetime | None = None) -> list[Slot]:
+    """The day's slots of a bookable service (free seats shown as `free`)."""
+    now = now_or(now)
+    try:
+        queue = service.queue
+    except QueueService.DoesNotExist:
+        return []
+    if not queue.booking_enabled or not queue.slot_capacity:
+        return []
+    ensure_slots(service, queue, day)
+    return list(
+        Slot.objects.filter(service=service, day=day, starts_at__gt=now).order_by("starts_at")
+    )
+
+
+def today_counts(counter: Counter, *, now: datetime | None = None) -> dict[str, int]:
+    now = now_or(now)
+    day = local_day(counter.mall, now)
+    served = (
+        Ticket.objects.filter(events__counter=counter, events__kind="finished", day=day)
+        .distinct()
+        .count()
+    )
+    skipped = (
+        Ticket.objects.filter(events__counter=counter, events__kind="skipped", day=day)
+        .distinct()
+        .count()
+    )
+    waiting = (
+        Ticket.objects.filter(
+            mall_id=counter.mall_id,
+            day=day,
+            status=TicketStatus.WAITING,
+            service__in=counter.services.all(),
+        )
+        .filter(Q(target_counter__isnull=True) | Q(target_counter=counter))
+        .count()
+    )
+    return {"served": served, "skipped": skipped, "waiting": waiting}
+
+
+def waiting_list(counter: Counter, *, now: datetime | None = None, limit: int = 30) -> list[Ticket]:
+    """The tickets this counter may call, in the order call_next takes them (priority shown
+    first; the fairness streak can put a normal ticket ahead at the moment of the call)."""
+    now = now_or(now)
+    day = local_day(counter.mall, now)
+    return list(
+        Ticket.objects.filter(
+            mall_id=counter.mall_id,
+            day=day,
+            status=TicketStatus.WAITING,
+            service__in=counter.services.all(),
+        )
+        .filter(Q(target_counter__isnull=True) | Q(target_counter=counter))
+        .select_related("service")
+        .order_by("-is_priority", "queued_at", "pk")[:limit]
+    )

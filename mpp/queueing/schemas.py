@@ -1,0 +1,148 @@
+"""API shapes of the queue."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from ninja import Field, Schema
+
+
+class FieldError(Schema):
+    field: str
+    message: str
+
+
+class ErrorOut(Schema):
+    detail: str
+    errors: list[FieldError] = []
+
+
+class ServiceRef(Schema):
+    slug: str
+    name: str
+    prefix: str
+
+
+class AgencyRef(Schema):
+    slug: str
+    short_name: str
+
+
+class CounterOut(Schema):
+    number: int
+    label: str
+    agency: AgencyRef
+    floor: int
+    state: str
+    officer: str | None = Field(None, description="Username of the signed-in officer, if any")
+    services: list[ServiceRef]
+
+
+class SlotOut(Schema):
+    starts_at: datetime
+    ends_at: datetime
+    capacity: int
+    free: int
+
+
+class WaitOut(Schema):
+    people_ahead: int
+    minutes: int
+    minutes_low: int
+    minutes_high: int
+    counters_open: int
+
+
+class TicketOut(Schema):
+    code: str = Field(..., description="Public code: random, 8 characters, never sequential")
+    number: str = Field(..., description="Number shown and called out, e.g. A-012")
+    status: str
+    service: str
+    agency: str
+    priority: str
+    counter: int | None = Field(None, description="Counter the ticket is called to")
+    issued_at: datetime
+    url: str
+    wait: WaitOut | None = None
+
+
+class CallOut(Schema):
+    ticket: TicketOut | None = Field(None, description="The called ticket; null when nobody waits")
+
+
+class IssueIn(Schema):
+    service: str = Field(..., description="Service slug", min_length=1, max_length=120)
+    priority: str = Field("", description="elderly, disability, pregnant, infant or empty")
+
+
+class BookIn(Schema):
+    service: str = Field(..., min_length=1, max_length=120)
+    starts_at: datetime = Field(..., description="Start of one of the slots from list_slots")
+    phone: str = Field("", max_length=30)
+    nik: str = Field("", max_length=30, description="16 digits; only a keyed hash is kept")
+    name: str = Field("", max_length=120)
+    priority: str = ""
+
+
+class RescheduleIn(Schema):
+    starts_at: datetime
+
+
+class BookingOut(Schema):
+    code: str
+    service: str
+    status: str
+    starts_at: datetime
+    checkin_opens: datetime
+    checkin_closes: datetime
+    ticket: str | None = None
+    url: str
+
+
+class TransferIn(Schema):
+    service: str | None = Field(None, description="Slug of the service to send the citizen to")
+    counter: int | None = Field(None, description="Number of the counter to send them to")
+    note: str = Field("", max_length=1000)
+
+
+class DisplayCall(Schema):
+    id: int
+    number: str
+    counter: int
+    agency: str
+    at: datetime
+    recall: bool
+    segments: list[str]
+    text: str
+
+
+class DisplayCounter(Schema):
+    number: int
+    agency: str
+    state: str
+    staffed: bool
+    ticket: str | None
+    status: str | None
+
+
+class DisplayWaiting(Schema):
+    agency: str
+    prefix: str
+    count: int
+
+
+class DisplayOut(Schema):
+    mall: str
+    mall_name: str
+    floor: int | None
+    version: int
+    now: datetime
+    counters: list[DisplayCounter]
+    calls: list[DisplayCall]
+    waiting: list[DisplayWaiting]
+    voice: bool
+
+
+class SlotQuery(Schema):
+    service: str = Field(..., min_length=1, max_length=120)
+    date: date

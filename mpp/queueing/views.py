@@ -1,0 +1,683 @@
+"""HTML pages of the queue: kiosk, ticket and phone page, print view, booking, display
+board, officer console; plus the JSON state and SSE streams their scripts use."""
+
+from __future__ import annotations
+
+import contextlib
+import uuid
+from datetime import date, datetime
+from typing import Any
+
+from asgiref.sync import sync_to_async
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.handlers.asgi import ASGIRequest
+from django.db.models import Count, Prefetch, Q
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBase,
+    JsonResponse,
+)
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
+
+from mpp.catalog.models import Agency, Service
+from mpp.core.events import sse_response
+from mpp.core.models import Mall
+from mpp.core.tenancy import current_mall
+from mpp.queueing import domain, printing, queries, voice
+from mpp.queueing.domain import QueueError
+from mpp.queueing.domain.common import local_day, mall_zone
+from mpp.queueing.domain.schedule import bookable_days
+from mpp.queueing.enums import (
+    AT_COUNTER,
+    BookingStatus,
+    CounterState,
+    PriorityGroup,
+    TicketChannel,
+    TicketEventKind,
+    TicketStatus,
+)
+from mpp.queueing.forms import BookingForm, CodeForm, KioskIssueForm, NoteForm, TransferForm
+from mpp.queueing.models import Booking, Counter, Ticket
+
+PUBLIC_EVENTS = {
+    TicketEventKind.ISSUED,
+    TicketEventKind.CHECKED_IN,
+    TicketEventKind.CALLED,
+    TicketEventKind.RECALLED,
+    TicketEventKind.STARTED,
+    TicketEventKind.FINISHED,
+    TicketEventKind.SKIPPED,
+    TicketEventKind.REQUEUED,
+    TicketEventKind.TRANSFERRED,
+    TicketEventKind.CANCELLED,
+}
+
+
+def _mall(request: HttpRequest) -> Mall:
+    mall = current_mall(request)
+    if mall is None:
+        raise Http404(_("No mall has been set up yet."))
+    return mall
+
+
+def _ticket_or_404(mall: Mall, code: str) -> Ticket:
+    ticket = (
+        Ticket.objects.select_related("service__agency__booth", "service__mall", "counter")
+        .filter(mall=mall, code=domain.normalise_code(code))
+        .first()
+    )
+    if ticket is None:
+        raise Http404(_("There is no ticket with that code."))
+    return ticket
+
+
+def _booking_or_404(mall: Mall, code: str) -> Booking:
+    booking = (
+        Booking.objects.select_related("service__queue", "service__agency", "service__mall")
+        .filter(mall=mall, code=domain.normalise_code(code))
+        .first()
+    )
+    if booking is None:
+        raise Http404(_("There is no booking with that code."))
+    return booking
+
+
+# --- Kiosk ----------------------------------------------------------------------------------------
+
+
+@require_GET
+def kiosk_agencies(request: HttpRequest) -> HttpResponse:
+    mall = _mall(request)
+    agencies = (
+        Agency.objects.filter(
+            mall=mall,
+            is_active=True,
+            services__is_active=True,
+            services__queue__walk_in_enabled=True,
+        )
+        .annotate(
+            waiting=Count(
+                "services__tickets",
+                filter=Q(
+                    services__tickets__status=TicketStatus.WAITING,
+                    services__tickets__day=local_day(mall, timezone.now()),
+                ),
+                distinct=True,
+            )
+        )
+        .select_related("booth")
+        .order_by("position", "name")
+        .distinct()
+    )
+    return render(request, "queueing/kiosk_agencies.html", {"agencies": agencies})
+
+
+def _kiosk_services(mall: Mall, agency: Agency) -> list[dict[str, Any]]:
+    services = (
+        Service.objects.filter(
+            mall=mall, agency=agency, is_active=True, queue__walk_in_enabled=True
+        )
+        .select_related("queue", "agency", "mall")
+        .order_by("position", "name")
+    )
+    return [{"service": s, "wait": queries.estimate_wait(s)} for s in services]
+
+
+@require_GET
+def kiosk_services(request: HttpRequest, agency: str) -> HttpResponse:
+    mall = _mall(request)
+    agency_obj = Agency.objects.filter(mall=mall, slug=agency, is_active=True).first()
+    if agency_obj is None:
+        raise Http404(_("There is no agency with that name here."))
+    return render(
+        request,
+        "queueing/kiosk_services.html",
+        {
+            "agency": agency_obj,
+            "rows": _kiosk_services(mall, agency_obj),
+            "priorities": PriorityGroup.choices[1:],
+            "request_key": uuid.uuid4().hex,
+        },
+    )
+
+
+@require_POST
+def kiosk_issue(request: HttpRequest) -> HttpResponse:
+    mall = _mall(request)
+    form = KioskIssueForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Please choose a service."))
+        return redirect("queueing:kiosk")
+    service = (
+        Service.objects.select_related("queue", "agency", "mall")
+        .filter(mall=mall, slug=form.cleaned_data["service"], is_active=True)
+        .first()
+    )
+    if service is None:
+        messages.error(request, _("There is no service with that name here."))
+        return redirect("queueing:kiosk")
+    try:
+        ticket = domain.issue_ticket(
+            service=service,
+            channel=TicketChannel.KIOSK,
+            priority=form.cleaned_data.get("priority") or "",
+            request_key=form.cleaned_data.get("request_key") or None,
+        )
+    except QueueError as exc:
+        messages.error(request, exc.message)
+        return redirect("queueing:kiosk-services", agency=service.agency.slug)
+    if printing.printer_target():
+        printing.print_escpos(
+            lines=[service.name, service.agency.short_name, mall.name],
+            number=ticket.display_number,
+            url=request.build_absolute_uri(reverse("queueing:short", args=[ticket.code])),
+        )
+    return redirect(reverse("queueing:ticket", args=[ticket.code]) + "?kios=1")
+
+
+def kiosk_checkin(request: HttpRequest) -> HttpResponse:
+    mall = _mall(request)
+    form = CodeForm(request.POST or None)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        booking = Booking.objects.filter(
+            mall=mall, code=domain.normalise_code(form.cleaned_data["code"])
+        ).first()
+        if booking is None:
+            form.add_error(
+                "code", _("There is no booking with that code. Check the code and try again.")
+            )
+        else:
+            try:
+                ticket = domain.check_in(booking=booking)
+            except QueueError as exc:
+                form.add_error("code", exc.message)
+            else:
+                return redirect(reverse("queueing:ticket", args=[ticket.code]) + "?kios=1")
+        status = 400
+    return render(request, "queueing/kiosk_checkin.html", {"form": form}, status=status)
+
+
+# --- Ticket and phone page ------------------------------------------------------------------------
+
+
+def _ticket_context(request: HttpRequest, ticket: Ticket) -> dict[str, Any]:
+    short_url = request.build_absolute_uri(reverse("queueing:short", args=[ticket.code]))
+    events = [
+        e
+        for e in ticket.events.select_related("counter").order_by("at", "pk")
+        if e.kind in PUBLIC_EVENTS
+    ]
+    return {
+        "ticket": ticket,
+        "state": queries.ticket_state(ticket),
+        "short_url": short_url,
+        "qr": printing.qr_svg(short_url, title=_("Open your ticket on your phone")),
+        "events": events,
+        "zone": mall_zone(ticket.mall).key,
+    }
+
+
+@never_cache
+@require_GET
+def ticket_page(request: HttpRequest, code: str) -> HttpResponse:
+    ticket = _ticket_or_404(_mall(request), code)
+    context = _ticket_context(request, ticket)
+    context["kiosk"] = request.GET.get("kios") == "1"
+    return render(request, "queueing/ticket.html", context)
+
+
+@require_GET
+def ticket_print(request: HttpRequest, code: str) -> HttpResponse:
+    ticket = _ticket_or_404(_mall(request), code)
+    context = _ticket_context(request, ticket)
+    width = request.GET.get("lebar", "")
+    context["width"] = 80 if width == "80" else 58
+    context["auto"] = request.GET.get("auto") == "1"
+    return render(request, "queueing/ticket_print.html", context)
+
+
+@never_cache
+@require_GET
+def ticket_state_json(request: HttpRequest, code: str) -> JsonResponse:
+    ticket = _ticket_or_404(_mall(request), code)
+    return JsonResponse(queries.ticket_state(ticket))
+
+
+def _ticket_channels(request: HttpRequest, code: str) -> list[str] | None:
+    mall = current_mall(request)
+    if mall is None:
+        return None
+    ticket = Ticket.objects.filter(mall=mall, code=domain.normalise_code(code)).only("pk").first()
+    if ticket is None:
+        return None
+    return [f"ticket:{ticket.code}", f"board:{mall.pk}"]
+
+
+def _not_streamable(request: HttpRequest) -> HttpResponse | None:
+    """Under WSGI (runserver, the test live server) a stream would hold a worker thread and
+    never flush: answer 503 at once so the page falls back to polling."""
+    if isinstance(request, ASGIRequest):
+        return None
+    return HttpResponse(
+        _("Live updates need the ASGI server; this page updates by polling."),
+        status=503,
+        content_type="text/plain; charset=utf-8",
+        headers={"Retry-After": "30"},
+    )
+
+
+async def ticket_live(request: HttpRequest, code: str) -> HttpResponseBase:
+    if (refused := _not_streamable(request)) is not None:
+        return refused
+    channels = await sync_to_async(_ticket_channels)(request, code)
+    if channels is None:
+        raise Http404(_("There is no ticket with that code."))
+    return sse_response(channels)
+
+
+@require_POST
+def ticket_cancel(request: HttpRequest, code: str) -> HttpResponse:
+    ticket = _ticket_or_404(_mall(request), code)
+    try:
+        domain.cancel_ticket(ticket=ticket)
+    except QueueError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Your ticket is cancelled. Thank you for letting us know."))
+    return redirect("queueing:ticket", code=ticket.code)
+
+
+@require_GET
+def short_link(request: HttpRequest, code: str) -> HttpResponse:
+    return redirect("queueing:ticket", code=domain.normalise_code(code))
+
+
+# --- Booking --------------------------------------------------------------------------------------
+
+
+@require_GET
+def booking_services(request: HttpRequest) -> HttpResponse:
+    mall = _mall(request)
+    services = (
+        Service.objects.filter(
+            mall=mall,
+            is_active=True,
+            queue__booking_enabled=True,
+            queue__slot_capacity__isnull=False,
+        )
+        .select_related("agency")
+        .order_by("agency__position", "agency__name", "position", "name")
+    )
+    return render(request, "queueing/booking_services.html", {"services": services})
+
+
+def _parse_day(raw: str | None, fallback: date) -> date:
+    try:
+        return date.fromisoformat(raw) if raw else fallback
+    except ValueError:
+        return fallback
+
+
+def booking_slots(request: HttpRequest, service: str) -> HttpResponse:
+    mall = _mall(request)
+    service_obj = (
+        Service.objects.select_related("queue", "agency", "mall")
+        .filter(mall=mall, slug=service, is_active=True, queue__booking_enabled=True)
+        .first()
+    )
+    if service_obj is None:
+        raise Http404(_("This service cannot be booked online."))
+    days = bookable_days(service_obj, service_obj.queue, local_day(mall, timezone.now()))
+    day = _parse_day(
+        request.GET.get("tanggal"), days[0] if days else local_day(mall, timezone.now())
+    )
+    form = BookingForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                booking = domain.book_visit(
+                    service=service_obj,
+                    starts_at=form.cleaned_data["starts_at"],
+                    phone=form.cleaned_data.get("phone") or "",
+                    nik=form.cleaned_data.get("nik") or "",
+                    name=form.cleaned_data.get("name") or "",
+                    priority=form.cleaned_data.get("priority") or "",
+                )
+            except QueueError as exc:
+                form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            else:
+                messages.success(request, _("Your visit is booked. Keep the booking code."))
+                return redirect("queueing:booking", code=booking.code)
+        status = 400
+        posted = form.data.get("starts_at")
+        if posted:
+            with contextlib.suppress(ValueError):
+                day = datetime.fromisoformat(str(posted)).astimezone(mall_zone(mall)).date()
+    slots = queries.available_slots(service_obj, day)
+    return render(
+        request,
+        "queueing/booking_slots.html",
+        {
+            "service": service_obj,
+            "days": days,
+            "day": day,
+            "slots": slots,
+            "form": form,
+            "zone": mall_zone(mall).key,
+            "selected": form.data.get("starts_at", ""),
+        },
+        status=status,
+    )
+
+
+@never_cache
+def booking_page(request: HttpRequest, code: str) -> HttpResponse:
+    booking = _booking_or_404(_mall(request), code)
+    queue = booking.service.queue
+    opens, closes = domain.checkin_window(booking, queue)
+    now = timezone.now()
+    other_slots = []
+    if booking.status == BookingStatus.BOOKED:
+        other_slots = [
+            s
+            for s in queries.available_slots(booking.service, booking.day)
+            if s.pk != booking.slot_id
+        ]
+    url = request.build_absolute_uri(reverse("queueing:booking", args=[booking.code]))
+    return render(
+        request,
+        "queueing/booking.html",
+        {
+            "booking": booking,
+            "opens": opens,
+            "closes": closes,
+            "can_check_in": booking.status == BookingStatus.BOOKED and opens <= now <= closes,
+            "other_slots": other_slots,
+            "qr": printing.qr_svg(url, title=_("Your booking")),
+            "url": url,
+            "zone": mall_zone(booking.mall).key,
+        },
+    )
+
+
+@require_POST
+def booking_action(request: HttpRequest, code: str) -> HttpResponse:
+    booking = _booking_or_404(_mall(request), code)
+    action = request.POST.get("action", "")
+    try:
+        if action == "cancel":
+            domain.cancel_booking(booking=booking)
+            messages.success(
+                request, _("Your booking is cancelled and the place is free for others.")
+            )
+        elif action == "reschedule":
+            raw = request.POST.get("starts_at", "")
+            try:
+                starts_at = datetime.fromisoformat(raw)
+            except ValueError:
+                messages.error(request, _("Choose a new time from the list."))
+                return redirect("queueing:booking", code=booking.code)
+            domain.reschedule_booking(booking=booking, starts_at=starts_at)
+            messages.success(request, _("Your booking has been moved."))
+        elif action == "checkin":
+            ticket = domain.check_in(booking=booking)
+            return redirect("queueing:ticket", code=ticket.code)
+        else:
+            messages.error(request, _("Unknown action."))
+    except QueueError as exc:
+        messages.error(request, exc.message)
+    return redirect("queueing:booking", code=booking.code)
+
+
+# --- Display board --------------------------------------------------------------------------------
+
+
+def _floor(request: HttpRequest) -> int | None:
+    raw = request.GET.get("lantai", "")
+    return int(raw) if raw.isdigit() and 0 < int(raw) < 100 else None
+
+
+@require_GET
+def board(request: HttpRequest) -> HttpResponse:
+    mall = _mall(request)
+    floor = _floor(request)
+    state = queries.display_state(mall, floor=floor)
+    mode = request.GET.get("suara", "rekaman")
+    if mode not in {"rekaman", "browser", "mati"}:
+        mode = "rekaman"
+    return render(
+        request,
+        "queueing/board.html",
+        {
+            "state": state,
+            "floor": floor,
+            "voice_mode": mode,
+            "state_url": reverse("queueing:board-state") + (f"?lantai={floor}" if floor else ""),
+            "live_url": reverse("queueing:board-live"),
+            "voice_url": reverse("queueing:voice", args=["chime"]).rsplit("/", 1)[0] + "/",
+        },
+    )
+
+
+@never_cache
+@require_GET
+def board_state_json(request: HttpRequest) -> JsonResponse:
+    return JsonResponse(queries.display_state(_mall(request), floor=_floor(request)))
+
+
+async def board_live(request: HttpRequest) -> HttpResponseBase:
+    if (refused := _not_streamable(request)) is not None:
+        return refused
+    mall = await sync_to_async(current_mall)(request)
+    if mall is None:
+        raise Http404(_("No mall has been set up yet."))
+    return sse_response([f"board:{mall.pk}"])
+
+
+@require_GET
+def voice_segment(request: HttpRequest, name: str) -> HttpResponseBase:
+    path = voice.segment_path(name)
+    if path is None:
+        raise Http404(_("That sound is not available."))
+    response = FileResponse(path.open("rb"), content_type="audio/wav")
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
+
+
+# --- Officer console ------------------------------------------------------------------------------
+
+
+@login_required
+def console_counters(request: HttpRequest) -> HttpResponse:
+    mall = _mall(request)
+    counters = [
+        c
+        for c in Counter.objects.filter(mall=mall, is_active=True)
+        .select_related("agency", "officer")
+        .order_by("number")
+        if domain.may_staff_counter(request.user, c)  # type: ignore[arg-type]
+    ]
+    mine = next((c for c in counters if c.officer_id == request.user.pk), None)
+    return render(request, "queueing/console_counters.html", {"counters": counters, "mine": mine})
+
+
+def _console_counter(request: HttpRequest, number: int) -> Counter:
+    mall = _mall(request)
+    counter = (
+        Counter.objects.select_related("agency", "mall", "officer")
+        .prefetch_related(Prefetch("services", queryset=Service.objects.select_related("queue")))
+        .filter(mall=mall, number=number, is_active=True)
+        .first()
+    )
+    if counter is None or not domain.may_staff_counter(request.user, counter):  # type: ignore[arg-type]
+        raise Http404(_("There is no counter with that number that you may use."))
+    return counter
+
+
+def _console_context(request: HttpRequest, counter: Counter) -> dict[str, Any]:
+    current = (
+        Ticket.objects.filter(counter=counter, status__in=AT_COUNTER)
+        .select_related("service")
+        .first()
+    )
+    return {
+        "counter": counter,
+        "current": current,
+        "waiting": queries.waiting_list(counter),
+        "counts": queries.today_counts(counter),
+        "signed_in": counter.officer_id == request.user.pk,
+        "current_events": list(current.events.select_related("actor").order_by("at"))
+        if current
+        else [],
+    }
+
+
+@login_required
+@never_cache
+def console(request: HttpRequest, number: int) -> HttpResponse:
+    counter = _console_counter(request, number)
+    context = _console_context(request, counter)
+    mall = counter.mall
+    context.update(
+        {
+            "transfer_services": Service.objects.filter(
+                mall=mall, is_active=True, counters__isnull=False
+            )
+            .distinct()
+            .select_related("agency")
+            .order_by("agency__position", "name"),
+            "transfer_counters": Counter.objects.filter(mall=mall, is_active=True)
+            .exclude(pk=counter.pk)
+            .select_related("agency")
+            .order_by("number"),
+            "paused": counter.state != CounterState.OPEN,
+            "live_url": reverse("queueing:board-live"),
+            "fragment_url": reverse("queueing:console-fragment", args=[counter.number]),
+        }
+    )
+    return render(request, "queueing/console.html", context)
+
+
+@login_required
+@never_cache
+def console_fragment(request: HttpRequest, number: int) -> HttpResponse:
+    counter = _console_counter(request, number)
+    return render(request, "queueing/_console_live.html", _console_context(request, counter))
+
+
+CONSOLE_ACTIONS = {"call", "recall", "start", "finish", "skip", "requeue", "transfer", "note",
+                   "pause", "resume", "signin", "signout", "checkin"}  # fmt: skip
+
+
+@login_required
+@require_POST
+def console_action(request: HttpRequest, number: int) -> HttpResponse:
+    counter = _console_counter(request, number)
+    officer = request.user
+    action = request.POST.get("action", "")
+    back = redirect("queueing:console", number=counter.number)
+    if action not in CONSOLE_ACTIONS:
+        messages.error(request, _("Unknown action."))
+        return back
+    mall = counter.mall
+    try:
+        if action == "signin":
+            domain.sign_in_counter(counter=counter, officer=officer)  # type: ignore[arg-type]
+            messages.success(
+                request, _("You are signed in at counter %(n)s.") % {"n": counter.number}
+            )
+        elif action == "signout":
+            domain.sign_out_counter(counter=counter, officer=officer)  # type: ignore[arg-type]
+            messages.success(request, _("You are signed out."))
+            return redirect("queueing:console-counters")
+        elif action in {"pause", "resume"}:
+            state = CounterState.PAUSED if action == "pause" else CounterState.OPEN
+            domain.set_counter_state(counter=counter, officer=officer, state=state)  # type: ignore[arg-type]
+        elif action == "call":
+            ticket = domain.call_next(counter=counter, officer=officer)  # type: ignore[arg-type]
+            if ticket is None:
+                messages.info(request, _("Nobody is waiting for this counter."))
+        elif action == "checkin":
+            form = CodeForm(request.POST)
+            booking = (
+                Booking.objects.filter(
+                    mall=mall, code=domain.normalise_code(form.data.get("code", ""))
+                ).first()
+                if form.is_valid()
+                else None
+            )
+            if booking is None:
+                messages.error(request, _("There is no booking with that code."))
+            else:
+                ticket = domain.check_in(booking=booking, actor=officer)  # type: ignore[arg-type]
+                messages.success(
+                    request,
+                    _("Checked in: ticket %(number)s.") % {"number": ticket.display_number},
+                )
+        else:
+            code = request.POST.get("ticket", "")
+            ticket = Ticket.objects.filter(mall=mall, code=domain.normalise_code(code)).first()
+            if ticket is None:
+                messages.error(request, _("There is no ticket with that code."))
+                return back
+            _ticket_action(request, action, ticket, officer)
+    except QueueError as exc:
+        messages.error(request, exc.message)
+    return back
+
+
+def _ticket_action(request: HttpRequest, action: str, ticket: Ticket, officer: Any) -> None:
+    if action == "recall":
+        domain.recall_ticket(ticket=ticket, officer=officer)
+    elif action == "start":
+        domain.start_service(ticket=ticket, officer=officer)
+    elif action == "finish":
+        domain.finish_service(ticket=ticket, officer=officer)
+    elif action == "skip":
+        domain.skip_ticket(ticket=ticket, officer=officer)
+    elif action == "requeue":
+        domain.requeue_ticket(ticket=ticket, officer=officer)
+    elif action == "note":
+        note_form = NoteForm(request.POST)
+        if not note_form.is_valid():
+            messages.error(request, _("Write a note first."))
+            return
+        domain.add_note(ticket=ticket, officer=officer, text=note_form.cleaned_data["note"])
+        messages.success(request, _("Note saved."))
+    elif action == "transfer":
+        form = TransferForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, _("Choose a service or a counter to transfer to."))
+            return
+        mall = ticket.mall
+        to_service = (
+            Service.objects.filter(mall=mall, slug=form.cleaned_data["service"]).first()
+            if form.cleaned_data.get("service")
+            else None
+        )
+        to_counter = (
+            Counter.objects.filter(mall=mall, number=form.cleaned_data["counter"]).first()
+            if form.cleaned_data.get("counter")
+            else None
+        )
+        domain.transfer_ticket(
+            ticket=ticket,
+            officer=officer,
+            to_service=to_service,
+            to_counter=to_counter,
+            note=form.cleaned_data.get("note") or "",
+        )
+        messages.success(
+            request, _("Ticket %(number)s transferred.") % {"number": ticket.display_number}
+        )

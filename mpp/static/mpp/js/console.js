@@ -1,0 +1,65 @@
+// Officer console: keyboard shortcuts and a live waiting list.
+// Everything works without this script (plain forms); it only adds speed.
+(function () {
+  "use strict";
+  var root = document.querySelector("[data-console]");
+  if (!root) { return; }
+
+  function typing(target) {
+    var tag = (target.tagName || "").toLowerCase();
+    return tag === "input" || tag === "textarea" || tag === "select" || target.isContentEditable;
+  }
+
+  var busy = false;
+  document.addEventListener("keydown", function (event) {
+    if (event.ctrlKey || event.metaKey || event.altKey || typing(event.target)) { return; }
+    var key = (event.key || "").toLowerCase();
+    var button = root.querySelector("button[data-key='" + key + "']");
+    if (button) {
+      event.preventDefault();
+      if (busy) { return; }          // one press, one action
+      busy = true;
+      button.click();
+      return;
+    }
+    var field = root.querySelector("[data-focus-key='" + key + "']");
+    if (field) {
+      event.preventDefault();
+      var details = field.closest("details");
+      if (details) { details.open = true; }
+      field.focus();
+    }
+  });
+  // Disable the buttons while a form is being submitted (no double submissions).
+  root.querySelectorAll("form").forEach(function (form) {
+    form.addEventListener("submit", function () {
+      busy = true;
+      window.setTimeout(function () {
+        form.querySelectorAll("button").forEach(function (b) { b.disabled = true; });
+      }, 0);
+    });
+  });
+
+  var parts = root.querySelectorAll("[data-console-live]");
+  if (!window.MPPLive || !parts.length) { return; }
+  window.MPPLive.connect({
+    liveUrl: root.getAttribute("data-live-url"),
+    pollMs: 10000,
+    refresh: function () {
+      return window.fetch(root.getAttribute("data-fragment-url"), { credentials: "same-origin", cache: "no-store" })
+        .then(function (r) { if (!r.ok) { throw new Error(r.status); } return r.text(); })
+        .then(function (html) {
+          var fresh = document.createElement("div");
+          fresh.innerHTML = html;
+          parts.forEach(function (part) {
+            var name = part.getAttribute("data-part");
+            var replacement = fresh.querySelector("[data-part='" + name + "']");
+            if (replacement) { part.innerHTML = replacement.innerHTML; }
+          });
+          var current = root.querySelector("[data-current]");
+          var code = current ? current.getAttribute("data-current") : "";
+          root.querySelectorAll("[data-current-code]").forEach(function (input) { input.value = code; });
+        });
+    }
+  });
+})();

@@ -1,0 +1,113 @@
+"""Run the real application in uvicorn worker processes against the test database, for the
+multi-process concurrency tests (RELIABILITY.md §5.4: app-level locks cannot hide bugs)."""
+
+from __future__ import annotations
+
+import contextlib
+import http.client
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from django.db import connection
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _database_env() -> dict[str, str]:
+    settings = connection.settings_dict
+    if connection.vendor == "postgresql":
+        user = settings.get("USER") or "postgres"
+        password = f":{settings['PASSWORD']}" if settings.get("PASSWORD") else ""
+        host = settings.get("HOST") or "127.0.0.1"
+        port = settings.get("PORT") or 5432
+        return {"DATABASE_URL": f"postgres://{user}{password}@{host}:{port}/{settings['NAME']}"}
+    return {"DATABASE_URL": "", "SQLITE_PATH": str(settings["NAME"])}
+
+
+@contextlib.contextmanager
+def app_server(workers: int = 3, extra_env: dict[str, str] | None = None) -> Iterator[int]:
+    """Start uvicorn with `workers` processes on 127.0.0.1; yield its port; stop it."""
+    port = free_port()
+    env = {
+        **os.environ,
+        **_database_env(),
+        "DJANGO_SETTINGS_MODULE": "mpp.settings",
+        "STATIC_PLAIN": "1",
+        "LOG_LEVEL": "WARNING",
+        "DB_POOL_MAX": "8",
+        **(extra_env or {}),
+    }
+    if "REDIS_URL" not in (extra_env or {}):
+        env.pop("REDIS_URL", None)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "uvicorn", "mpp.asgi:application", "--host", "127.0.0.1",
+         "--port", str(port), "--workers", str(workers), "--no-access-log",
+         "--log-level", "warning"],
+        cwd=ROOT,
+        env=env,
+        start_new_session=True,
+    )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                status, _ = request(port, "GET", "/healthz")
+                if status == 200:
+                    break
+            except OSError:
+                pass
+            if time.monotonic() > deadline or process.poll() is not None:
+                raise RuntimeError("the application server did not start")
+            time.sleep(0.3)
+        yield port
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGKILL)
+            process.wait(timeout=10)
+
+
+def request(
+    port: int,
+    method: str,
+    path: str,
+    body: dict | None = None,
+    *,
+    headers: dict[str, str] | None = None,
+    conn: http.client.HTTPConnection | None = None,
+) -> tuple[int, dict]:
+    own = conn is None
+    conn = conn or http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    data = json.dumps(body).encode() if body is not None else None
+    conn.request(
+        method,
+        path,
+        body=data,
+        headers={"Content-Type": "application/json", **(headers or {})},
+    )
+    response = conn.getresponse()
+    raw = response.read()
+    if own:
+        conn.close()
+    try:
+        payload = json.loads(raw) if raw else {}
+    except ValueError:
+        payload = {"raw": raw[:200].decode(errors="replace")}
+    return response.status, payload

@@ -1,0 +1,131 @@
+"""Live events: the in-process broadcaster, the SSE stream, and Redis across servers."""
+
+from __future__ import annotations
+
+import asyncio
+import http.client
+import os
+import threading
+import time
+
+import pytest
+from asgiref.sync import async_to_sync
+from django.test import AsyncClient, override_settings
+
+from mpp.accounts.tokens import issue_api_token
+from mpp.core import events
+from tests.queueing.conftest import build_hall
+from tests.queueing.server import app_server, request
+
+
+def test_in_process_publish_reaches_subscriber():
+    async def scenario() -> list:
+        got = []
+
+        async def listen():
+            async for message in events.subscribe(["board:1"], max_seconds=3):
+                if message is not None:
+                    got.append(message)
+                    return
+
+        task = asyncio.ensure_future(listen())
+        await asyncio.sleep(0.05)
+        threading.Thread(
+            target=events.publish, args=("board:1", {"v": 7, "kind": "called"})
+        ).start()
+        await asyncio.wait_for(task, 3)
+        return got
+
+    with override_settings(REDIS_URL=""):
+        got = asyncio.run(scenario())
+
+    assert [(m["channel"], m["v"], m["kind"]) for m in got] == [("board:1", 7, "called")]
+
+
+def test_slow_subscriber_keeps_only_newest_nudges():
+    async def scenario() -> int:
+        stream = events.subscribe(["board:2"], max_seconds=1)
+        first = asyncio.ensure_future(stream.__anext__())
+        await asyncio.sleep(0.05)
+        for v in range(100):
+            events.hub.dispatch("board:2", {"v": v})
+        await asyncio.sleep(0.05)
+        message = await first
+        await stream.aclose()
+        return message["v"]
+
+    with override_settings(REDIS_URL=""):
+        assert asyncio.run(scenario()) >= 80
+
+
+@pytest.mark.django_db(transaction=True)
+def test_sse_view_streams_hello_and_nudges():
+    hall = build_hall(counters=1)
+
+    async def scenario() -> list[str]:
+        response = await AsyncClient().get("/antrian/papan/live/")
+        assert response["Content-Type"] == "text/event-stream"
+        stream = response.streaming_content.__aiter__()
+        chunks = [await stream.__anext__(), await stream.__anext__()]
+        events.publish(f"board:{hall.mall.pk}", {"v": 3, "kind": "called"})
+        chunks.append(await asyncio.wait_for(stream.__anext__(), 3))
+        await stream.aclose()
+        return [c.decode() if isinstance(c, bytes) else c for c in chunks]
+
+    with override_settings(REDIS_URL=""):
+        chunks = async_to_sync(scenario)()
+
+    assert chunks[0].startswith("retry:")
+    assert chunks[1].startswith("event: hello")
+    assert chunks[2].startswith("event: nudge") and '"v":3' in chunks[2]
+
+
+def _read_event(response: http.client.HTTPResponse, name: str, deadline: float) -> str:
+    buffer = b""
+    while time.monotonic() < deadline:
+        line = response.fp.readline()
+        if not line:
+            break
+        buffer += line
+        if line == b"\n" and f"event: {name}".encode() in buffer:
+            return buffer.decode()
+        if line == b"\n":
+            buffer = b""
+    raise AssertionError(f"no {name} event")
+
+
+@pytest.mark.redis
+@pytest.mark.slow
+@pytest.mark.django_db(transaction=True)
+def test_call_on_one_server_reaches_display_on_another_via_redis():
+    redis_url = os.environ.get("REDIS_URL", "")
+    if not redis_url:
+        pytest.skip("REDIS_URL is not set: the cross-server test needs Redis")
+    hall = build_hall(counters=1)
+    token = issue_api_token(user=hall.officers[0])
+    request_ticket = None
+    with (
+        app_server(workers=1, extra_env={"REDIS_URL": redis_url}) as display_port,
+        app_server(workers=1, extra_env={"REDIS_URL": redis_url}) as officer_port,
+    ):
+        conn = http.client.HTTPConnection("127.0.0.1", display_port, timeout=10)
+        conn.request("GET", "/antrian/papan/live/")
+        stream = conn.getresponse()
+        _read_event(stream, "hello", time.monotonic() + 10)
+        request(officer_port, "POST", "/api/v1/queue/tickets", {"service": "ktp-el"})
+        _read_event(stream, "nudge", time.monotonic() + 5)  # the "issued" nudge
+        started = time.monotonic()
+        status, body = request(
+            officer_port,
+            "POST",
+            f"/api/v1/queue/counters/{hall.counters[0].number}/call-next",
+            headers={"Authorization": f"Bearer {token}"},
+        )
+        nudge = _read_event(stream, "nudge", time.monotonic() + 5)
+        latency = time.monotonic() - started
+        request_ticket = body["ticket"]
+        conn.close()
+
+    assert status == 200 and request_ticket["number"] == "A-001"
+    assert '"kind":"called"' in nudge
+    assert latency < 1.0
