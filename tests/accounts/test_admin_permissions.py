@@ -18,6 +18,7 @@ from mpp.accounts.enums import StaffRole
 from mpp.accounts.models import StaffMembership, User
 from mpp.catalog.models import Agency, Service
 from mpp.catalog.spreadsheet import export_catalog
+from tests.applications.factories import login_verified
 from tests.factories import (
     AgencyFactory,
     BoothFactory,
@@ -53,9 +54,8 @@ def staff(username: str, mall: Any = None, role: str | None = None, agency: Any 
 
 
 def login(user: User) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
+    """Sign in the way staff must for the admin: password and a passed second factor."""
+    return login_verified(Client(), user)
 
 
 @pytest.fixture
@@ -566,3 +566,14 @@ def test_service_changelist_query_count_does_not_grow_with_services(manager, wor
     assert len(listed(response)) == 15
     assert len(many) == len(few)
     assert len(many) <= 11
+
+
+@pytest.mark.django_db
+def test_admin_refuses_staff_who_passed_only_the_password(mall):
+    user = User.objects.create_user("sandi-saja", password="x-very-long-password", is_staff=True)
+    StaffMembership.objects.create(user=user, mall=mall, role=StaffRole.MALL_MANAGER)
+    client = Client()
+    client.force_login(user)
+    response = client.get("/admin/catalog/service/")
+    assert response.status_code == 302
+    assert "/login/" in response["Location"]

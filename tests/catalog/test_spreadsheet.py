@@ -42,6 +42,7 @@ from mpp.catalog.spreadsheet.values import (
     unescape_formula,
 )
 from mpp.core.models import Mall
+from tests.applications.factories import login_verified
 from tests.factories import (
     AgencyFactory,
     BoothFactory,
@@ -860,9 +861,7 @@ def test_export_catalog_command_writes_the_blank_template(db, tmp_path):
 def manager_client(mall):
     user = User.objects.create_user("manajer", password="x-very-long-password", is_staff=True)
     StaffMembership.objects.create(user=user, mall=mall, role=StaffRole.MALL_MANAGER)
-    client = Client()
-    client.force_login(user)
-    return client
+    return login_verified(Client(), user)
 
 
 @pytest.fixture
@@ -922,8 +921,7 @@ def test_admin_import_refuses_a_token_from_another_session(manager_client, mall,
     token = manager_client.post(url, {"mall": mall.pk, "file": upload}).context["token"]
     intruder = User.objects.create_user("penyusup", password="x-very-long-password", is_staff=True)
     StaffMembership.objects.create(user=intruder, mall=mall, role=StaffRole.MALL_MANAGER)
-    other = Client()
-    other.force_login(intruder)
+    other = login_verified(Client(), intruder)
 
     response = other.post(url, {"token": token, "confirm": "1"})
 
