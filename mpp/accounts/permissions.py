@@ -181,29 +181,35 @@ def assignable_booths(user: Any) -> QuerySet[Booth]:
 # --- Agencies --------------------------------------------------------------------------------
 
 
-def editable_agencies(user: Any, mall: Mall | None = None) -> QuerySet[Agency]:
-    """Agencies whose services the user may add, change and delete."""
+def _scoped(
+    queryset: QuerySet[Any],
+    user: Any,
+    mall: Mall | None,
+    *,
+    mall_ids: str,
+    agency_lookup: str,
+) -> QuerySet[Any]:
+    """Rows of `queryset` within the user's reach: whole malls listed in the scope attribute
+    `mall_ids` (managed or viewed), plus the agencies the user edits (`agency_lookup` names
+    the agency key of the model: "pk" for agencies, "agency_id" for services)."""
     scope = staff_scope(user)
     if scope.is_superuser:
-        return _in_mall(Agency.objects.all(), mall)
-    return _in_mall(
-        Agency.objects.filter(
-            Q(mall_id__in=scope.managed_mall_ids) | Q(pk__in=scope.edited_agency_ids)
-        ),
-        mall,
+        return _in_mall(queryset, mall)
+    reach = Q(mall_id__in=getattr(scope, mall_ids)) | Q(
+        **{f"{agency_lookup}__in": scope.edited_agency_ids}
+    )
+    return _in_mall(queryset.filter(reach), mall)
+
+
+def editable_agencies(user: Any, mall: Mall | None = None) -> QuerySet[Agency]:
+    """Agencies whose services the user may add, change and delete."""
+    return _scoped(
+        Agency.objects.all(), user, mall, mall_ids="managed_mall_ids", agency_lookup="pk"
     )
 
 
 def viewable_agencies(user: Any, mall: Mall | None = None) -> QuerySet[Agency]:
-    scope = staff_scope(user)
-    if scope.is_superuser:
-        return _in_mall(Agency.objects.all(), mall)
-    return _in_mall(
-        Agency.objects.filter(
-            Q(mall_id__in=scope.viewed_mall_ids) | Q(pk__in=scope.edited_agency_ids)
-        ),
-        mall,
-    )
+    return _scoped(Agency.objects.all(), user, mall, mall_ids="viewed_mall_ids", agency_lookup="pk")
 
 
 def can_edit_agency_services(user: Any, agency: Agency) -> bool:
@@ -255,26 +261,14 @@ def restricted_agency_fields(user: Any, agency: Agency | None = None) -> tuple[s
 
 
 def editable_services(user: Any, mall: Mall | None = None) -> QuerySet[Service]:
-    scope = staff_scope(user)
-    if scope.is_superuser:
-        return _in_mall(Service.objects.all(), mall)
-    return _in_mall(
-        Service.objects.filter(
-            Q(mall_id__in=scope.managed_mall_ids) | Q(agency_id__in=scope.edited_agency_ids)
-        ),
-        mall,
+    return _scoped(
+        Service.objects.all(), user, mall, mall_ids="managed_mall_ids", agency_lookup="agency_id"
     )
 
 
 def viewable_services(user: Any, mall: Mall | None = None) -> QuerySet[Service]:
-    scope = staff_scope(user)
-    if scope.is_superuser:
-        return _in_mall(Service.objects.all(), mall)
-    return _in_mall(
-        Service.objects.filter(
-            Q(mall_id__in=scope.viewed_mall_ids) | Q(agency_id__in=scope.edited_agency_ids)
-        ),
-        mall,
+    return _scoped(
+        Service.objects.all(), user, mall, mall_ids="viewed_mall_ids", agency_lookup="agency_id"
     )
 
 
