@@ -19,12 +19,17 @@ class Command(BaseCommand):
         compiled = 0
         for base in settings.LOCALE_PATHS:
             for po_path in sorted(Path(base).glob("*/LC_MESSAGES/*.po")):
+                # Always recompile: it takes a moment, and a stale .mo (same-second edits,
+                # clock skew) would silently show English to Indonesian readers.
                 mo_path = po_path.with_suffix(".mo")
-                if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
-                    continue
                 with po_path.open("rb") as po_file:
                     catalog = read_po(po_file, abort_invalid=True)
-                errors = [(message.id, err) for message, err in catalog.check() if err]
+                # Fuzzy entries are not compiled (as with msgfmt), so they are not checked.
+                errors = [
+                    (message.id, err)
+                    for message, err in catalog.check()
+                    if err and not message.fuzzy
+                ]
                 if errors:
                     raise CommandError(f"{po_path}: {errors[:3]}")
                 with mo_path.open("wb") as mo_file:
