@@ -35,6 +35,9 @@ from mpp.audit.domain import record_event
 from mpp.catalog.models import Service
 from mpp.core.models import Mall
 from mpp.core.tenancy import current_mall
+from mpp.feedback.domain import create_survey_invitation
+from mpp.feedback.enums import InvitationChannel
+from mpp.feedback.qr import invitation_path
 
 S = ApplicationState
 
@@ -309,10 +312,20 @@ def detail(request: HttpRequest, public_id: UUID) -> HttpResponse:
         return redirect("applications:case", public_id=application.public_id)
     mall = application.mall
     annotate_urgency([application], timezone.localdate(), mall=mall)
+    survey_url = ""
+    if application.state in {S.RESULT_READY, S.CLOSED}:
+        # One satisfaction survey per finished application (idempotent per tracking code).
+        invitation = create_survey_invitation(
+            service=application.service,
+            reference=application.tracking_code,
+            channel=InvitationChannel.APPLICATION,
+        )
+        survey_url = invitation_path(invitation)
     return render(
         request,
         "applications/detail.html",
         {
+            "survey_url": survey_url,
             "application": application,
             "rows": _summary_rows(application),
             "can_edit": access.can_edit(request.user, application),

@@ -32,6 +32,9 @@ from mpp.catalog.models import Agency, Service
 from mpp.core.events import sse_response
 from mpp.core.models import Mall
 from mpp.core.tenancy import current_mall
+from mpp.feedback.domain import create_survey_invitation
+from mpp.feedback.enums import InvitationChannel
+from mpp.feedback.qr import invitation_path
 from mpp.queueing import domain, printing, queries, voice
 from mpp.queueing.domain import QueueError
 from mpp.queueing.domain.common import local_day, mall_zone
@@ -233,6 +236,13 @@ def ticket_page(request: HttpRequest, code: str) -> HttpResponse:
     ticket = _ticket_or_404(_mall(request), code)
     context = _ticket_context(request, ticket)
     context["kiosk"] = request.GET.get("kios") == "1"
+    if ticket.status == TicketStatus.DONE:
+        # One survey per served ticket (PermenPAN-RB 14/2017 SKM): the invitation is
+        # idempotent per ticket code, so reloading the page never creates a second one.
+        invitation = create_survey_invitation(
+            service=ticket.service, reference=ticket.code, channel=InvitationChannel.TICKET
+        )
+        context["survey_url"] = invitation_path(invitation)
     return render(request, "queueing/ticket.html", context)
 
 

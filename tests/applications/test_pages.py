@@ -305,3 +305,29 @@ def _file(name, content):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     return SimpleUploadedFile(name, content)
+
+
+def test_finished_application_offers_one_satisfaction_survey(
+    client: Client, submitted, citizen, verifier, head
+):
+    from mpp.feedback.models import SurveyInvitation
+
+    verifier.is_verified = lambda: True
+    head.is_verified = lambda: True
+    domain.transition_application(application=submitted, to=S.IN_VERIFICATION, actor=verifier)
+    domain.transition_application(application=submitted, to=S.IN_PROCESS, actor=verifier)
+    client.force_login(citizen)
+    url = reverse("applications:detail", args=[submitted.public_id])
+    before = client.get(url).content.decode()
+    domain.transition_application(application=submitted, to=S.APPROVED, actor=head)
+    domain.transition_application(
+        application=submitted, to=S.RESULT_READY, actor=head, result_kind="pickup"
+    )
+
+    first = client.get(url).content.decode()
+    client.get(url)
+
+    invitation = SurveyInvitation.objects.get(reference=submitted.tracking_code)
+    assert "survey-title" not in before
+    assert f"/survei/{invitation.token}/" in first
+    assert SurveyInvitation.objects.filter(reference=submitted.tracking_code).count() == 1

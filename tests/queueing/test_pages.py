@@ -206,3 +206,28 @@ def test_kiosk_check_in_with_code(site, client):
 
     assert wrong.status_code == 400
     assert right.status_code == 302 and "/antrian/tiket/" in right["Location"]
+
+
+def test_served_ticket_page_offers_one_satisfaction_survey(site, client):
+    from mpp.feedback.models import SurveyInvitation
+
+    counter, officer = site.counters[0], site.officers[0]
+    domain.issue_ticket(service=site.ktp)
+    client.force_login(officer)
+    url = f"/antrian/loket/{counter.number}/aksi/"
+    client.post(url, {"action": "call"})
+    ticket = Ticket.objects.get(status="called")
+    client.post(url, {"action": "start", "ticket": ticket.code})
+    waiting_page = client.get(f"/antrian/tiket/{ticket.code}/").content.decode()
+    client.post(url, {"action": "finish", "ticket": ticket.code})
+    client.logout()
+
+    first = client.get(f"/antrian/tiket/{ticket.code}/").content.decode()
+    second = client.get(f"/antrian/tiket/{ticket.code}/").content.decode()
+
+    invitation = SurveyInvitation.objects.get(reference=ticket.code)
+    assert "survey-title" not in waiting_page
+    assert f"/survei/{invitation.token}/" in first
+    assert f"/survei/{invitation.token}/" in second
+    assert SurveyInvitation.objects.filter(reference=ticket.code).count() == 1
+    assert invitation.service == site.ktp
