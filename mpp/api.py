@@ -69,5 +69,13 @@ def _mount_routers() -> None:
 
     api.add_router("/", applications_router)
 
+    from mpp.facilities.api import router as facilities_router
+
+    api.add_router("/", facilities_router)
+
+    from mpp.transparency.api import router as transparency_router
+
+    api.add_router("/", transparency_router)
+
 
 _mount_routers()

@@ -82,6 +82,8 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "mpp.applications",
     "mpp.notifications",
+    "mpp.facilities",
+    "mpp.transparency",
     # Last: the demo loader that uses every app above.
     "mpp.demo",
 ]

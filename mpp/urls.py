@@ -23,6 +23,8 @@ urlpatterns = [
     path("", include("mpp.queueing.urls")),
     path("", include("mpp.accounts.urls")),
     path("", include("mpp.applications.urls")),
+    path("", include("mpp.facilities.urls")),
+    path("", include("mpp.transparency.urls")),
 ]
 
 handler404 = "mpp.core.views.not_found"

@@ -317,7 +317,7 @@ def detail(request: HttpRequest, public_id: UUID) -> HttpResponse:
         # One satisfaction survey per finished application (idempotent per tracking code).
         invitation = create_survey_invitation(
             service=application.service,
-            reference=application.tracking_code,
+            reference=application.tracking_code or "",
             channel=InvitationChannel.APPLICATION,
         )
         survey_url = invitation_path(invitation)

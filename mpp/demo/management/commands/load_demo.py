@@ -16,6 +16,7 @@ from mpp.catalog.seed.loader import load_demo
 from mpp.catalog.seed.mall import MALL_SLUG
 from mpp.core.calendar import load_national_calendar
 from mpp.core.models import Mall
+from mpp.facilities.demo import load_facilities_demo
 from mpp.queueing.demo import load_queue_demo
 
 
@@ -39,3 +40,5 @@ class Command(BaseCommand):
             f"demo citizen {applications['citizen']}, "
             f"{applications['officers']} officer(s)"
         )
+        facilities = load_facilities_demo(mall)
+        self.stdout.write(f"Facilities: {facilities}")

@@ -1,0 +1,234 @@
+"""The public transparency dashboard and its open-data downloads (no login)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date, timedelta
+from typing import Any
+from urllib.parse import urlencode
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.dates import WEEKDAYS_ABBR
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from mpp.core.models import Mall
+from mpp.core.pdf import PdfUnavailableError, html_to_pdf
+from mpp.core.tenancy import current_mall
+from mpp.transparency import charts
+from mpp.transparency.filters import FilterError, Period, parse_period
+from mpp.transparency.queries import SCHEMAS, Figures, dashboard_figures, mall_agencies
+
+
+def mall_today(mall: Mall) -> date:
+    return timezone.now().astimezone(ZoneInfo(mall.timezone or settings.TIME_ZONE)).date()
+
+
+def _mall_or_404(request: HttpRequest) -> Mall:
+    mall = current_mall(request)
+    if mall is None:
+        raise Http404
+    return mall
+
+
+def _period(request: HttpRequest, mall: Mall, agencies: list[Any]) -> Period:
+    return parse_period(
+        start=request.GET.get("from"),
+        end=request.GET.get("to"),
+        agency=request.GET.get("agency"),
+        agencies=agencies,
+        today=mall_today(mall),
+    )
+
+
+def _heat(figures: Figures) -> dict[str, Any]:
+    grid = [[0] * 24 for _ in range(7)]
+    for row in figures.tables["busiest-hours"]:
+        grid[row["weekday"] - 1][row["hour"]] = row["tickets"]
+    busy = [h for h in range(24) if any(grid[d][h] for d in range(7))]
+    hours = list(range(min(busy), max(busy) + 1)) if busy else list(range(8, 16))
+    days = [str(WEEKDAYS_ABBR[d]) for d in range(7)]
+    # The quietest hour with any visitors on each weekday: the advice the map is for.
+    quiet = []
+    for d in range(7):
+        open_hours = [h for h in hours if grid[d][h]]
+        if open_hours:
+            best = min(open_hours, key=lambda h: (grid[d][h], h))
+            quiet.append((days[d], best))
+    return {
+        "svg": charts.heat_map(_("Tickets by weekday and hour"), grid, days, hours),
+        "hours": hours,
+        "rows": [(days[d], [grid[d][h] for h in hours]) for d in range(7)],
+        "quiet": quiet,
+    }
+
+
+def _charts(figures: Figures) -> dict[str, Any]:
+    t = figures.tables
+    return {
+        "visitors": charts.column_chart(
+            _("Visitors per day"), [(r["date"][5:], r["visitors"]) for r in t["visitors"]]
+        ),
+        "heat": _heat(figures),
+        "wait": charts.bar_chart(
+            _("Waiting time per agency (minutes)"),
+            [
+                (r["agency_name"], (r["wait_avg_minutes"], r["wait_p90_minutes"]))
+                for r in t["times"]
+            ],
+            [_("Average"), _("90th percentile")],
+        ),
+        "service": charts.bar_chart(
+            _("Service time per agency (minutes)"),
+            [
+                (r["agency_name"], (r["service_avg_minutes"], r["service_p90_minutes"]))
+                for r in t["times"]
+            ],
+            [_("Average"), _("90th percentile")],
+        ),
+        "applications": charts.bar_chart(
+            _("Applications finished within the deadline (%)"),
+            [(r["agency_name"], (r["in_time_percent"],)) for r in t["applications"]],
+            [_("Within the deadline")],
+            maximum=100,
+            unit="%",
+        ),
+        "satisfaction": charts.bar_chart(
+            _("Satisfaction index (IKM) per agency"),
+            [(r["agency_name"], (r["ikm"],)) for r in t["satisfaction"]],
+            [_("IKM (25–100)")],
+            maximum=100,
+        ),
+        "complaints": charts.bar_chart(
+            _("Complaints per agency"),
+            [
+                (
+                    r["agency_name"] or _("Mall management"),
+                    (r["received"], r["answered"], r["overdue"]),
+                )
+                for r in t["complaints"]
+            ],
+            [_("Received"), _("Answered"), _("Overdue")],
+        ),
+    }
+
+
+@require_GET
+def dashboard(request: HttpRequest) -> HttpResponse:
+    mall = _mall_or_404(request)
+    agencies = mall_agencies(mall)
+    context: dict[str, Any] = {"agencies": agencies, "values": request.GET}
+    try:
+        period = _period(request, mall, agencies)
+    except FilterError as exc:
+        context["errors"] = exc.errors
+        return render(request, "transparency/dashboard.html", context, status=400)
+    figures = dashboard_figures(
+        mall=mall, start=period.start, end=period.end, agency=period.agency, agencies=agencies
+    )
+    query = {"from": period.start.isoformat(), "to": period.end.isoformat()}
+    if period.agency:
+        query["agency"] = period.agency.slug
+    t = figures.tables
+    context.update(
+        figures=figures,
+        t=t,
+        charts=_charts(figures),
+        query=urlencode(query),
+        total_visitors=sum(r["visitors"] for r in t["visitors"]),
+        period=period,
+    )
+    return render(request, "transparency/dashboard.html", context)
+
+
+@require_GET
+def open_data(request: HttpRequest, figure: str, fmt: str) -> HttpResponse:
+    if figure not in SCHEMAS or fmt not in {"csv", "json"}:
+        raise Http404
+    mall = _mall_or_404(request)
+    agencies = mall_agencies(mall)
+    try:
+        period = _period(request, mall, agencies)
+    except FilterError as exc:
+        body = {
+            "detail": _("The filters are not valid."),
+            "errors": [{"field": f, "message": m} for f, m in exc.errors],
+        }
+        return JsonResponse(body, status=400)
+    figures = dashboard_figures(
+        mall=mall, start=period.start, end=period.end, agency=period.agency, agencies=agencies
+    )
+    columns = SCHEMAS[figure]
+    rows = [{c: row.get(c) for c in columns} for row in figures.tables[figure]]
+    name = f"mpp-{mall.slug}-{figure}-{period.start}-{period.end}.{fmt}"
+    if fmt == "json":
+        payload = {**figures.meta(), "figure": figure, "columns": list(columns), "rows": rows}
+        response = HttpResponse(
+            json.dumps(payload, ensure_ascii=False), content_type="application/json"
+        )
+    else:
+        out = io.StringIO()
+        writer = csv.DictWriter(out, fieldnames=list(columns), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+        response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+@require_GET
+def monthly_report(request: HttpRequest, year: int, month: int) -> HttpResponse:
+    """A printable monthly report of the mall, or of one agency (`?agency=<slug>`), for the
+    regent and the inspectorate: the dashboard's charts and tables with every table open.
+    Printing it from the browser ("Save as PDF") gives the PDF; see docs/open-data.md."""
+    mall = _mall_or_404(request)
+    if not 1 <= month <= 12 or not 2000 <= year <= 2100:
+        raise Http404
+    agencies = mall_agencies(mall)
+    start = date(year, month, 1)
+    end = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+    slug = request.GET.get("agency") or None
+    agency = next((a for a in agencies if a.slug == slug), None)
+    if slug and agency is None:
+        raise Http404
+    figures = dashboard_figures(mall=mall, start=start, end=end, agency=agency, agencies=agencies)
+    t = figures.tables
+    context = {
+        "figures": figures,
+        "t": t,
+        "charts": _charts(figures),
+        "period": Period(start, end, agency),
+        "total_visitors": sum(r["visitors"] for r in t["visitors"]),
+        "report": True,
+        "generated_at": timezone.now(),
+    }
+    if request.GET.get("format") != "pdf":
+        return render(request, "transparency/report.html", context)
+    html = render_to_string("transparency/report.html", context, request=request)
+    try:
+        pdf = html_to_pdf(html)
+    except PdfUnavailableError:
+        return render(
+            request,
+            "core/error.html",
+            {
+                "title": _("PDF is not available"),
+                "message": _(
+                    "This server cannot make PDF files. Open the report and use your "
+                    "browser's Print → Save as PDF instead."
+                ),
+            },
+            status=503,
+        )
+    name = f"laporan-{mall.slug}-{year:04d}-{month:02d}{'-' + agency.slug if agency else ''}.pdf"
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
