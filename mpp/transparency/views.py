@@ -22,6 +22,7 @@ from django.views.decorators.http import require_GET
 from mpp.core.models import Mall
 from mpp.core.pdf import PdfUnavailableError, html_to_pdf
 from mpp.core.tenancy import current_mall
+from mpp.facilities.queries import usage_figures
 from mpp.transparency import charts
 from mpp.transparency.filters import FilterError, Period, parse_period
 from mpp.transparency.queries import SCHEMAS, Figures, dashboard_figures, mall_agencies
@@ -144,6 +145,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         query=urlencode(query),
         total_visitors=sum(r["visitors"] for r in t["visitors"]),
         period=period,
+        # Co-working and MSME booths: the four weeks up to the end of the period.
+        facilities=usage_figures(mall, today=period.end, weeks=4),
     )
     return render(request, "transparency/dashboard.html", context)
 

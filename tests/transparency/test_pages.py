@@ -122,7 +122,18 @@ def test_dashboard_query_count_does_not_grow_with_data(client, rolled_up, ktp):
 
     assert response.context["total_visitors"] == 15
     assert len(large.captured_queries) == len(small.captured_queries)
-    assert len(large.captured_queries) == 8  # mall, agencies, rollup state + rows, IKM ×2, …
+    # 8 for the service figures (mall, agencies, rollup state + rows, IKM ×2, …) and 10 for the
+    # facilities (rooms, 2 per week × 4 weeks, MSME participation).
+    assert len(large.captured_queries) == 18
+
+
+def test_dashboard_shows_facility_usage(client, rolled_up):
+    from mpp.facilities.demo import load_facilities_demo
+
+    load_facilities_demo(rolled_up)
+    html = client.get("/transparansi/", MONDAY_WEEK).content.decode()
+    assert "Ruang kerja bersama dan gerai UMKM" in html
+    assert "Keterisian ruang per minggu" in html
 
 
 EXPECTED_HEADERS = {
