@@ -46,3 +46,26 @@ def test_sqlite_connection_is_really_in_wal_mode():
     with connection.cursor() as cursor:
         cursor.execute("PRAGMA journal_mode")
         assert cursor.fetchone()[0] == "wal"
+
+
+@pytest.mark.django_db
+def test_pages_stay_indonesian_for_an_english_browser_until_english_is_chosen(client):
+    from tests.factories import MallFactory
+
+    MallFactory(slug="ngawi")
+    default = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    client.cookies["mpp_language"] = "en"
+    chosen = client.get("/", HTTP_ACCEPT_LANGUAGE="id").content.decode()
+    assert 'lang="id"' in default
+    assert 'lang="en"' in chosen
+
+
+@pytest.mark.django_db
+def test_api_follows_accept_language(client):
+    from tests.factories import MallFactory
+
+    MallFactory(slug="ngawi")
+    english = client.get("/api/v1/agencies/tidak-ada", HTTP_ACCEPT_LANGUAGE="en").json()
+    default = client.get("/api/v1/agencies/tidak-ada").json()
+    assert english["detail"] == "Agency not found."
+    assert default["detail"] == "Instansi tidak ditemukan."

@@ -66,7 +66,7 @@ def test_dashboard_shows_charts_tables_and_figures(client, surveyed):
 
 
 def test_dashboard_in_english(client, rolled_up):
-    client.cookies["django_language"] = "en"
+    client.cookies["mpp_language"] = "en"
 
     response = client.get("/transparansi/", MONDAY_WEEK, HTTP_ACCEPT_LANGUAGE="en")
 
@@ -99,7 +99,7 @@ def test_dashboard_filter_by_agency(client, rolled_up):
     ],
 )
 def test_dashboard_bad_filters_say_what_to_fix(client, rolled_up, params, message):
-    client.cookies["django_language"] = "en"
+    client.cookies["mpp_language"] = "en"
 
     response = client.get("/transparansi/", params, HTTP_ACCEPT_LANGUAGE="en")
 
