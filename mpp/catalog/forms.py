@@ -1,9 +1,12 @@
 from __future__ import annotations
 
+from typing import Any, cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from mpp.catalog.models import Agency
+from mpp.core.models import Mall
 
 
 class SearchForm(forms.Form):
@@ -31,6 +34,12 @@ class SearchForm(forms.Form):
         label=_("Agency"),
     )
     page = forms.IntegerField(min_value=1, max_value=1000, required=False)
+
+    def __init__(self, *args: Any, mall: Mall | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Agency slugs are unique only within a mall: offer the current mall's agencies.
+        field = cast(forms.ModelChoiceField, self.fields["agency"])
+        field.queryset = Agency.objects.filter(is_active=True, mall=mall)
 
     def clean_q(self) -> str:
         value: str = self.cleaned_data["q"]

@@ -73,7 +73,7 @@ def service_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 def search(request: HttpRequest) -> HttpResponse:
     mall = _mall_or_404(request)
-    form = SearchForm(request.GET or None)
+    form = SearchForm(request.GET or None, mall=mall)
     context: dict[str, object] = {"search_form": form, "query": ""}
     if form.is_bound and form.is_valid():
         query = form.cleaned_data["q"]

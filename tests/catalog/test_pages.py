@@ -106,3 +106,13 @@ def test_home_query_count_is_constant(client: Client, catalogue, django_assert_m
         AgencyFactory(mall=catalogue[0].mall, slug=f"extra-{n}")
     with django_assert_max_num_queries(6):
         client.get(reverse("catalog:home"))
+
+
+def test_search_agency_filter_is_scoped_to_the_mall(client: Client, catalogue):
+    from tests.factories import MallFactory
+
+    other = MallFactory(slug="madiun")
+    AgencyFactory(mall=other, slug="dispendukcapil")  # the same slug in another mall
+    response = client.get(reverse("catalog:search"), {"q": "ktp", "agency": "dispendukcapil"})
+    assert response.status_code == 200
+    assert response.context["search_form"].cleaned_data["agency"] == catalogue[0]
