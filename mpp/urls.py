@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 from django.views.i18n import set_language
 from django_otp.admin import OTPAdminSite
 
@@ -7,9 +8,9 @@ from mpp.api import api
 
 # Staff reach the admin only after the second factor (ASVS 6.3.3 at L2: MFA for officers).
 admin.site.__class__ = OTPAdminSite
-admin.site.site_header = "MPP · Administrasi"
+admin.site.site_header = _("MPP · Administration")
 admin.site.site_title = "MPP"
-admin.site.index_title = "Administrasi Mal Pelayanan Publik"
+admin.site.index_title = _("Public service mall administration")
 
 urlpatterns = [
     path("api/v1/", api.urls),
