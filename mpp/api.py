@@ -8,6 +8,8 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
+from mpp.core.errors import DomainError, TooManyRequestsError
+
 api = NinjaAPI(
     title="MPP API",
     version="1.0.0",
@@ -41,6 +43,17 @@ def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
     return api.create_response(
         request, {"detail": str(exc.message), "errors": []}, status=exc.status_code
     )
+
+
+@api.exception_handler(DomainError)
+def on_domain_error(request: HttpRequest, exc: DomainError) -> HttpResponse:
+    """Every domain refusal, from any app, in the one error shape with its status."""
+    response = api.create_response(
+        request, {"detail": exc.message, "errors": exc.as_items()}, status=exc.status
+    )
+    if isinstance(exc, TooManyRequestsError):
+        response["Retry-After"] = str(exc.retry_after)
+    return response
 
 
 @api.exception_handler(AuthenticationError)
