@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "mpp.notifications",
     "mpp.facilities",
     "mpp.transparency",
+    "mpp.operations",
     # Last: the demo loader that uses every app above.
     "mpp.demo",
 ]
@@ -371,6 +372,12 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "MPP Ngawi <noreply@localhost
 MPP_SMS_SENDER = env_str("MPP_SMS_SENDER", "mpp.notifications.senders.LogSender")
 MPP_WHATSAPP_SENDER = env_str("MPP_WHATSAPP_SENDER", "mpp.notifications.senders.LogSender")
 MPP_NOTIFY_MAX_ATTEMPTS = env_int("MPP_NOTIFY_MAX_ATTEMPTS", 5)
+
+# --- Operations (docs/operations.md) ----------------------------------------------------------
+# The scheduler (`manage.py run_scheduler`): seconds between looks at the job table, and how
+# many jobs may run at the same time.
+MPP_SCHEDULER_INTERVAL = env_int("MPP_SCHEDULER_INTERVAL", 15)
+MPP_SCHEDULER_CONCURRENCY = env_int("MPP_SCHEDULER_CONCURRENCY", 3)
 
 LOGGING = {
     "version": 1,
