@@ -43,7 +43,7 @@ run: prepare serve
 
 serve:
 	@echo "MPP demo: http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
-	$(VENV)/bin/uvicorn mpp.asgi:application --host $(HOST) --port $(PORT) --workers 1 --proxy-headers
+	$(PY) -m mpp.serve --host $(HOST) --port $(PORT)
 
 # Browser-test prerequisites: Debian's Chromium (installed where we are root and apt works)
 # and axe-core from npm (test-only). The journey tests skip, saying why, when either is missing.

@@ -9,7 +9,7 @@ Transport:
   ``mpp:*``) and fans messages out to its local subscribers, so a thousand open displays cost
   one Redis connection per process, not a thousand.
 - not set: an in-process broadcaster. It works inside one process (the embedded default,
-  `make run` with one uvicorn worker); several workers without Redis do not see each
+  `make run` with one server process); several workers without Redis do not see each
   other's events, and clients fall back to polling.
 
 `publish` is called from synchronous domain code after commit (`publish_on_commit`); it never

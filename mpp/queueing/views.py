@@ -8,7 +8,6 @@ import uuid
 from datetime import date, datetime
 from typing import Any
 
-from asgiref.sync import sync_to_async
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.handlers.asgi import ASGIRequest
@@ -29,6 +28,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from mpp.catalog.models import Agency, Service
+from mpp.core.db import database_sync_to_async
 from mpp.core.events import sse_response
 from mpp.core.models import Mall
 from mpp.core.tenancy import current_mall
@@ -289,7 +289,7 @@ def _not_streamable(request: HttpRequest) -> HttpResponse | None:
 async def ticket_live(request: HttpRequest, code: str) -> HttpResponseBase:
     if (refused := _not_streamable(request)) is not None:
         return refused
-    channels = await sync_to_async(_ticket_channels)(request, code)
+    channels = await database_sync_to_async(_ticket_channels)(request, code)
     if channels is None:
         raise Http404(_("There is no ticket with that code."))
     return sse_response(channels)
@@ -489,7 +489,7 @@ def board_state_json(request: HttpRequest) -> JsonResponse:
 async def board_live(request: HttpRequest) -> HttpResponseBase:
     if (refused := _not_streamable(request)) is not None:
         return refused
-    mall = await sync_to_async(current_mall)(request)
+    mall = await database_sync_to_async(current_mall)(request)
     if mall is None:
         raise Http404(_("No mall has been set up yet."))
     return sse_response([f"board:{mall.pk}"])

@@ -30,7 +30,7 @@ def test_env_list_splits_and_trims(monkeypatch):
 
 def test_sqlite_default_uses_wal_and_immediate_transactions(settings):
     database = settings.DATABASES["default"]
-    if database["ENGINE"] != "django.db.backends.sqlite3":
+    if database["ENGINE"] != "mpp.core.sqlite":
         pytest.skip("runs on the SQLite default only")
     assert database["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
     assert "journal_mode=WAL" in database["OPTIONS"]["init_command"]
@@ -69,3 +69,11 @@ def test_api_follows_accept_language(client):
     default = client.get("/api/v1/agencies/tidak-ada").json()
     assert english["detail"] == "Agency not found."
     assert default["detail"] == "Instansi tidak ditemukan."
+
+
+def test_postgresql_uses_a_connection_pool_by_default(settings):
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] != "django.db.backends.postgresql":
+        pytest.skip("runs on PostgreSQL only")
+    assert database["OPTIONS"]["pool"]["max_size"] == 10
+    assert database["CONN_MAX_AGE"] == 0

@@ -1,5 +1,6 @@
-"""Run the real application in uvicorn worker processes against the test database, for the
-multi-process concurrency tests (RELIABILITY.md §5.4: app-level locks cannot hide bugs)."""
+"""Run the real application server (`python -m mpp.serve`, as `make run` and production do) in
+worker processes against the test database, for the multi-process concurrency tests
+(RELIABILITY.md §5.4: app-level locks cannot hide bugs) and the tests of the serving path."""
 
 from __future__ import annotations
 
@@ -39,7 +40,8 @@ def _database_env() -> dict[str, str]:
 
 @contextlib.contextmanager
 def app_server(workers: int = 3, extra_env: dict[str, str] | None = None) -> Iterator[int]:
-    """Start uvicorn with `workers` processes on 127.0.0.1; yield its port; stop it."""
+    """Start `python -m mpp.serve` with `workers` processes on 127.0.0.1; yield its port;
+    stop it."""
     port = free_port()
     env = {
         **os.environ,
@@ -53,9 +55,8 @@ def app_server(workers: int = 3, extra_env: dict[str, str] | None = None) -> Ite
     if "REDIS_URL" not in (extra_env or {}):
         env.pop("REDIS_URL", None)
     process = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "mpp.asgi:application", "--host", "127.0.0.1",
-         "--port", str(port), "--workers", str(workers), "--no-access-log",
-         "--log-level", "warning"],
+        [sys.executable, "-m", "mpp.serve", "--host", "127.0.0.1", "--port", str(port),
+         "--workers", str(workers)],
         cwd=ROOT,
         env=env,
         start_new_session=True,

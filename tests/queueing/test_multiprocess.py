@@ -1,5 +1,6 @@
-"""The same proofs across processes: several uvicorn workers serve the real HTTP stack while
-many client threads hammer it; then the database is checked."""
+"""The same proofs across processes: several worker processes of the application server
+serve the real HTTP stack while many client threads hammer it; then the database is
+checked."""
 
 from __future__ import annotations
 

@@ -1,0 +1,331 @@
+"""The application server of both profiles: `make run` (SQLite, one process) and production
+(PostgreSQL + Redis, several processes). See docs/adr/0012-serving-path.md for the measurements
+behind the choice.
+
+`application` is one ASGI application that routes each request by its view:
+
+- **async views** (the live Server-Sent-Event streams of the board and the ticket page) run on
+  the event loop through Django's ASGI handler, so a thousand open streams cost no thread;
+- **every other view** (pages, the JSON API, static files) runs through Django's *WSGI*
+  handler in a fixed pool of worker threads: one hand-over from the event loop to a thread and
+  one back per request, instead of the ASGI handler's new thread per request and a
+  thread hop for each signal, the middleware chain and the response. A fixed pool also
+  bounds the database connections, so each thread keeps its connection open
+  (`CONN_MAX_AGE`) or borrows one from the PostgreSQL pool.
+
+Run it with ``python -m mpp.serve`` (uvicorn with uvloop and httptools underneath); the
+environment variables are listed in docs/operations.md (`HOST`, `PORT`, `MPP_WORKERS`,
+`MPP_THREADS`, …).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import functools
+import io
+import logging
+import os
+import sys
+import tempfile
+from collections.abc import Awaitable, Callable, Coroutine, Iterable, MutableMapping
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+logger = logging.getLogger("mpp.serve")
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Coroutine[Any, Any, None]]
+
+# A response up to this size is handed back to the event loop in one piece (one hop); a
+# larger or streaming one is sent on in pieces of about this size as the view produces them.
+RESPONSE_BUFFER_BYTES = 256 * 1024
+# Request bodies larger than this spill from memory to a temporary file, as Django's own
+# handlers do.
+BODY_MEMORY_BYTES = 2_621_440
+
+
+def env_int(name: str, default: int) -> int:
+    raw = os.environ.get(name, "")
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise SystemExit(f"{name} must be an integer, got {raw!r}") from None
+    if value < 1:
+        raise SystemExit(f"{name} must be at least 1, got {raw!r}")
+    return value
+
+
+def _latin1(value: str) -> str:
+    # PEP 3333: environ strings are "bytes in latin-1 clothing".
+    return value.encode("utf-8").decode("latin-1")
+
+
+def build_environ(scope: Scope, body: Any) -> dict[str, Any]:
+    """The WSGI environ of an ASGI HTTP scope (PEP 3333)."""
+    server = scope.get("server") or ("localhost", 80)
+    client = scope.get("client")
+    environ: dict[str, Any] = {
+        "REQUEST_METHOD": scope["method"],
+        "SCRIPT_NAME": _latin1(scope.get("root_path", "")),
+        "PATH_INFO": _latin1(scope["path"]),
+        "QUERY_STRING": scope.get("query_string", b"").decode("latin-1"),
+        "SERVER_NAME": str(server[0]),
+        "SERVER_PORT": str(server[1]) if server[1] is not None else "80",
+        "SERVER_PROTOCOL": f"HTTP/{scope.get('http_version', '1.1')}",
+        "REMOTE_ADDR": client[0] if client else "",
+        "wsgi.version": (1, 0),
+        "wsgi.url_scheme": scope.get("scheme", "http"),
+        "wsgi.input": body,
+        "wsgi.errors": sys.stderr,
+        "wsgi.multithread": True,
+        "wsgi.multiprocess": True,
+        "wsgi.run_once": False,
+    }
+    for raw_name, raw_value in scope.get("headers", []):
+        name = raw_name.decode("latin-1").upper().replace("-", "_")
+        value = raw_value.decode("latin-1")
+        key = name if name in {"CONTENT_TYPE", "CONTENT_LENGTH"} else "HTTP_" + name
+        if key in environ:
+            separator = "; " if key == "HTTP_COOKIE" else ","
+            environ[key] = environ[key] + separator + value
+        else:
+            environ[key] = value
+    return environ
+
+
+class _Outcome:
+    """What a worker thread hands back to the event loop."""
+
+    __slots__ = ("body", "headers", "started", "status")
+
+    def __init__(self) -> None:
+        self.status = 500
+        self.headers: list[tuple[bytes, bytes]] = []
+        self.body = b""
+        self.started = False  # True when the thread already sent the response itself
+
+
+class WSGIBridge:
+    """Serve a WSGI application to ASGI HTTP requests from a fixed pool of threads.
+
+    The request body is read on the event loop before the thread starts (so a thread never
+    waits for a slow client), the whole view runs in one thread (Django's connection and
+    signal handling is per thread), and a response up to RESPONSE_BUFFER_BYTES comes back in
+    one piece. Larger or streaming responses are sent from the thread as they are produced,
+    each piece waiting until the event loop has written it (back-pressure).
+    """
+
+    def __init__(self, app: Callable[..., Iterable[bytes]], *, threads: int) -> None:
+        self.app = app
+        self.threads = threads
+        self.executor = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="mpp-wsgi")
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        body = await self._read_body(receive)
+        if body is None:  # the client went away before sending its request
+            return
+        loop = asyncio.get_running_loop()
+        try:
+            outcome = await loop.run_in_executor(
+                self.executor, self._run, build_environ(scope, body), loop, send
+            )
+        finally:
+            body.close()
+        if not outcome.started:
+            start = {"status": outcome.status, "headers": outcome.headers}
+            await send({"type": "http.response.start", **start})
+            await send({"type": "http.response.body", "body": outcome.body})
+
+    @staticmethod
+    async def _read_body(receive: Receive) -> Any:
+        first = await receive()
+        if first["type"] == "http.disconnect":
+            return None
+        chunk = first.get("body", b"")
+        if not first.get("more_body", False):
+            return io.BytesIO(chunk)  # the common case: the whole body in one message
+        spool = tempfile.SpooledTemporaryFile(max_size=BODY_MEMORY_BYTES)  # noqa: SIM115
+        spool.write(chunk)
+        while True:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                spool.close()
+                return None
+            spool.write(message.get("body", b""))
+            if not message.get("more_body", False):
+                break
+        spool.seek(0)
+        return spool
+
+    def _run(
+        self, environ: dict[str, Any], loop: asyncio.AbstractEventLoop, send: Send
+    ) -> _Outcome:
+        """In a worker thread: run the WSGI application and collect (or stream) its answer."""
+        outcome = _Outcome()
+        head: dict[str, Any] = {}
+
+        def start_response(
+            status: str, headers: list[tuple[str, str]], exc_info: Any = None
+        ) -> Callable[[bytes], None]:
+            if exc_info and outcome.started:
+                raise exc_info[1].with_traceback(exc_info[2])
+            head["status"] = int(status.split(" ", 1)[0])
+            head["headers"] = [
+                (name.lower().encode("latin-1"), value.encode("latin-1")) for name, value in headers
+            ]
+            return self._no_write
+
+        def send_from_thread(message: Message) -> None:
+            asyncio.run_coroutine_threadsafe(send(message), loop).result()
+
+        result = self.app(environ, start_response)
+        try:
+            pieces: list[bytes] = []
+            size = 0
+            for piece in result:
+                if not piece:
+                    continue
+                pieces.append(piece)
+                size += len(piece)
+                if size < RESPONSE_BUFFER_BYTES:
+                    continue
+                # A large or streaming response: send what we have and go on piece by piece.
+                if not outcome.started:
+                    outcome.started = True
+                    send_from_thread(
+                        {
+                            "type": "http.response.start",
+                            "status": head["status"],
+                            "headers": head["headers"],
+                        }
+                    )
+                send_from_thread(
+                    {"type": "http.response.body", "body": b"".join(pieces), "more_body": True}
+                )
+                pieces, size = [], 0
+            body = b"".join(pieces)
+            if outcome.started:
+                send_from_thread({"type": "http.response.body", "body": body})
+                return outcome
+            outcome.status = head["status"]
+            outcome.headers = head["headers"]
+            if not any(name == b"content-length" for name, _ in outcome.headers) and (
+                outcome.status >= 200 and outcome.status not in (204, 304)
+            ):
+                outcome.headers.append((b"content-length", str(len(body)).encode()))
+            outcome.body = body
+            return outcome
+        finally:
+            close = getattr(result, "close", None)
+            if close is not None:
+                close()  # Django's request_finished: releases this thread's connection
+
+    @staticmethod
+    def _no_write(data: bytes) -> None:
+        raise RuntimeError("MPP's server does not support the WSGI write() callable")
+
+    def shutdown(self) -> None:
+        self.executor.shutdown(wait=True, cancel_futures=False)
+
+
+class Router:
+    """Send async views to Django's ASGI handler, everything else to the WSGI bridge."""
+
+    def __init__(self, *, threads: int) -> None:
+        from django.core.asgi import get_asgi_application
+        from django.core.wsgi import get_wsgi_application
+
+        self.asgi = get_asgi_application()
+        self.wsgi = WSGIBridge(get_wsgi_application(), threads=threads)
+
+    @staticmethod
+    @functools.lru_cache(maxsize=4096)
+    def is_async_view(path: str) -> bool:
+        from django.urls import Resolver404, resolve
+
+        try:
+            match = resolve(path)
+        except Resolver404:
+            return False
+        return asyncio.iscoroutinefunction(match.func)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            if self.is_async_view(scope["path"]):
+                await self.asgi(scope, receive, send)  # type: ignore[arg-type]
+            else:
+                await self.wsgi(scope, receive, send)
+        elif scope["type"] == "lifespan":
+            await self._lifespan(receive, send)
+        else:  # websocket: not offered
+            raise ValueError(f"MPP serves HTTP only, not {scope['type']}")
+
+    async def _lifespan(self, receive: Receive, send: Send) -> None:
+        while True:
+            message = await receive()
+            if message["type"] == "lifespan.startup":
+                await send({"type": "lifespan.startup.complete"})
+            elif message["type"] == "lifespan.shutdown":
+                await asyncio.get_running_loop().run_in_executor(None, self.wsgi.shutdown)
+                await send({"type": "lifespan.shutdown.complete"})
+                return
+
+
+def _configure_environment() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mpp.settings")
+    # The worker threads are a fixed set, so each may keep its database connection between
+    # requests (SQLite: no re-open and re-configure per request). PostgreSQL uses its pool.
+    os.environ.setdefault("DB_CONN_MAX_AGE", "600")
+
+
+def get_application() -> Router:
+    _configure_environment()
+    import django
+
+    django.setup(set_prefix=False)
+    return Router(threads=env_int("MPP_THREADS", 8))
+
+
+@functools.cache
+def _application() -> Router:
+    return get_application()
+
+
+async def application(scope: Scope, receive: Receive, send: Send) -> None:
+    """The ASGI entry point (``mpp.serve:application``); the router is built on first use,
+    in the worker process."""
+    await _application()(scope, receive, send)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m mpp.serve", description=__doc__)
+    parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
+    parser.add_argument("--port", type=int, default=env_int("PORT", 8000))
+    parser.add_argument("--workers", type=int, default=env_int("MPP_WORKERS", 1))
+    args = parser.parse_args(argv)
+    _configure_environment()
+    import uvicorn
+
+    with contextlib.suppress(KeyboardInterrupt):
+        uvicorn.run(
+            "mpp.serve:application",
+            host=args.host,
+            port=args.port,
+            workers=args.workers,
+            loop="uvloop",
+            http="httptools",
+            lifespan="on",
+            proxy_headers=True,
+            access_log=False,
+            log_level=os.environ.get("LOG_LEVEL", "info").lower(),
+        )
+
+
+if __name__ == "__main__":
+    main()
