@@ -190,7 +190,7 @@ def _build(args: argparse.Namespace) -> dict[str, float]:
 
     build: dict[str, float] = {}
     if Mall.objects.count() != args.malls:
-        from mpp.catalog.seed.loader import load_demo
+        from mpp.demo.catalog import load_demo_catalog as load_demo
 
         if Mall.objects.exists():
             sys.exit(f"{connection.settings_dict['NAME']} holds another size; use --fresh.")

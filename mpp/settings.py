@@ -291,6 +291,9 @@ MPP_IMPORT_MAX_BYTES = env_int("MPP_IMPORT_MAX_BYTES", 5 * 1024 * 1024)
 MPP_IMPORT_MAX_ROWS = env_int("MPP_IMPORT_MAX_ROWS", 10_000)
 # Search results per page (API and HTML).
 MPP_SEARCH_PAGE_SIZE = env_int("MPP_SEARCH_PAGE_SIZE", 20)
+# Months after an agency confirms its service standard before it is due for review again
+# (PermenPAN-RB 15/2014 expects standards to be evaluated periodically; yearly by default).
+MPP_CATALOG_REVIEW_MONTHS = env_int("MPP_CATALOG_REVIEW_MONTHS", 12)
 
 # --- Feedback: SKM survey and complaints (docs/adr/0008-feedback.md) -------------------------
 # IKM weight per element: exactly 1/9 (PermenPAN-RB 14/2017: 1 / number of elements); many

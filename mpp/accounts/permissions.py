@@ -48,6 +48,8 @@ class StaffScope:
     edited_agency_ids: frozenset[int] = frozenset()
     #: Malls of the edited agencies (for choosing a mall in import and export forms).
     edited_mall_ids: frozenset[int] = frozenset()
+    #: Agencies whose standard the user confirms on the agency's behalf (agency admins).
+    confirming_agency_ids: frozenset[int] = frozenset()
 
     @property
     def viewed_mall_ids(self) -> frozenset[int]:
@@ -77,6 +79,7 @@ def staff_scope(user: Any) -> StaffScope:
         audited: set[int] = set()
         agencies: set[int] = set()
         agency_malls: set[int] = set()
+        confirming: set[int] = set()
         rows = user.memberships.values_list("role", "mall_id", "agency_id", "agency__mall_id")
         for role, mall_id, agency_id, agency_mall_id in rows:
             if role == StaffRole.MALL_MANAGER:
@@ -86,11 +89,14 @@ def staff_scope(user: Any) -> StaffScope:
             elif role in AGENCY_EDITOR_ROLES and agency_id is not None:
                 agencies.add(agency_id)
                 agency_malls.add(agency_mall_id)
+                if role == StaffRole.AGENCY_ADMIN:
+                    confirming.add(agency_id)
         scope = StaffScope(
             managed_mall_ids=frozenset(managed),
             audited_mall_ids=frozenset(audited),
             edited_agency_ids=frozenset(agencies),
             edited_mall_ids=frozenset(agency_malls),
+            confirming_agency_ids=frozenset(confirming),
         )
     setattr(user, _CACHE_ATTRIBUTE, scope)
     return scope
@@ -290,6 +296,13 @@ def can_change_service(user: Any, service: Service) -> bool:
 def can_view_service(user: Any, service: Service) -> bool:
     scope = staff_scope(user)
     return can_change_service(user, service) or service.mall_id in scope.audited_mall_ids
+
+
+def can_confirm_for_agency(user: Any, agency_id: int) -> bool:
+    """Confirm a standard or the agency's profile on the agency's behalf: only the agency's own
+    administrator. Not the mall manager and not a superuser: the point of the confirmation is
+    that the agency itself stands behind what citizens read."""
+    return agency_id in staff_scope(user).confirming_agency_ids
 
 
 def can_view_catalogue(user: Any) -> bool:

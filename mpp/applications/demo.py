@@ -128,7 +128,7 @@ def _questions(mall: Mall) -> int:
     services = {s.slug: s for s in Service.objects.filter(mall=mall, slug__in=QUESTIONS)}
     for slug, questions in QUESTIONS.items():
         service = services.get(slug)
-        if service is None or not service.is_online:
+        if service is None or not service.accepts_online_applications:
             continue
         for position, (key, label, label_en, kind, choices, required, hint) in enumerate(
             questions, start=1

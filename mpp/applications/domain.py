@@ -91,7 +91,7 @@ def normalise_tracking_code(raw: str) -> str:
 
 def create_application(*, service: Service, applicant: Any) -> Application:
     """Start a draft for an online service. Contact details are copied from the account."""
-    if not service.is_active or not service.is_online:
+    if not service.is_active or not service.accepts_online_applications:
         raise ApplicationError(_("This service cannot be applied for online."), field="service")
     with transaction.atomic():
         application = Application.objects.create(

@@ -12,7 +12,6 @@ from mpp.applications import access
 from mpp.applications.deadlines import next_working_day
 from mpp.applications.enums import FINISHED, OPEN_FOR_AGENCY, ApplicationState
 from mpp.applications.models import Application, ApplicationStatusEvent, Document
-from mpp.catalog.enums import Channel
 from mpp.catalog.models import Requirement, Service
 from mpp.core.models import Mall
 
@@ -23,7 +22,7 @@ def online_services(mall: Mall) -> QuerySet[Service]:
             mall=mall,
             is_active=True,
             agency__is_active=True,
-            channel__in=[Channel.ONLINE, Channel.BOTH],
+            accepts_online_applications=True,
         )
         .select_related("agency")
         .order_by("agency__position", "agency__name", "position", "name")

@@ -20,11 +20,19 @@ from django.db import models
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.urls import URLPattern, path, reverse
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from mpp.accounts import permissions
-from mpp.catalog.models import Agency, ProcedureStep, Requirement, Service
+from mpp.catalog import admin_confirmation
+from mpp.catalog.confirmation import clear_confirmation
+from mpp.catalog.domain import (
+    AGENCY_BOOKKEEPING_FIELDS,
+    SERVICE_BOOKKEEPING_FIELDS,
+    clears_confirmation,
+)
+from mpp.catalog.models import Agency, ProcedureStep, Requirement, Service, review_due_after
 from mpp.catalog.search.indexing import reindex_services
 from mpp.catalog.spreadsheet import admin_views
 from mpp.catalog.spreadsheet.rules import standard_problems
@@ -69,6 +77,7 @@ class AgencyAdmin(ObjectOr404Mixin, admin.ModelAdmin):
         "level",
         "booth",
         "service_count",
+        "confirmed",
         "position",
         "is_active",
         "mall",
@@ -78,10 +87,14 @@ class AgencyAdmin(ObjectOr404Mixin, admin.ModelAdmin):
     search_fields = ("name", "short_name", "name_en", "slug")
     list_select_related = ("mall", "booth")
     prepopulated_fields = {"slug": ("short_name",)}
-    readonly_fields = ("updated_at",)
+    readonly_fields = ("updated_at", "confirmed_at", "confirmed_by")
     fieldsets = (
         (None, {"fields": ("mall", "name", "name_en", "short_name", "slug", "level")}),
-        (_("Description"), {"fields": ("description", "description_en", "maklumat")}),
+        (_("Description"), {"fields": ("description", "description_en")}),
+        (
+            _("Service pledge and head of unit"),
+            {"fields": ("maklumat", ("head_name", "head_title"))},
+        ),
         (_("Contact"), {"fields": ("phone", "email", "website")}),
         (
             _("Place in the mall"),
@@ -90,12 +103,19 @@ class AgencyAdmin(ObjectOr404Mixin, admin.ModelAdmin):
                 "description": _("Opening hours: leave [] to use the mall's opening hours."),
             },
         ),
-        (_("Record"), {"fields": ("updated_at",)}),
+        (
+            _("For staff: notes and confirmation"),
+            {"fields": ("notes", ("confirmed_at", "confirmed_by"), "updated_at")},
+        ),
     )
 
     @admin.display(description=_("services"), ordering="service_count")
     def service_count(self, obj: Agency) -> int:
         return getattr(obj, "service_count", 0)
+
+    @admin.display(description=_("confirmed by the agency"), boolean=True)
+    def confirmed(self, obj: Agency) -> bool:
+        return obj.confirmed_at is not None
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Agency]:
         return (
@@ -146,6 +166,22 @@ class AgencyAdmin(ObjectOr404Mixin, admin.ModelAdmin):
         super().save_related(request, form, formsets, change)
         # The search index carries the agency's names and whether it is active.
         reindex_services(list(form.instance.services.values_list("pk", flat=True)))
+        if change and clears_confirmation(set(form.changed_data), AGENCY_BOOKKEEPING_FIELDS):
+            clear_confirmation(obj=form.instance, actor=request.user, reason="admin edit")
+
+    def get_urls(self) -> list[URLPattern]:
+        wrap = self.admin_site.admin_view
+        return [
+            path(
+                "<path:object_id>/konfirmasi/",
+                wrap(self.confirm_view),
+                name="catalog_agency_confirm",
+            ),
+            *super().get_urls(),
+        ]
+
+    def confirm_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
+        return admin_confirmation.agency_view(self, request, object_id)
 
     def delete_model(self, request: HttpRequest, obj: Agency) -> None:
         service_ids = list(obj.services.values_list("pk", flat=True))
@@ -159,6 +195,39 @@ class AgencyAdmin(ObjectOr404Mixin, admin.ModelAdmin):
 
 
 # --- Services --------------------------------------------------------------------------------
+
+
+class ConfirmationFilter(admin.SimpleListFilter):
+    """Whether the agency has confirmed the standard, and whether the review is overdue."""
+
+    title = _("confirmation by the agency")
+    parameter_name = "confirmation"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, Any]]:
+        return [
+            ("unconfirmed", _("not confirmed")),
+            ("overdue", _("review overdue")),
+            ("confirmed", _("confirmed and up to date")),
+        ]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Service]) -> QuerySet[Service]:
+        value = self.value()
+        if value is None:
+            return queryset
+        if value == "unconfirmed":
+            return queryset.filter(confirmed_at__isnull=True)
+        today = timezone.localdate()
+        # Due = confirmation day + N months; overdue when that day is before today.
+        ids = [
+            pk
+            for pk, confirmed_at in queryset.filter(confirmed_at__isnull=False).values_list(
+                "pk", "confirmed_at"
+            )
+            if (review_due_after(confirmed_at) or today) < today
+        ]
+        if value == "overdue":
+            return queryset.filter(pk__in=ids)
+        return queryset.filter(confirmed_at__isnull=False).exclude(pk__in=ids)
 
 
 class _ServiceLineInline(admin.TabularInline):
@@ -245,12 +314,14 @@ class ServiceAdmin(ObjectOr404Mixin, admin.ModelAdmin):
         "fee",
         "turnaround",
         "channel",
+        "confirmation",
         "needs_confirmation",
         "is_active",
         "updated_at",
     )
     list_filter = (
         ("agency", admin.RelatedOnlyFieldListFilter),
+        ConfirmationFilter,
         "category",
         "fee_kind",
         "channel",
@@ -261,7 +332,7 @@ class ServiceAdmin(ObjectOr404Mixin, admin.ModelAdmin):
     list_select_related = ("agency",)
     list_per_page = 50
     prepopulated_fields = {"slug": ("name",)}
-    readonly_fields = ("updated_at",)
+    readonly_fields = ("updated_at", "confirmed_at", "confirmed_by")
     fieldsets = (
         (
             _("Service"),
@@ -315,7 +386,23 @@ class ServiceAdmin(ObjectOr404Mixin, admin.ModelAdmin):
         ),
         (
             _("Delivery"),
-            {"fields": ("channel", "online_url", "counter_info")},
+            {
+                "fields": (
+                    "channel",
+                    ("online_system", "online_url"),
+                    "booth_help",
+                    "booth_help_en",
+                    "accepts_online_applications",
+                    "counter_info",
+                ),
+                "description": _(
+                    "Official channels first: when people apply through a national or agency "
+                    "system (M-Paspor, OSS, e-Court, IKD …), name it and give its address; the "
+                    "page sends people there and says what the booth helps with. Tick “accepts "
+                    "online applications” only when the agency has agreed to receive "
+                    "applications through this site."
+                ),
+            },
         ),
         (
             _("Legal basis and decree"),
@@ -337,8 +424,20 @@ class ServiceAdmin(ObjectOr404Mixin, admin.ModelAdmin):
             },
         ),
         (
-            _("Provenance"),
-            {"fields": ("source", ("needs_confirmation", "last_verified"), "updated_at")},
+            _("For staff: provenance and confirmation"),
+            {
+                "fields": (
+                    "source",
+                    ("needs_confirmation", "last_verified"),
+                    "open_questions",
+                    ("confirmed_at", "confirmed_by"),
+                    "updated_at",
+                ),
+                "description": _(
+                    "Never shown to citizens. The agency confirms the standard on its review "
+                    "page; any change to what citizens read clears the confirmation."
+                ),
+            },
         ),
     )
 
@@ -349,6 +448,15 @@ class ServiceAdmin(ObjectOr404Mixin, admin.ModelAdmin):
     @admin.display(description=_("turnaround"), ordering="turnaround_value")
     def turnaround(self, obj: Service) -> str:
         return obj.turnaround_display
+
+    @admin.display(description=_("confirmation"), ordering="confirmed_at")
+    def confirmation(self, obj: Service) -> str:
+        if obj.confirmed_at is None:
+            return gettext("not confirmed")
+        due = obj.review_due
+        if due is not None and due < timezone.localdate():
+            return gettext("review overdue")
+        return gettext("confirmed")
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Service]:
         return permissions.viewable_services(request.user).select_related("agency", "mall")
@@ -391,6 +499,11 @@ class ServiceAdmin(ObjectOr404Mixin, admin.ModelAdmin):
     def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
         super().save_related(request, form, formsets, change)
         reindex_services([form.instance.pk])
+        lines_changed = any(formset.has_changed() for formset in formsets)
+        if change and (
+            lines_changed or clears_confirmation(set(form.changed_data), SERVICE_BOOKKEEPING_FIELDS)
+        ):
+            clear_confirmation(obj=form.instance, actor=request.user, reason="admin edit")
 
     def delete_model(self, request: HttpRequest, obj: Service) -> None:
         pk = obj.pk
@@ -414,8 +527,24 @@ class ServiceAdmin(ObjectOr404Mixin, admin.ModelAdmin):
             ),
             path("export/", wrap(self.export_view), name="catalog_service_export"),
             path("template/", wrap(self.template_view), name="catalog_service_template"),
+            path(
+                "konfirmasi/",
+                wrap(self.confirmation_view),
+                name="catalog_service_confirmation",
+            ),
+            path(
+                "<path:object_id>/konfirmasi/",
+                wrap(self.confirm_view),
+                name="catalog_service_confirm",
+            ),
             *super().get_urls(),
         ]
+
+    def confirmation_view(self, request: HttpRequest) -> HttpResponse:
+        return admin_confirmation.overview_view(self, request)
+
+    def confirm_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
+        return admin_confirmation.service_view(self, request, object_id)
 
     def import_view(self, request: HttpRequest) -> HttpResponse:
         return admin_views.import_view(self, request)
@@ -433,6 +562,11 @@ class ServiceAdmin(ObjectOr404Mixin, admin.ModelAdmin):
             "can_import": permissions.can_import_catalogue(request.user),
             "spreadsheet_url": (
                 reverse("admin:catalog_service_import")
+                if permissions.can_view_catalogue(request.user)
+                else ""
+            ),
+            "confirmation_url": (
+                reverse("admin:catalog_service_confirmation")
                 if permissions.can_view_catalogue(request.user)
                 else ""
             ),

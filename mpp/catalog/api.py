@@ -204,8 +204,16 @@ def get_service(request: HttpRequest, slug: str) -> dict[str, Any]:
                 "safety_guarantee": service.safety_guarantee,
                 "performance_evaluation": service.performance_evaluation,
             },
+            "online_channel": {
+                "system": service.online_system,
+                "url": service.online_url,
+                "booth_help": service.booth_help,
+                "booth_help_en": service.booth_help_en,
+                "applications_on_this_site": service.accepts_online_applications,
+            },
             "provenance": {
-                "source": service.source,
+                "confirmed_by_agency": service.confirmed_at is not None,
+                "confirmed_at": service.confirmed_at,
                 "needs_confirmation": service.needs_confirmation,
                 "last_verified": service.last_verified,
             },

@@ -79,9 +79,14 @@ class ServiceData:
     service_guarantee: str = ""
     safety_guarantee: str = ""
     performance_evaluation: str = ""
+    online_system: str = ""
     online_url: str = ""
+    booth_help: str = ""
+    booth_help_en: str = ""
+    accepts_online_applications: bool = False
     counter_info: str = ""
     needs_confirmation: bool = False
+    open_questions: str = ""
     last_verified: date | None = None
     position: int = 100
     is_active: bool = True
@@ -115,6 +120,29 @@ def upsert_booth(*, mall: Mall, code: str, **fields: Any) -> Booth:
 # Agency fields that are copied into its services' search documents.
 INDEXED_AGENCY_FIELDS = {"name", "name_en", "short_name", "is_active"}
 
+# Fields that do not change what the agency stands behind: a change to any other field clears
+# the agency's confirmation (mpp.catalog.confirmation), so citizens never read an edited text
+# as "confirmed by the agency".
+AGENCY_BOOKKEEPING_FIELDS = frozenset(
+    {"booth", "booth_id", "position", "is_active", "notes", "confirmed_at", "confirmed_by"}
+)
+SERVICE_BOOKKEEPING_FIELDS = frozenset(
+    {
+        "position",
+        "is_active",
+        "keywords",
+        "source",
+        "needs_confirmation",
+        "open_questions",
+        "last_verified",
+        "counter_info",
+    }
+)
+
+
+def clears_confirmation(changed: set[str] | frozenset[str], bookkeeping: frozenset[str]) -> bool:
+    return bool(set(changed) - bookkeeping)
+
 
 def _audit_value(value: Any) -> Any:
     """A JSON-safe, bounded rendering of a field value for the audit trail."""
@@ -144,6 +172,14 @@ def upsert_agency(*, mall: Mall, slug: str, actor: Any = "system", **fields: Any
         return agency
     for name, value in fields.items():
         setattr(agency, name, value)
+    if (
+        not created
+        and agency.confirmed_at
+        and clears_confirmation(set(changes), AGENCY_BOOKKEEPING_FIELDS)
+    ):
+        changes["confirmed_at"] = [_audit_value(agency.confirmed_at), None]
+        agency.confirmed_at = None
+        agency.confirmed_by = None
     agency.full_clean()
     agency.save()
     record_event(
@@ -207,6 +243,7 @@ def upsert_service(
             service.full_clean()
             service.save()
     changed = bool(changes)
+    lines_changed = False
 
     wanted_requirements = [
         (r.text, r.text_en, r.is_mandatory, r.form, r.quantity, r.note) for r in data.requirements
@@ -218,7 +255,7 @@ def upsert_service(
             Requirement(service=service, position=index, **r.__dict__)
             for index, r in enumerate(data.requirements, start=1)
         )
-        changed = True
+        changed = lines_changed = True
     wanted_steps = [(s.text, s.text_en) for s in data.steps]
     if _step_rows(service) != wanted_steps:
         changes["steps"] = [len(_step_rows(service)), len(wanted_steps)]
@@ -227,7 +264,16 @@ def upsert_service(
             ProcedureStep(service=service, position=index, text=s.text, text_en=s.text_en)
             for index, s in enumerate(data.steps, start=1)
         )
-        changed = True
+        changed = lines_changed = True
+    if (
+        not created
+        and service.confirmed_at is not None
+        and (lines_changed or clears_confirmation(set(changes), SERVICE_BOOKKEEPING_FIELDS))
+    ):
+        changes["confirmed_at"] = [_audit_value(service.confirmed_at), None]
+        Service.objects.filter(pk=service.pk).update(confirmed_at=None, confirmed_by=None)
+        service.confirmed_at = None
+        service.confirmed_by = None
     if changed:
         reindex_services([service.pk])
         record_event(

@@ -5,11 +5,17 @@ from django.utils.translation import gettext_lazy as _
 
 
 class AgencyLevel(models.TextChoices):
+    """Who runs the provider. An MPP brings together central, provincial and regency
+    government, state-owned (BUMN) and region-owned (BUMD) enterprises, organisations set up by
+    law outside government (such as the Red Cross, PMI: UU 1/2018) and private companies."""
+
     CENTRAL = "central", _("Central government")
     PROVINCIAL = "provincial", _("Provincial government")
     REGENCY = "regency", _("Regency government")
     STATE_OWNED = "state_owned", _("State-owned enterprise")
-    PRIVATE = "private", _("Private")
+    REGION_OWNED = "region_owned", _("Region-owned enterprise")
+    NON_GOVERNMENT = "non_government", _("Non-government organisation")
+    PRIVATE = "private", _("Private company")
 
 
 class ServiceCategory(models.TextChoices):

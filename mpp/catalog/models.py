@@ -3,7 +3,12 @@
 
 from __future__ import annotations
 
+import calendar
+from datetime import date, datetime
+
+from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from mpp.catalog.display import describe_fee, describe_turnaround
@@ -47,6 +52,26 @@ class Agency(models.Model):
         help_text=_("Empty means the mall's opening hours."),
     )
     maklumat = models.TextField(_("service pledge (maklumat)"), blank=True)
+    head_name = models.CharField(_("head of unit"), max_length=120, blank=True)
+    head_title = models.CharField(_("position of the head of unit"), max_length=200, blank=True)
+    notes = models.TextField(
+        _("notes for staff"),
+        blank=True,
+        help_text=_(
+            "Sources and what is still uncertain about this agency. Never shown to citizens."
+        ),
+    )
+    # The agency's own confirmation of its profile (maklumat, contacts, hours, head of unit):
+    # see mpp.catalog.confirmation.
+    confirmed_at = models.DateTimeField(_("confirmed by the agency on"), null=True, blank=True)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("confirmed by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     position = models.PositiveSmallIntegerField(_("position"), default=100)
     is_active = models.BooleanField(_("active"), default=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -65,6 +90,10 @@ class Agency(models.Model):
     @property
     def opening_hours_rows(self) -> list[tuple[str, str]]:
         return describe_opening_hours(self.opening_hours or self.mall.opening_hours)
+
+    @property
+    def is_confirmed(self) -> bool:
+        return self.confirmed_at is not None
 
 
 class Service(models.Model):
@@ -129,7 +158,28 @@ class Service(models.Model):
     performance_evaluation = models.TextField(_("staff performance evaluation"), blank=True)
 
     channel = models.CharField(_("delivery channel"), max_length=20, choices=Channel)
+    # Official channels first: a service run through a national system (M-Paspor, OSS,
+    # e-Court, IKD …) names it here; its page leads there and says what the booth helps with.
+    online_system = models.CharField(
+        _("official online system"),
+        max_length=80,
+        blank=True,
+        help_text=_("Name of the national or agency system used to apply, e.g. M-Paspor, OSS."),
+    )
     online_url = models.URLField(_("online service address"), blank=True)
+    booth_help = models.TextField(
+        _("help at the booth"),
+        blank=True,
+        help_text=_("What the booth does for people who use the online system, what to bring."),
+    )
+    booth_help_en = models.TextField(_("help at the booth (English)"), blank=True)
+    accepts_online_applications = models.BooleanField(
+        _("accepts online applications on this site"),
+        default=False,
+        help_text=_(
+            "Only when the agency has agreed to receive applications through this platform."
+        ),
+    )
     counter_info = models.CharField(_("served at"), max_length=200, blank=True)
 
     # Provenance: where the entry comes from and how sure we are.
@@ -140,9 +190,25 @@ class Service(models.Model):
     needs_confirmation = models.BooleanField(
         _("needs confirmation"),
         default=False,
-        help_text=_("Some facts are unconfirmed; the page shows a notice."),
+        help_text=_("Some facts are still uncertain (say which in the open questions)."),
+    )
+    open_questions = models.TextField(
+        _("open questions for the agency"),
+        blank=True,
+        help_text=_("What the agency still has to confirm. Staff only, never shown to citizens."),
     )
     last_verified = models.DateField(_("last verified"), null=True, blank=True)
+    # The agency's own confirmation of the standard (mpp.catalog.confirmation). Any later
+    # change of what citizens read clears it until the agency confirms again.
+    confirmed_at = models.DateTimeField(_("confirmed by the agency on"), null=True, blank=True)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("confirmed by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
 
     position = models.PositiveSmallIntegerField(_("position"), default=100)
     is_active = models.BooleanField(_("active"), default=True)
@@ -179,8 +245,25 @@ class Service(models.Model):
         return describe_turnaround(self)
 
     @property
-    def is_online(self) -> bool:
-        return self.channel in {Channel.ONLINE, Channel.BOTH}
+    def is_confirmed(self) -> bool:
+        return self.confirmed_at is not None
+
+    @property
+    def review_due(self) -> date | None:
+        """When the agency should review the confirmed standard again (PermenPAN-RB 15/2014
+        expects standards to be evaluated periodically; `MPP_CATALOG_REVIEW_MONTHS`)."""
+        return review_due_after(self.confirmed_at)
+
+
+def review_due_after(confirmed_at: datetime | None) -> date | None:
+    if confirmed_at is None:
+        return None
+    months = int(getattr(settings, "MPP_CATALOG_REVIEW_MONTHS", 12))
+    day = timezone.localtime(confirmed_at).date()
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    # The same day of the month, or the month's last day (29 Feb + 12 months = 28 Feb).
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 class Requirement(models.Model):

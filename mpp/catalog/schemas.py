@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from ninja import Schema
 
@@ -92,9 +92,24 @@ class StepOut(Schema):
 
 
 class Provenance(Schema):
-    source: str
+    """Whether the agency stands behind the standard. The sources the mall compiled it from are
+    for staff and not published."""
+
+    confirmed_by_agency: bool
+    confirmed_at: datetime | None
     needs_confirmation: bool
     last_verified: date | None
+
+
+class OnlineChannel(Schema):
+    """The official online system people apply through (a national system such as M-Paspor or
+    OSS, or the agency's own), and what the booth helps with."""
+
+    system: str
+    url: str
+    booth_help: str
+    booth_help_en: str
+    applications_on_this_site: bool
 
 
 class ServiceOut(ServiceItem):
@@ -109,6 +124,7 @@ class ServiceOut(ServiceItem):
     decree_number: str
     decree_date: date | None
     online_url: str
+    online_channel: OnlineChannel
     counter_info: str
     internal: dict[str, str]
     provenance: Provenance

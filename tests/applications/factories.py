@@ -86,6 +86,7 @@ def online_service(*, mall: Any, agency: Any = None, slug: str = "akta-kelahiran
         name="Akta Kelahiran",
         name_en="Birth certificate",
         channel=Channel.BOTH,
+        accepts_online_applications=True,
         turnaround_value=3,
     )
     RequirementFactory(

@@ -2,12 +2,12 @@
 
 Each case is a query as a citizen would type it into the kiosk or a phone (lower case, no
 punctuation care, colloquial words, Javanese bits, typos, English from visitors) and the slug of
-the demo-catalogue service (mpp/catalog/seed/) that should come first. `also` lists services
-that are equally right when the query is genuinely ambiguous (a bare "skck" may be a first
-SKCK or a renewal); it is used sparingly and never to hide a ranking mistake.
+the demo-catalogue service (mpp/demo/data/ngawi/katalog/) that should come first. `also` lists
+services that are equally right when the query is genuinely ambiguous (a bare "skck" may be a
+first SKCK or a renewal); it is used sparingly and never to hide a ranking mistake.
 
 The queries were written from the citizen's side before the engine was tuned; they are not
-copies of the seed's keyword lists (some coincide, as "ktp hilang" would with any catalogue).
+copies of the catalogue's keyword lists (some coincide, as "ktp hilang" would with any catalogue).
 
 Used by tests/catalog/test_search_eval.py (accuracy thresholds) and bench/search_bench.py
 (the benchmark's query mix).

@@ -73,7 +73,18 @@ def test_get_service_returns_the_whole_standard(client: Client, services):
     assert body["requirements"][1]["quantity"] == 6
     assert [s["text"] for s in body["steps"]] == ["Daftar", "Sidik jari"]
     assert body["agency"]["slug"] == "polres"
-    assert body["provenance"]["source"] == "test data"
+    assert body["provenance"] == {
+        "confirmed_by_agency": False,
+        "confirmed_at": None,
+        "needs_confirmation": False,
+        "last_verified": None,
+    }
+
+
+def test_get_service_never_publishes_the_staff_only_sources(client: Client, services):
+    response = client.get("/api/v1/services/skck-baru")
+
+    assert (response.status_code, "test data" in response.content.decode()) == (200, False)
 
 
 def test_search_services_without_query_lists_all_paginated(client: Client, services):

@@ -14,8 +14,8 @@ import pytest
 
 from mpp.catalog.models import Service
 from mpp.catalog.search import search_services
-from mpp.catalog.seed.loader import load_demo
 from mpp.core.models import Mall
+from mpp.demo.catalog import load_demo_catalog as load_demo
 from tests.catalog.search_eval import ALL_CASES, HELD_OUT
 
 TOP1_THRESHOLD = 0.90

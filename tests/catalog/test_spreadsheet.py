@@ -957,7 +957,7 @@ def test_admin_template_downloads_the_blank_csv_template(manager_client):
 
 @pytest.mark.slow
 def test_demo_catalogue_survives_the_round_trip(db):
-    from mpp.catalog.seed.loader import load_demo
+    from mpp.demo.catalog import load_demo_catalog as load_demo
 
     load_demo()
     mall = Mall.objects.get(slug="ngawi")

@@ -167,8 +167,8 @@ def demo_catalogue(transactional_db: None) -> Any:
     domain functions (so the search index is filled) and committed, so the live server sees
     it. Returns the ``Mall``. Takes a few seconds: loop over pages inside one test where you can.
     """
-    from mpp.catalog.seed.loader import load_demo
     from mpp.core.models import Mall
+    from mpp.demo.catalog import load_demo_catalog as load_demo
 
     load_demo()
     return Mall.objects.get(slug=settings.MPP_DEFAULT_MALL)

@@ -48,8 +48,8 @@ def test_demo_loads_rooms_msmes_and_a_quarter_rotation(mall):
 def test_demo_on_the_real_ngawi_catalogue_fills_its_twelve_msme_booths(db):
     from django.core.management import call_command
 
-    from mpp.catalog.seed.loader import load_demo
     from mpp.core.models import Mall
+    from mpp.demo.catalog import load_demo_catalog as load_demo
 
     load_demo()
     mall = Mall.objects.get(slug="ngawi")

@@ -203,13 +203,23 @@ AGENCY_LEVELS = Vocabulary(
         AgencyLevel.PROVINCIAL: "provinsi",
         AgencyLevel.REGENCY: "kabupaten",
         AgencyLevel.STATE_OWNED: "bumn",
+        AgencyLevel.REGION_OWNED: "bumd",
+        AgencyLevel.NON_GOVERNMENT: "lembaga",
         AgencyLevel.PRIVATE: "swasta",
     },
     {
         AgencyLevel.CENTRAL: ("instansi vertikal", "kementerian"),
         AgencyLevel.PROVINCIAL: ("pemprov",),
         AgencyLevel.REGENCY: ("kabupaten/kota", "kota", "pemkab", "pemkot", "opd"),
-        AgencyLevel.STATE_OWNED: ("bumd", "bumn/bumd"),
+        AgencyLevel.STATE_OWNED: ("badan usaha milik negara",),
+        AgencyLevel.REGION_OWNED: ("badan usaha milik daerah", "perumda", "perseroda"),
+        AgencyLevel.NON_GOVERNMENT: (
+            "lembaga nonpemerintah",
+            "lembaga non pemerintah",
+            "organisasi",
+            "ormas",
+        ),
+        AgencyLevel.PRIVATE: ("perusahaan swasta",),
     },
 )
 
@@ -225,6 +235,7 @@ RUPIAH = "rupiah"
 BOOLEAN = "boolean"
 DATE = "date"
 CHOICE = "choice"
+HOURS = "hours"
 
 
 @dataclass(frozen=True, eq=False)
@@ -365,6 +376,38 @@ AGENCY_SHEET = Sheet(
             "maklumat",
             aliases=("maklumat_pelayanan",),
             description=_("The agency's service pledge (maklumat pelayanan)."),
+        ),
+        Column(
+            "kepala_unit",
+            "head_name",
+            aliases=("kepala", "nama_kepala", "pimpinan"),
+            description=_("Name of the head of the unit who signs the pledge."),
+        ),
+        Column(
+            "jabatan_kepala_unit",
+            "head_title",
+            aliases=("jabatan_kepala", "jabatan_pimpinan"),
+            description=_("Position of the head of the unit."),
+            example="Kepala Dinas Kependudukan dan Pencatatan Sipil",
+        ),
+        Column(
+            "jam_layanan",
+            "opening_hours",
+            HOURS,
+            aliases=("jam_buka", "jam_operasional", "waktu_layanan"),
+            description=_(
+                "The agency's own opening hours at the mall: days and times, periods separated "
+                "by “;”. Empty: the mall's opening hours."
+            ),
+            example="Senin-Kamis 08.00-15.00; Jumat 08.00-14.00",
+        ),
+        Column(
+            "catatan_staf",
+            "notes",
+            aliases=("catatan", "catatan_internal"),
+            description=_(
+                "For staff only, never shown to citizens: sources and what is still uncertain."
+            ),
         ),
         Column(
             "booth",
@@ -638,10 +681,46 @@ SERVICE_SHEET = Sheet(
             example="loket",
         ),
         Column(
+            "sistem_online",
+            "online_system",
+            aliases=("sistem_nasional", "aplikasi", "kanal_resmi"),
+            description=_(
+                "Name of the official online system where people apply (a national system such "
+                "as M-Paspor, OSS, e-Court or IKD, or the agency's own). The page sends people "
+                "there first."
+            ),
+            example="M-Paspor",
+        ),
+        Column(
             "alamat_online",
             "online_url",
             aliases=("tautan", "link", "url"),
             description=_("Address of the online service, starting with https://."),
+        ),
+        Column(
+            "bantuan_di_gerai",
+            "booth_help",
+            aliases=("bantuan_gerai",),
+            description=_(
+                "What the booth does for people who use the online system and what to bring."
+            ),
+        ),
+        Column(
+            "bantuan_di_gerai_en",
+            "booth_help_en",
+            aliases=("bantuan_gerai_en",),
+            description=_("Help at the booth in English."),
+        ),
+        Column(
+            "permohonan_online",
+            "accepts_online_applications",
+            BOOLEAN,
+            aliases=("terima_permohonan_online", "permohonan_online_mpp"),
+            description=_(
+                "“ya” only if the agency accepts applications through this site's online form. "
+                "Empty: tidak."
+            ),
+            example="tidak",
         ),
         Column(
             "tempat_layanan",
@@ -655,15 +734,23 @@ SERVICE_SHEET = Sheet(
             "source",
             required=True,
             aliases=("sumber_data",),
-            description=_("Where the entry comes from; say here what is uncertain."),
+            description=_("For staff only, never shown to citizens: where the entry comes from."),
             example="SK Kepala Dinas No. 100/2024",
         ),
         Column(
             "perlu_konfirmasi",
             "needs_confirmation",
             BOOLEAN,
-            description=_("“ya” if some facts are unconfirmed (the page shows a notice)."),
+            description=_("“ya” if some facts are still uncertain (say which in the next column)."),
             example="tidak",
+        ),
+        Column(
+            "pertanyaan_terbuka",
+            "open_questions",
+            aliases=("yang_perlu_dikonfirmasi", "catatan_konfirmasi"),
+            description=_(
+                "For staff only, never shown to citizens: what the agency still has to confirm."
+            ),
         ),
         Column(
             "terakhir_diverifikasi",

@@ -18,6 +18,7 @@ from mpp.catalog.spreadsheet.columns import (
     AGENCY_SHEET,
     BOOLEAN,
     CHOICE,
+    HOURS,
     INSTRUCTIONS_SHEET,
     REQUIREMENT_SHEET,
     SERVICE_SHEET,
@@ -28,6 +29,7 @@ from mpp.catalog.spreadsheet.columns import (
     allowed_values,
 )
 from mpp.catalog.spreadsheet.files import CSV, XLSX, OutTable, write_csv_zip, write_xlsx
+from mpp.catalog.spreadsheet.hours import format_hours_text
 from mpp.core.models import Mall
 
 _WIDE = 40
@@ -41,6 +43,8 @@ def _cell(column: Column, value: Any) -> Any:
         return "ya" if value else "tidak"
     if column.kind == CHOICE and column.vocabulary is not None:
         return column.vocabulary.word(value)
+    if column.kind == HOURS:
+        return format_hours_text(value) or None
     return value
 
 

@@ -257,6 +257,15 @@ def _shown(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "…"
 
 
+def parse_hours(value: Any) -> list[dict[str, Any]]:
+    from mpp.catalog.spreadsheet.hours import HoursError, parse_hours_text
+
+    try:
+        return parse_hours_text(parse_text(value))
+    except HoursError as error:
+        raise CellError(error.message) from error
+
+
 def parse_cell(column: Column, value: Any) -> Any:
     """Parse a non-blank cell of `column`."""
     if column.kind == "boolean":
@@ -272,4 +281,5 @@ _PARSERS = {
     "integer": parse_integer,
     "rupiah": parse_rupiah,
     "date": parse_date,
+    "hours": parse_hours,
 }

@@ -1,7 +1,8 @@
 """`python manage.py load_demo`: load (or refresh) the MPP Kabupaten Ngawi demo.
 
-Loads the catalogue (mall, booths, agencies, services), the national working-day calendar
-and the demo data of the other capabilities. Safe to run again: unchanged rows are left alone.
+Loads the catalogue (mall, booths, agencies, services) from the data files in
+mpp/demo/data/ngawi/ through the spreadsheet importer, the national working-day calendar and the
+demo data of the other capabilities. Safe to run again: unchanged rows are left alone.
 """
 
 from __future__ import annotations
@@ -12,10 +13,9 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from mpp.applications.demo import load_applications_demo
-from mpp.catalog.seed.loader import load_demo
-from mpp.catalog.seed.mall import MALL_SLUG
 from mpp.core.calendar import load_national_calendar
 from mpp.core.models import Mall
+from mpp.demo.catalog import MALL_SLUG, load_demo_catalog
 from mpp.facilities.demo import load_facilities_demo
 from mpp.queueing.demo import load_queue_demo
 
@@ -27,7 +27,7 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        load_demo(stdout=self.stdout)
+        load_demo_catalog(stdout=self.stdout)
         year = timezone.localdate().year
         added = load_national_calendar(list(range(year - 1, year + 2)))
         self.stdout.write(f"Calendar: {added} holiday/collective-leave day(s) added.")

@@ -1,4 +1,4 @@
-"""The MPP Kabupaten Ngawi demo catalogue (mpp.catalog.seed) and its loader."""
+"""The MPP Kabupaten Ngawi catalogue data files (mpp/demo/data/ngawi) and their loader."""
 
 from __future__ import annotations
 
@@ -12,9 +12,10 @@ from django.db import transaction
 
 from mpp.catalog.enums import AgencyLevel, FeeKind
 from mpp.catalog.models import Agency, Service
-from mpp.catalog.seed.loader import KINDS, load_demo
 from mpp.core.enums import BoothKind
 from mpp.core.models import Booth, Mall
+from mpp.demo.catalog import KINDS
+from mpp.demo.catalog import load_demo_catalog as load_demo
 
 # Providers the issue requires, each with the core services it must offer (by slug).
 REQUIRED_SERVICES = {
@@ -223,11 +224,11 @@ def test_service_fee_matches_its_kind(mall):
 
 
 @pytest.mark.django_db
-def test_needs_confirmation_is_explained_in_source(mall):
+def test_needs_confirmation_is_explained_in_open_questions(mall):
     mismatched = [
         s.slug
         for s in Service.objects.filter(mall=mall)
-        if s.needs_confirmation != ("[perlu konfirmasi]" in s.source)
+        if s.needs_confirmation != bool(s.open_questions)
     ]
 
     assert mismatched == []
@@ -264,6 +265,9 @@ def test_agencies_have_the_right_government_level(mall):
             "kejari-ngawi",
             "pln",
             "pos-indonesia",
+            "bank-jatim",
+            "perumda-air-minum",
+            "pmi-ngawi",
         )
     } == {
         "dispendukcapil": AgencyLevel.REGENCY,
@@ -274,6 +278,9 @@ def test_agencies_have_the_right_government_level(mall):
         "kejari-ngawi": AgencyLevel.CENTRAL,
         "pln": AgencyLevel.STATE_OWNED,
         "pos-indonesia": AgencyLevel.STATE_OWNED,
+        "bank-jatim": AgencyLevel.REGION_OWNED,
+        "perumda-air-minum": AgencyLevel.REGION_OWNED,
+        "pmi-ngawi": AgencyLevel.NON_GOVERNMENT,
     }
 
 
@@ -351,8 +358,9 @@ def test_nib_is_free_and_pbg_levy_is_flagged(mall):
     nib = Service.objects.get(mall=mall, slug="nib-oss")
     pbg = Service.objects.get(mall=mall, slug="pbg")
 
-    assert (nib.fee_kind, nib.needs_confirmation) == (FeeKind.FREE, False)
+    assert (nib.fee_kind, nib.fee_amount) == (FeeKind.FREE, 0)
     assert (pbg.fee_kind, pbg.needs_confirmation) == (FeeKind.VARIABLE, True)
+    assert "retribusi" in pbg.open_questions.lower()
 
 
 @pytest.mark.django_db
@@ -411,3 +419,99 @@ def test_mall_has_twelve_msme_booths_and_the_facilities(mall):
     assert {"INFO", "TUNGGU-1", "COWORK", "LAKTASI"} <= set(
         kinds.filter(kind=BoothKind.FACILITY).values_list("code", flat=True)
     )
+
+
+# --- Citizen pages carry no provenance ------------------------------------------------------
+
+#: Words that only belong in the staff-only columns: sources, borrowed standards of other
+#: regions, and notes on what is uncertain.
+PROVENANCE_MARKERS = (
+    "sumber:",
+    "perlu konfirmasi",
+    "perlu dikonfirmasi",
+    "[perlu",
+    "contoh standar",
+    "perkiraan;",
+    "perkiraan.",
+    "perkiraan lama",
+    "kulon progo",
+    "lamongan",
+    "bontang",
+    "tribunnews",
+    "kompas.tv",
+    "scribd",
+)
+
+
+@pytest.mark.django_db
+def test_citizen_page_of_every_service_carries_no_provenance_text(mall, client):
+    offending = []
+    for service in Service.objects.filter(mall=mall, is_active=True).order_by("pk"):
+        response = client.get(f"/layanan/{service.slug}/")
+        page = response.content.decode()
+        api = client.get(f"/api/v1/services/{service.slug}").content.decode()
+        lowered = page.lower()
+        found = [m for m in PROVENANCE_MARKERS if m in lowered]
+        # A source item may coincide with a public fact (a regulation in the legal basis, the
+        # official address the page links to); any other source item on the page is a leak.
+        public = " ".join(
+            str(getattr(service, f.attname))
+            for f in Service._meta.concrete_fields
+            if f.name not in {"source", "open_questions"}
+        )
+        leaked = [
+            item.strip()
+            for item in service.source.split(";")
+            if item.strip() and item.strip() not in public and item.strip() in page + api
+        ]
+        if response.status_code != 200 or found or leaked:
+            offending.append((service.slug, response.status_code, found + leaked))
+        if service.open_questions and service.open_questions in page + api:
+            offending.append((service.slug, "open questions published", []))
+
+    assert offending == []
+
+
+@pytest.mark.django_db
+def test_every_service_page_shows_whether_the_agency_confirmed_it(mall, client):
+    pages = [
+        client.get(f"/layanan/{slug}/").content.decode()
+        for slug in Service.objects.filter(mall=mall).values_list("slug", flat=True)[:5]
+    ]
+
+    assert all("Belum dikonfirmasi instansi" in page for page in pages)
+
+
+@pytest.mark.django_db
+def test_passports_nib_and_divorce_lead_to_their_national_systems(mall):
+    channels = dict(
+        Service.objects.filter(
+            mall=mall, slug__in=["paspor-baru", "nib-oss", "pa-gugatan-cerai", "kk-hilang"]
+        ).values_list("slug", "online_system")
+    )
+    ours = set(
+        Service.objects.filter(mall=mall, accepts_online_applications=True).values_list(
+            "slug", flat=True
+        )
+    )
+
+    assert channels == {
+        "paspor-baru": "M-Paspor",
+        "nib-oss": "OSS (Online Single Submission)",
+        "pa-gugatan-cerai": "e-Court Mahkamah Agung",
+        "kk-hilang": "IKD dan layanan online Dispendukcapil Ngawi",
+    }
+    assert ours == {"akta-kelahiran", "akta-kematian"}
+
+
+@pytest.mark.django_db
+def test_agencies_carry_pledge_head_title_and_staff_notes(mall):
+    agencies = list(Agency.objects.filter(mall=mall))
+
+    assert [a.slug for a in agencies if not (a.maklumat and a.head_title and a.notes)] == []
+    assert Agency.objects.filter(mall=mall, level=AgencyLevel.PRIVATE).count() == 0
+
+
+@pytest.mark.django_db
+def test_mall_has_a_location_for_open311(mall):
+    assert (round(float(mall.latitude), 2), round(float(mall.longitude), 2)) == (-7.4, 111.45)
