@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
@@ -16,6 +16,7 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.dates import WEEKDAYS_ABBR
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -23,8 +24,10 @@ from mpp.core.models import Mall
 from mpp.core.pdf import PdfUnavailableError, html_to_pdf
 from mpp.core.tenancy import current_mall
 from mpp.facilities.queries import usage_figures
-from mpp.transparency import charts
+from mpp.core import charts
 from mpp.transparency.filters import FilterError, Period, parse_period
+from mpp.transparency.monthly import month_bounds
+from mpp.transparency.monthly import monthly_report as build_monthly_report
 from mpp.transparency.queries import SCHEMAS, Figures, dashboard_figures, mall_agencies
 
 
@@ -187,35 +190,23 @@ def open_data(request: HttpRequest, figure: str, fmt: str) -> HttpResponse:
     return response
 
 
-@require_GET
-def monthly_report(request: HttpRequest, year: int, month: int) -> HttpResponse:
-    """A printable monthly report of the mall, or of one agency (`?agency=<slug>`), for the
-    regent and the inspectorate: the dashboard's charts and tables with every table open.
-    Printing it from the browser ("Save as PDF") gives the PDF; see docs/open-data.md."""
-    mall = _mall_or_404(request)
-    if not 1 <= month <= 12 or not 2000 <= year <= 2100:
-        raise Http404
-    agencies = mall_agencies(mall)
-    start = date(year, month, 1)
-    end = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
-    slug = request.GET.get("agency") or None
-    agency = next((a for a in agencies if a.slug == slug), None)
-    if slug and agency is None:
-        raise Http404
-    figures = dashboard_figures(mall=mall, start=start, end=end, agency=agency, agencies=agencies)
-    t = figures.tables
-    context = {
-        "figures": figures,
-        "t": t,
-        "charts": _charts(figures),
-        "period": Period(start, end, agency),
-        "total_visitors": sum(r["visitors"] for r in t["visitors"]),
-        "report": True,
-        "generated_at": timezone.now(),
-    }
-    if request.GET.get("format") != "pdf":
-        return render(request, "transparency/report.html", context)
-    html = render_to_string("transparency/report.html", context, request=request)
+#: Languages a printed report is produced in: Indonesian (the official one) and English.
+REPORT_LANGUAGES = ("id", "en")
+
+
+def report_language(request: HttpRequest) -> str | None:
+    """`?lang=id|en` of a printed report (default Indonesian); None when it is neither."""
+    lang = (request.GET.get("lang") or "id").strip().lower()
+    return lang if lang in REPORT_LANGUAGES else None
+
+
+def pdf_response(
+    request: HttpRequest, template: str, context: dict[str, Any], *, filename: str, lang: str
+) -> HttpResponse:
+    """Render a print template in `lang` to a PDF download; a clear 503 page when this
+    server cannot make PDFs."""
+    with translation.override(lang):
+        html = render_to_string(template, context, request=request)
     try:
         pdf = html_to_pdf(html)
     except PdfUnavailableError:
@@ -231,7 +222,72 @@ def monthly_report(request: HttpRequest, year: int, month: int) -> HttpResponse:
             },
             status=503,
         )
-    name = f"laporan-{mall.slug}-{year:04d}-{month:02d}{'-' + agency.slug if agency else ''}.pdf"
     response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+def bad_report_request(request: HttpRequest, message: str) -> HttpResponse:
+    return render(
+        request,
+        "core/error.html",
+        {"title": _("This report cannot be made"), "message": message},
+        status=400,
+    )
+
+
+@require_GET
+def monthly_report(request: HttpRequest, year: int, month: int) -> HttpResponse:
+    """The monthly report of the mall, or of one agency (`?agency=<slug>`), for the regent and
+    the inspectorate. The page shows the dashboard's figures for the month; `?format=pdf`
+    gives the printed report (cover, summary against the previous month and the same month
+    last year, charts, follow-up of the survey, signature), in Indonesian or, with
+    `&lang=en`, in English."""
+    mall = _mall_or_404(request)
+    if not 1 <= month <= 12 or not 2000 <= year <= 2100:
+        raise Http404
+    agencies = mall_agencies(mall)
+    start, end = month_bounds(year, month)
+    slug = request.GET.get("agency") or None
+    agency = next((a for a in agencies if a.slug == slug), None)
+    if slug and agency is None:
+        raise Http404
+    if request.GET.get("format") == "pdf":
+        lang = report_language(request)
+        if lang is None:
+            return bad_report_request(
+                request, _("Choose the report's language: id (Indonesian) or en (English).")
+            )
+        with translation.override(lang):
+            report = build_monthly_report(
+                mall=mall,
+                year=year,
+                month=month,
+                agency=agency,
+                agencies=agencies,
+                today=mall_today(mall),
+            )
+        name = (
+            f"laporan-{mall.slug}-{year:04d}-{month:02d}"
+            f"{'-' + agency.slug if agency else ''}{'-en' if lang == 'en' else ''}.pdf"
+        )
+        return pdf_response(
+            request,
+            "transparency/print/monthly.html",
+            {"report": report, "mall": mall, "generated_at": timezone.now()},
+            filename=name,
+            lang=lang,
+        )
+    figures = dashboard_figures(mall=mall, start=start, end=end, agency=agency, agencies=agencies)
+    t = figures.tables
+    context = {
+        "figures": figures,
+        "t": t,
+        "charts": _charts(figures),
+        "period": Period(start, end, agency),
+        "total_visitors": sum(r["visitors"] for r in t["visitors"]),
+        "report": True,
+        "generated_at": timezone.now(),
+        "pdf_query": urlencode({"agency": agency.slug} if agency else {}),
+    }
+    return render(request, "transparency/report.html", context)
