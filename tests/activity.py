@@ -95,9 +95,7 @@ class Activity:
 def make_catalogue(mall: Mall) -> Activity:
     activity = Activity(mall)
     for position, (slug, name, short, services) in enumerate(AGENCIES, start=1):
-        agency = AgencyFactory(
-            mall=mall, slug=slug, name=name, short_name=short, position=position
-        )
+        agency = AgencyFactory(mall=mall, slug=slug, name=name, short_name=short, position=position)
         activity.agencies[slug] = agency
         for s_slug, s_name, _per_day, _prefix in services:
             activity.services[s_slug] = ServiceFactory(
@@ -150,7 +148,9 @@ def generate(
                         no_show = rng.random() < 0.06
                         started = None if no_show else called + timedelta(seconds=30)
                         finished = (
-                            None if no_show else started + timedelta(minutes=max(2, rng.gauss(9, 4)))
+                            None
+                            if no_show
+                            else started + timedelta(minutes=max(2, rng.gauss(9, 4)))
                         )
                         tickets.append(
                             Ticket(

@@ -49,7 +49,8 @@ def column_chart(title: str, points: Sequence[tuple[str, int]]) -> SafeString:
         x = left + i * step + (step - bar) / 2
         parts.append(
             f'<rect x="{x:.1f}" y="{height - bottom - h:.1f}" width="{bar:.1f}" '
-            f'height="{h:.1f}" class="chart__bar" fill="{SERIES_COLOURS[0]}"><title>{escape(label)}: {value}</title></rect>'
+            f'height="{h:.1f}" class="chart__bar" fill="{SERIES_COLOURS[0]}">'
+            f"<title>{escape(label)}: {value}</title></rect>"
         )
         if i % every == 0:
             parts.append(

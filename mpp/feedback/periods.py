@@ -75,7 +75,7 @@ def recent_periods(today: date, years: int = 3) -> list[SkmPeriod]:
     """The choices offered in forms, newest first: semesters and years up to today."""
     out: list[SkmPeriod] = []
     for year in range(today.year, today.year - years, -1):
-        if year == today.year and today.month > 6 or year < today.year:
+        if (year == today.year and today.month > 6) or year < today.year:
             out.append(SkmPeriod(year, 2))
         out.append(SkmPeriod(year, 1))
         out.append(SkmPeriod(year, None))

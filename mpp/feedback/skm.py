@@ -204,6 +204,11 @@ class UnsurScore:
     def nrr_display(self) -> Decimal | None:
         return round_half_up(self.nrr, 4) if self.nrr is not None else None
 
+    @property
+    def bar_length(self) -> Decimal | None:
+        """The NRR on a 0–3 bar (1 → empty, 4 → full), for the hall's IKM panel."""
+        return round_half_up(self.nrr - 1, 3) if self.nrr is not None else None
+
     def weighted(self, weight: Fraction) -> Decimal | None:
         return round_half_up(self.nrr * weight, 4) if self.nrr is not None else None
 

@@ -74,9 +74,7 @@ class Comparison:
     def show(self, value: float | None) -> str:
         if value is None:
             return "–"
-        shown = number_format(
-            value, decimal_pos=self.decimals, use_l10n=True, force_grouping=True
-        )
+        shown = number_format(value, decimal_pos=self.decimals, use_l10n=True, force_grouping=True)
         return f"{shown}{self.unit}"
 
     # Template-friendly views of the three columns and the two changes.
@@ -204,9 +202,10 @@ def _highlights(lines: list[Comparison], ikm: dict[str, Any]) -> list[str]:
     if wait.current is not None:
         out.append(
             _("On average visitors waited %(avg)s; 90%% were called within %(p90)s.")
-            % {"avg": wait.show(wait.current), "p90": by_key["wait_p90_minutes"].show(
-                by_key["wait_p90_minutes"].current
-            )}
+            % {
+                "avg": wait.show(wait.current),
+                "p90": by_key["wait_p90_minutes"].show(by_key["wait_p90_minutes"].current),
+            }
         )
     in_time = by_key["in_time_percent"]
     if in_time.current is not None:
@@ -216,7 +215,10 @@ def _highlights(lines: list[Comparison], ikm: dict[str, Any]) -> list[str]:
         )
     if ikm.get("ikm") is not None:
         out.append(
-            _("The satisfaction index (IKM) is %(ikm)s, grade %(grade)s (%(label)s), from %(n)s respondents.")
+            _(
+                "The satisfaction index (IKM) is %(ikm)s, grade %(grade)s (%(label)s), "
+                "from %(n)s respondents."
+            )
             % {
                 "ikm": number_format(ikm["ikm"], decimal_pos=2, use_l10n=True),
                 "grade": ikm["grade"],
@@ -286,7 +288,11 @@ def monthly_report(
     def figures(a: date, b: date) -> Figures:
         return dashboard_figures(mall=mall, start=a, end=b, agency=agency, agencies=agencies)
 
-    current, previous, last_year = figures(start, end), figures(p_start, p_end), figures(y_start, y_end)
+    current, previous, last_year = (
+        figures(start, end),
+        figures(p_start, p_end),
+        figures(y_start, y_end),
+    )
     lines = [
         Comparison(
             key=key,
@@ -301,9 +307,7 @@ def monthly_report(
         )
         for key, label, unit, better, relative, decimals in _lines()
     ]
-    plans = follow_up_plans(
-        mall=mall, agency=agency, open_or_done_since=start, recorded_until=end
-    )
+    plans = follow_up_plans(mall=mall, agency=agency, open_or_done_since=start, recorded_until=end)
     days = [(date.fromisoformat(r["date"]), int(r["visitors"])) for r in current.tables["visitors"]]
     half = (len(days) + 1) // 2
     right: list[tuple[date, int] | None] = [*days[half:], None]

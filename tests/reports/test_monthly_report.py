@@ -36,3 +36,10 @@ def test_monthly_report_pdf_reads_as_a_report(client, busy_mall):
     text = "\n".join(pages)
     assert "Laporan Bulanan Pelayanan" in pages[0]
     assert len(pages) == 0
+
+
+def test_skm_pdf_look(client, busy_mall):
+    response = client.get("/survei/laporan/", {"format": "pdf", "period": "2026-S2"})
+    assert response["Content-Type"] == "application/pdf", response.content[:500]
+    render_pages(response.content, "skm-2026-S2-id")
+    assert len(pdf_pages(response.content)) == 0
