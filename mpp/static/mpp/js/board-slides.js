@@ -41,7 +41,13 @@
       .catch(function () { hide(); wait(idleMs, show); });
   }
 
-  new window.MutationObserver(function () { hide(); wait(idleMs, show); })
-    .observe(now, { childList: true, characterData: true, subtree: true });
+  // The board re-renders its state every few seconds; only a different number is a call.
+  var shown = now.textContent;
+  new window.MutationObserver(function () {
+    if (now.textContent === shown) { return; }
+    shown = now.textContent;
+    hide();
+    wait(idleMs, show);
+  }).observe(now, { childList: true, characterData: true, subtree: true });
   wait(idleMs, show);
 }());
