@@ -108,6 +108,59 @@ def _score(rng: random.Random, base: float) -> int:
     return max(1, min(4, round(rng.gauss(base, 0.55))))
 
 
+def _response(
+    rng: random.Random, service: Service, lean: dict[str, float], finished: datetime
+) -> SurveyResponse:
+    """One respondent's answers a few minutes after being served, leaning per agency."""
+    answers: dict[str, int | None] = {
+        f"u{i}": _score(rng, 3.2 + lean.get(f"u{i}", 0.0)) for i in range(1, 10)
+    }
+    if rng.random() < 0.05:
+        answers["u8"] = None
+    local = finished.astimezone(WIB)
+    return SurveyResponse(
+        mall=service.mall,
+        agency=service.agency,
+        service=service,
+        channel=InvitationChannel.TICKET,
+        submitted_at=finished + timedelta(minutes=3),
+        survey_date=local.date(),
+        session=SurveySession.MORNING if local.hour < 12 else SurveySession.AFTERNOON,
+        gender=rng.choice([Gender.MALE, Gender.FEMALE, ""]),
+        age=rng.choice([None, *range(17, 70)]),
+        education=rng.choice([*Education.values, ""]),
+        occupation=rng.choice(Occupation.values),
+        suggestion=rng.choice(_SUGGESTIONS) if rng.random() < 0.1 else "",
+        **answers,
+    )
+
+
+def _complaint(activity: Activity, rng: random.Random, day: date, end: date) -> Complaint:
+    """A complaint about waiting, answered 1, 3 or 9 days later (late after 7)."""
+    serial = next(_serials)
+    agency = activity.agencies[rng.choice([a[0] for a in AGENCIES])]
+    received = datetime.combine(day, time(10), tzinfo=WIB)
+    answered = received + timedelta(days=rng.choice([1, 3, 9]))
+    done = answered.date() <= end
+    return Complaint(
+        mall=activity.mall,
+        code=f"K{serial:09d}",
+        kind=ComplaintKind.COMPLAINT,
+        subject=ComplaintSubject.AGENCY,
+        agency=agency,
+        title="Antrean lama",
+        description="Menunggu terlalu lama di loket.",
+        channel=ComplaintChannel.WEB,
+        status=ComplaintStatus.CLOSED if done else ComplaintStatus.DISPOSITIONED,
+        received_at=received,
+        verify_due=day + timedelta(days=3),
+        dispositioned_at=received + timedelta(hours=4),
+        answer_due=day + timedelta(days=7),
+        answered_at=answered if done else None,
+        closed_at=answered if done else None,
+    )
+
+
 def generate(
     activity: Activity,
     *,
@@ -174,31 +227,7 @@ def generate(
                         activity.served += 1
                         if rng.random() >= survey_share:
                             continue
-                        answers = {
-                            f"u{i}": _score(rng, 3.2 + lean.get(f"u{i}", 0.0)) for i in range(1, 10)
-                        }
-                        if rng.random() < 0.05:
-                            answers["u8"] = None
-                        local = finished.astimezone(WIB)
-                        responses.append(
-                            SurveyResponse(
-                                mall=mall,
-                                agency=agency,
-                                service=service,
-                                channel=InvitationChannel.TICKET,
-                                submitted_at=finished + timedelta(minutes=3),
-                                survey_date=local.date(),
-                                session=SurveySession.MORNING
-                                if local.hour < 12
-                                else SurveySession.AFTERNOON,
-                                gender=rng.choice([Gender.MALE, Gender.FEMALE, ""]),
-                                age=rng.choice([None, *range(17, 70)]),
-                                education=rng.choice(Education.values + [""]),
-                                occupation=rng.choice(Occupation.values),
-                                suggestion=rng.choice(_SUGGESTIONS) if rng.random() < 0.1 else "",
-                                **answers,
-                            )
-                        )
+                        responses.append(_response(rng, service, lean, finished))
                     # Online applications: a few a day, decided 1–8 working days later.
                     for _ in range(rng.randint(0, max(1, round(per_day * density / 5)))):
                         serial = next(_serials)
@@ -226,30 +255,7 @@ def generate(
                             )
                         )
             if rng.random() < 0.5:
-                serial = next(_serials)
-                agency = activity.agencies[rng.choice([a[0] for a in AGENCIES])]
-                received = datetime.combine(day, time(10), tzinfo=WIB)
-                answered = received + timedelta(days=rng.choice([1, 3, 9]))
-                done = answered.date() <= end
-                complaints.append(
-                    Complaint(
-                        mall=mall,
-                        code=f"K{serial:09d}",
-                        kind=ComplaintKind.COMPLAINT,
-                        subject=ComplaintSubject.AGENCY,
-                        agency=agency,
-                        title="Antrean lama",
-                        description="Menunggu terlalu lama di loket.",
-                        channel=ComplaintChannel.WEB,
-                        status=ComplaintStatus.CLOSED if done else ComplaintStatus.DISPOSITIONED,
-                        received_at=received,
-                        verify_due=day + timedelta(days=3),
-                        dispositioned_at=received + timedelta(hours=4),
-                        answer_due=day + timedelta(days=7),
-                        answered_at=answered if done else None,
-                        closed_at=answered if done else None,
-                    )
-                )
+                complaints.append(_complaint(activity, rng, day, end))
         day += timedelta(days=1)
     Ticket.objects.bulk_create(tickets, batch_size=1000)
     SurveyResponse.objects.bulk_create(responses, batch_size=1000)

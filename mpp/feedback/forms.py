@@ -352,7 +352,10 @@ class FollowUpForm(forms.Form):
         empty_label=_("Whole mall"),
     )
     service = forms.ModelChoiceField(
-        label=_("Service (optional)"), queryset=Service.objects.none(), required=False
+        label=_("Service (optional)"),
+        queryset=Service.objects.none(),
+        required=False,
+        empty_label=_("All services"),
     )
     element = forms.ChoiceField(label=_("Element"))
     action = forms.CharField(

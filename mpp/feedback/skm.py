@@ -157,6 +157,15 @@ class Grade:
     lower: Decimal
     upper: Decimal
 
+    @property
+    def x_lower(self) -> Decimal:
+        """The band on the 1–4 interval scale (IKM ÷ 25), as the regulation's table prints it."""
+        return (self.lower / 25).normalize()
+
+    @property
+    def x_upper(self) -> Decimal:
+        return (self.upper / 25).normalize()
+
 
 #: The interval table, highest first: (mutu, kinerja unit, IKM from, IKM to).
 GRADES: tuple[Grade, ...] = (

@@ -46,6 +46,10 @@ class SkmDocument:
     tallies: list[tuple[skm.UnsurScore, tuple[int, int, int, int]]]
 
     @property
+    def grades(self) -> tuple[skm.Grade, ...]:
+        return skm.GRADES
+
+    @property
     def weakest(self) -> list[skm.UnsurScore]:
         return self.report.weakest(3)
 

@@ -76,3 +76,36 @@ def test_poster_page_and_follow_up_desk(new_page: Any, surveyed: Any) -> None:
     violations = axe_check(page)
     assert violations == [], format_violations(violations, "IKM poster page")
     screenshot(page, "ikm-poster-page")
+
+
+def test_survey_report_and_follow_up_desk_on_their_screens(
+    new_page: Any, surveyed: Any, live_server: Any
+) -> None:
+    from mpp.accounts.enums import StaffRole
+    from tests.e2e.test_queue_journeys import sign_in
+    from tests.feedback.conftest import make_staff
+
+    page = new_page("phone")
+    page.goto("/survei/laporan/?period=2026-S2")
+    expect(
+        page.get_by_role("link", name="Unduh laporan SKM (PDF, bahasa Indonesia)")
+    ).to_be_visible()
+    violations = axe_check(page)
+    assert violations == [], format_violations(violations, "SKM report page")
+    screenshot(page, "skm-report-page")
+
+    manager = make_staff("manajer-e2e", surveyed.mall, StaffRole.MALL_MANAGER)
+    desk = new_page("desktop")
+    sign_in(desk, manager, live_server.url)
+    desk.goto("/staf/survei/tindak-lanjut/")
+    expect(desk.get_by_role("heading", level=1)).to_have_text("Rencana tindak lanjut survei")
+    desk.get_by_label("Apa yang akan dilakukan").fill("Tambah kursi ruang tunggu lantai 1")
+    desk.get_by_label("Penanggung jawab").fill("Sekretariat MPP")
+    desk.get_by_label("Selesai paling lambat").fill("2027-01-31")
+    desk.get_by_role("button", name="Catat komitmen ini").click()
+    expect(desk.get_by_role("heading", level=1)).to_have_text("Komitmen tindak lanjut")
+    violations = axe_check(desk)
+    assert violations == [], format_violations(violations, "follow-up commitment")
+    screenshot(desk, "follow-up-commitment")
+    desk.goto("/staf/survei/tindak-lanjut/")
+    screenshot(desk, "follow-up-desk")
