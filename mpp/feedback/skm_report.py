@@ -41,7 +41,7 @@ class SkmDocument:
     plans: list[tuple[FollowUpPlan, bool]]
     previous_plans: list[tuple[FollowUpPlan, bool]]
     charts: dict[str, Any]
-    profile: list[tuple[str, list[tuple[str, str, int, float]], Any]]
+    profile: list[tuple[str, list[tuple[str, str, int, float]]]]
     questionnaire: list[tuple[int, skm.Unsur, list[tuple[int, Any]]]]
     tallies: list[tuple[skm.UnsurScore, tuple[int, int, int, int]]]
 
@@ -62,21 +62,13 @@ class SkmDocument:
         return float(now - before)
 
 
-def _profile(report: queries.SkmReport) -> list[tuple[str, list[tuple[str, str, int, float]], Any]]:
+def _profile(report: queries.SkmReport) -> list[tuple[str, list[tuple[str, str, int, float]]]]:
     out = []
     total = max(1, report.respondents)
     for key in ("gender", "age", "education", "occupation"):
         rows = report.profile.get(key, [])
         shares = [(value, label, n, round(100 * n / total, 1)) for value, label, n in rows]
-        title = str(_PROFILE_TITLES[key])
-        chart = charts.row_bars(
-            title,
-            [(label, share) for _v, label, _n, share in shares],
-            maximum=100,
-            unit="%",
-            width=520,
-        )
-        out.append((title, shares, chart))
+        out.append((str(_PROFILE_TITLES[key]), shares))
     return out
 
 
