@@ -85,6 +85,16 @@ class MallAdmin(ObjectOr404Mixin, admin.ModelAdmin):
                 ),
             },
         ),
+        (
+            _("Reports and signature"),
+            {
+                "fields": ("report_issuer", "head_name", "head_position", "head_nip"),
+                "description": _(
+                    "Printed on the cover and in the signature block of the monthly report, "
+                    "the SKM report and the IKM poster."
+                ),
+            },
+        ),
     )
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Mall]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -43,6 +44,41 @@ class Mall(models.Model):
     )
     is_active = models.BooleanField(_("active"), default=True)
 
+    # Who issues and signs the mall's reports (monthly report, SKM report, IKM poster).
+    report_issuer = models.CharField(
+        _("issuing unit"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "The office that issues the mall's reports, e.g. Dinas Penanaman Modal dan "
+            "Pelayanan Terpadu Satu Pintu Kabupaten Ngawi."
+        ),
+    )
+    head_name = models.CharField(
+        _("name of the head of the mall"),
+        max_length=150,
+        blank=True,
+        help_text=_("As it should appear under the signature, with titles."),
+    )
+    head_position = models.CharField(
+        _("position of the head of the mall"),
+        max_length=200,
+        blank=True,
+        help_text=_("E.g. Kepala Dinas Penanaman Modal dan PTSP Kabupaten Ngawi."),
+    )
+    head_nip = models.CharField(
+        _("NIP of the head of the mall"),
+        max_length=21,
+        blank=True,
+        validators=[
+            RegexValidator(
+                r"^\d{8} ?\d{6} ?\d ?\d{3}$",
+                _("A NIP has 18 digits, e.g. 19700101 199503 1 001."),
+            )
+        ],
+        help_text=_("The civil-servant number (18 digits), printed under the name."),
+    )
+
     class Meta:
         verbose_name = _("mall")
         verbose_name_plural = _("malls")
@@ -54,6 +90,14 @@ class Mall(models.Model):
     @property
     def opening_hours_rows(self) -> list[tuple[str, str]]:
         return describe_opening_hours(self.opening_hours)
+
+    @property
+    def head_nip_display(self) -> str:
+        """The NIP grouped as it is printed: 19700101 199503 1 001."""
+        digits = "".join(ch for ch in self.head_nip if ch.isdigit())
+        if len(digits) != 18:
+            return self.head_nip
+        return f"{digits[:8]} {digits[8:14]} {digits[14]} {digits[15:]}"
 
     @property
     def facility_list(self) -> list[str]:

@@ -12,6 +12,14 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+#: Languages a printed report is produced in: Indonesian (the official one) and English.
+REPORT_LANGUAGES = ("id", "en")
 
 
 class PdfUnavailableError(RuntimeError):
@@ -48,3 +56,46 @@ def html_to_pdf(html: str, *, base_url: str = "http://mpp.local/") -> bytes:
 
     document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=StaticOnlyFetcher())
     return bytes(document.write_pdf())
+
+
+def report_language(request: HttpRequest) -> str | None:
+    """`?lang=id|en` of a printed report (default Indonesian); None when it is neither."""
+    lang = (request.GET.get("lang") or "id").strip().lower()
+    return lang if lang in REPORT_LANGUAGES else None
+
+
+def report_error(request: HttpRequest, message: str, *, status: int = 400) -> HttpResponse:
+    """The page shown instead of a report that cannot be made (bad parameters, no PDF)."""
+    return render(
+        request,
+        "core/error.html",
+        {"title": _("This report cannot be made"), "message": message},
+        status=status,
+    )
+
+
+def pdf_download(
+    request: HttpRequest, template: str, context: dict[str, Any], *, filename: str, lang: str
+) -> HttpResponse:
+    """Render a print template (`templates/print/…`) in `lang` to a PDF download; a clear
+    503 page when this server cannot make PDFs."""
+    with translation.override(lang):
+        html = render_to_string(template, context, request=request)
+    try:
+        pdf = html_to_pdf(html)
+    except PdfUnavailableError:
+        return render(
+            request,
+            "core/error.html",
+            {
+                "title": _("PDF is not available"),
+                "message": _(
+                    "This server cannot make PDF files. Open the report and use your "
+                    "browser's Print → Save as PDF instead."
+                ),
+            },
+            status=503,
+        )
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

@@ -128,3 +128,19 @@ class ComplaintChannel(models.TextChoices):
 class CitizenVerdict(models.TextChoices):
     SATISFIED = "satisfied", _("Satisfied with the answer")
     NOT_SATISFIED = "not_satisfied", _("Not satisfied")
+
+
+# --- Follow-up of the survey (rencana tindak lanjut) -------------------------------------------
+
+
+class FollowUpStatus(models.TextChoices):
+    """Progress of one follow-up commitment on a weak survey element."""
+
+    PLANNED = "planned", _("Planned")
+    IN_PROGRESS = "in_progress", _("In progress")
+    DONE = "done", _("Done")
+    DROPPED = "dropped", _("Dropped")
+
+
+#: Statuses in which a commitment is still open (shown as pending, overdue after its date).
+FOLLOW_UP_OPEN = frozenset({FollowUpStatus.PLANNED, FollowUpStatus.IN_PROGRESS})

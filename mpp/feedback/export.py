@@ -25,7 +25,7 @@ from django.utils.translation import gettext as _
 from mpp.feedback import skm
 from mpp.feedback.enums import ComplaintKind, ComplaintStatus, ComplaintSubject
 from mpp.feedback.models import Complaint, SurveyResponse
-from mpp.feedback.queries import SkmReport
+from mpp.feedback.queries import IkmRow, SkmReport
 
 #: (column, certain?) — the order of the export.
 LAPOR_COLUMNS: tuple[tuple[str, bool], ...] = (
@@ -142,7 +142,15 @@ def lapor_xlsx(complaints: Iterable[Complaint]) -> bytes:
     return buffer.getvalue()
 
 
-def skm_xlsx(report: SkmReport, responses: Iterable[SurveyResponse]) -> bytes:
+def skm_xlsx(
+    report: SkmReport,
+    responses: Iterable[SurveyResponse],
+    *,
+    by_service: Iterable[IkmRow] = (),
+) -> bytes:
+    """The SKM report's annex: the recap (sheet IKM), the raw tallies — how many respondents
+    gave each score to each element (sheet Tabulasi) —, the IKM per service, and every
+    respondent's answers without names (sheet Respondents)."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
@@ -196,6 +204,53 @@ def skm_xlsx(report: SkmReport, responses: Iterable[SurveyResponse]) -> bytes:
     sheet.append([_("IKM (X × 25)"), float(result.ikm) if result.ikm is not None else None])
     sheet.append([_("Grade"), f"{grade.letter} ({grade.label})" if grade else "—"])
     sheet.column_dimensions["B"].width = 48
+
+    tally = book.create_sheet(_("Tallies"))
+    tally.append(
+        [
+            _("Code"),
+            _("Element"),
+            *[_("Score %(n)s") % {"n": score} for score in skm.SCORES],
+            _("Respondents who answered"),
+            _("Sum of answers"),
+            "NRR",
+        ]
+    )
+    for cell in tally[1]:
+        cell.font = bold
+    for score in result.scores:
+        counts = report.tallies.get(score.code, (0, 0, 0, 0))
+        tally.append(
+            [
+                score.code,
+                str(score.unsur.name),
+                *counts,
+                score.answered,
+                score.total,
+                float(score.nrr_display) if score.nrr_display is not None else None,
+            ]
+        )
+    tally.column_dimensions["B"].width = 48
+
+    units = book.create_sheet(_("Per service"))
+    units.append([_("Service"), _("Respondents"), "IKM", _("Grade"), *skm.CODES])
+    for cell in units[1]:
+        cell.font = bold
+    for unit in by_service:
+        unit_grade = unit.result.grade
+        units.append(
+            [
+                unit.name,
+                unit.result.respondents,
+                float(unit.result.ikm) if unit.result.ikm is not None else None,
+                unit_grade.letter if unit_grade else "—",
+                *[
+                    float(s.nrr_display) if s.nrr_display is not None else None
+                    for s in unit.result.scores
+                ],
+            ]
+        )
+    units.column_dimensions["A"].width = 40
 
     data = book.create_sheet(_("Respondents"))
     data.append(

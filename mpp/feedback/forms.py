@@ -3,12 +3,14 @@ functions, whose errors are put back on the form's fields."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from mpp.catalog.models import Agency, Service
+from mpp.core.errors import DomainError
 from mpp.core.models import Mall
 from mpp.feedback import skm
 from mpp.feedback.enums import (
@@ -17,11 +19,13 @@ from mpp.feedback.enums import (
     ComplaintKind,
     ComplaintSubject,
     Education,
+    FollowUpStatus,
     Gender,
     InvitationChannel,
     Occupation,
 )
 from mpp.feedback.errors import FeedbackError
+from mpp.feedback.periods import SkmPeriod, parse_period, recent_periods
 
 SKIP = ""
 
@@ -281,6 +285,13 @@ class InvitationForm(forms.Form):
 
 
 class ReportFilterForm(forms.Form):
+    period = forms.CharField(
+        label=_("Period"),
+        required=False,
+        max_length=10,
+        help_text=_("A semester or a year; or choose the dates below."),
+        widget=forms.Select,
+    )
     start = forms.DateField(
         label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
@@ -302,8 +313,13 @@ class ReportFilterForm(forms.Form):
         to_field_name="slug",
     )
 
-    def __init__(self, *args: Any, mall: Mall, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, mall: Mall, today: date | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        periods = recent_periods(today or date.today())
+        self.fields["period"].widget.choices = [
+            ("", _("Dates below")),
+            *[(p.code, p.label) for p in periods],
+        ]
         agencies = Agency.objects.filter(mall=mall, is_active=True).order_by("position", "name")
         self.fields["agency"].queryset = agencies  # type: ignore[attr-defined]
         self.fields["service"].queryset = (  # type: ignore[attr-defined]
@@ -314,3 +330,94 @@ class ReportFilterForm(forms.Form):
         self.fields["service"].label_from_instance = (  # type: ignore[attr-defined]
             lambda s: f"{s.agency.short_name} · {s.name}"
         )
+
+    def clean_period(self) -> SkmPeriod | None:
+        raw = self.cleaned_data.get("period") or ""
+        if not raw:
+            return None
+        try:
+            return parse_period(raw)
+        except DomainError as exc:
+            raise forms.ValidationError(exc.message) from exc
+
+
+class FollowUpForm(forms.Form):
+    """A follow-up commitment on a weak element of a survey period."""
+
+    period = forms.ChoiceField(label=_("Survey period it answers"))
+    agency = forms.ModelChoiceField(
+        label=_("Agency"),
+        queryset=Agency.objects.none(),
+        required=False,
+        empty_label=_("Whole mall"),
+    )
+    service = forms.ModelChoiceField(
+        label=_("Service (optional)"),
+        queryset=Service.objects.none(),
+        required=False,
+        empty_label=_("All services"),
+    )
+    element = forms.ChoiceField(label=_("Element"))
+    action = forms.CharField(
+        label=_("What will be done"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        error_messages={"required": _("Describe what will be done.")},
+    )
+    responsible = forms.CharField(
+        label=_("Who is responsible"),
+        max_length=200,
+        help_text=_("The unit or officer, e.g. Kepala Bidang Pelayanan Dispendukcapil."),
+        error_messages={"required": _("Name the unit or officer responsible.")},
+    )
+    due_date = forms.DateField(
+        label=_("Done by"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={
+            "required": _("Enter the date by which it will be done."),
+            "invalid": _("Write the date as YYYY-MM-DD, for example 2026-11-01."),
+        },
+    )
+
+    def __init__(
+        self, *args: Any, agencies: Any, services: Any, today: date, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["period"].choices = [  # type: ignore[attr-defined]
+            (p.code, p.label) for p in recent_periods(today)
+        ]
+        self.fields["agency"].queryset = agencies  # type: ignore[attr-defined]
+        self.fields["service"].queryset = services  # type: ignore[attr-defined]
+        self.fields["service"].label_from_instance = (  # type: ignore[attr-defined]
+            lambda s: f"{s.agency.short_name} · {s.name}"
+        )
+        self.fields["element"].choices = [  # type: ignore[attr-defined]
+            (u.code, f"{u.code} {u.name}") for u in skm.UNSUR
+        ]
+
+    def clean_period(self) -> SkmPeriod:
+        try:
+            return parse_period(self.cleaned_data["period"])
+        except DomainError as exc:
+            raise forms.ValidationError(exc.message) from exc
+
+
+class FollowUpProgressForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=FollowUpStatus.choices)
+    progress = forms.IntegerField(
+        label=_("Progress (%)"),
+        min_value=0,
+        max_value=100,
+        required=False,
+        error_messages={
+            "min_value": _("Enter the progress as a percentage from 0 to 100."),
+            "max_value": _("Enter the progress as a percentage from 0 to 100."),
+            "invalid": _("Enter the progress as a percentage from 0 to 100."),
+        },
+    )
+    note = forms.CharField(
+        label=_("What was done (or why it is dropped)"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        required=False,
+    )

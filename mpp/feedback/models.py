@@ -24,6 +24,7 @@ from mpp.feedback.enums import (
     ComplaintStatus,
     ComplaintSubject,
     Education,
+    FollowUpStatus,
     Gender,
     InvitationChannel,
     Occupation,
@@ -307,3 +308,98 @@ class ComplaintEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.complaint} {self.from_status}→{self.to_status}"
+
+
+class FollowUpPlan(models.Model):
+    """One follow-up commitment (rencana tindak lanjut) on a weak element of a survey period:
+    what will be done, by whom, by when, and how far it has got.
+
+    `period_start`/`period_end` name the survey period whose results it answers; the scope is
+    the mall (no agency), an agency, or one service. Progress changes go through
+    `mpp.feedback.domain.followup` and leave a `FollowUpUpdate` row each.
+    """
+
+    mall = models.ForeignKey(Mall, on_delete=models.CASCADE, related_name="follow_up_plans")
+    agency = models.ForeignKey(
+        Agency,
+        verbose_name=_("agency"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    service = models.ForeignKey(
+        Service,
+        verbose_name=_("service"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    period_start = models.DateField(_("survey period from"))
+    period_end = models.DateField(_("survey period until"))
+    element = models.CharField(_("element"), max_length=3)
+    action = models.TextField(_("what will be done"))
+    responsible = models.CharField(_("who is responsible"), max_length=200)
+    due_date = models.DateField(_("done by"))
+    status = models.CharField(
+        _("status"), max_length=20, choices=FollowUpStatus, default=FollowUpStatus.PLANNED
+    )
+    progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
+    progress_note = models.TextField(_("latest progress"), blank=True)
+    completed_on = models.DateField(_("completed on"), null=True, blank=True)
+    created_at = models.DateTimeField(_("recorded at"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    updated_at = models.DateTimeField(_("updated at"))
+
+    class Meta:
+        verbose_name = _("follow-up plan")
+        verbose_name_plural = _("follow-up plans")
+        ordering = ["due_date", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(progress__lte=100), name="follow_up_progress_at_most_100"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(period_start__lte=models.F("period_end")),
+                name="follow_up_period_ordered",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["mall", "period_end"]),
+            models.Index(fields=["mall", "status", "due_date"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.element} · {self.action[:40]}"
+
+
+class FollowUpUpdate(models.Model):
+    """One step of a commitment's history: created, progress reported, done or dropped."""
+
+    plan = models.ForeignKey(FollowUpPlan, on_delete=models.CASCADE, related_name="updates")
+    created_at = models.DateTimeField()
+    status = models.CharField(max_length=20, choices=FollowUpStatus)
+    progress = models.PositiveSmallIntegerField(default=0)
+    note = models.TextField(blank=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("follow-up progress")
+        verbose_name_plural = _("follow-up progress")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.plan_id} {self.status} {self.progress}%"

@@ -9,6 +9,12 @@ Dashboard entry points (stable, keyword-only, mall-scoped, no personal data):
 
 Periods are inclusive mall-local dates. Each function costs a fixed number of queries (one
 aggregate per call, grouped by agency or service), whatever the number of rows.
+
+The survey's population is the number of people **served** in the period and scope (issue 12:
+finished tickets and decided applications), not the invitations handed out. The feedback app
+cannot read tickets or applications itself (they depend on it), so the app that can registers
+a counter with `register_population_source` in its `AppConfig.ready` (the transparency app
+does); without one, invitations issued are the fallback and the report says so.
 """
 
 from __future__ import annotations
@@ -27,11 +33,53 @@ from django.utils import timezone
 from mpp.catalog.models import Agency, Service
 from mpp.core.models import Mall
 from mpp.feedback import skm
-from mpp.feedback.enums import ComplaintStatus, Education, Gender, Occupation
-from mpp.feedback.models import Complaint, SurveyInvitation, SurveyResponse
+from mpp.feedback.enums import (
+    FOLLOW_UP_OPEN,
+    ComplaintStatus,
+    Education,
+    FollowUpStatus,
+    Gender,
+    Occupation,
+)
+from mpp.feedback.models import Complaint, FollowUpPlan, SurveyInvitation, SurveyResponse
 
 #: population(mall=, start=, end=, service=, agency=) → number of people served in the period.
 PopulationSource = Callable[..., int]
+
+_population_sources: list[PopulationSource] = []
+
+#: What the population of a report was counted from (shown in the report's method).
+BASIS_SERVED = "served"
+BASIS_INVITATIONS = "invitations"
+
+
+def register_population_source(source: PopulationSource) -> None:
+    """Count the people served with `source` (called once per report; several sources add
+    up, e.g. tickets and applications). Registering the same function twice has no effect."""
+    if source not in _population_sources:
+        _population_sources.append(source)
+
+
+def served_population(
+    *,
+    mall: Mall,
+    start: date,
+    end: date,
+    service: Service | None = None,
+    agency: Agency | None = None,
+) -> int:
+    """People served in the period and scope, from the registered sources (invitations
+    issued when none is registered)."""
+    if not _population_sources:
+        return invitations_issued(mall=mall, start=start, end=end, service=service, agency=agency)
+    return sum(
+        int(source(mall=mall, start=start, end=end, service=service, agency=agency))
+        for source in _population_sources
+    )
+
+
+def population_basis() -> str:
+    return BASIS_SERVED if _population_sources else BASIS_INVITATIONS
 
 
 def _aggregates() -> dict[str, Any]:
@@ -81,8 +129,8 @@ def invitations_issued(
     service: Service | None = None,
     agency: Agency | None = None,
 ) -> int:
-    """The default population: one-time invitations issued in the period (one per person
-    served, once the queue and applications apps issue them)."""
+    """One-time invitations issued in the period: the population only when no source of
+    served visits is registered."""
     low, high = _bounds(mall, start, end)
     qs = SurveyInvitation.objects.filter(mall=mall, created_at__gte=low, created_at__lt=high)
     if service is not None:
@@ -104,6 +152,30 @@ class SkmReport:
     minimum_sample: int
     profile: dict[str, list[tuple[str, str, int]]] = field(default_factory=dict)
     suggestions: list[str] = field(default_factory=list)
+    basis: str = BASIS_SERVED
+    #: Per element code, the number of answers 1, 2, 3 and 4 (the raw tallies).
+    tallies: dict[str, tuple[int, int, int, int]] = field(default_factory=dict)
+    suggestion_count: int = 0
+
+    @property
+    def scope_name(self) -> str:
+        if self.service is not None:
+            return self.service.name
+        if self.agency is not None:
+            return self.agency.name
+        return self.mall.name
+
+    @property
+    def response_rate(self) -> float | None:
+        """Respondents as a share of the people served (percent, one decimal)."""
+        if not self.population:
+            return None
+        return round(100 * self.respondents / self.population, 1)
+
+    def weakest(self, count: int = 3) -> list[skm.UnsurScore]:
+        """The elements with the lowest NRR (ties in regulation order), answered ones only."""
+        answered = [s for s in self.result.scores if s.nrr is not None]
+        return sorted(answered, key=lambda s: (s.nrr, skm.CODES.index(s.code)))[:count]
 
     @property
     def respondents(self) -> int:
@@ -121,6 +193,55 @@ class SkmReport:
         return str(float(weight))
 
 
+#: Age groups of the respondent profile (inclusive lower bounds; the last is open).
+AGE_GROUPS: tuple[tuple[int, int | None], ...] = (
+    (10, 24),
+    (25, 34),
+    (35, 44),
+    (45, 54),
+    (55, None),
+)
+
+
+def _age_rows(qs: QuerySet[SurveyResponse]) -> list[tuple[str, str, int]]:
+    aggregates = {
+        f"g{i}": Count("pk", filter=Q(age__gte=low, **({"age__lte": high} if high else {})))
+        for i, (low, high) in enumerate(AGE_GROUPS)
+    }
+    aggregates["unknown"] = Count("pk", filter=Q(age__isnull=True))
+    counts = qs.order_by().aggregate(**aggregates)
+    rows = [
+        (
+            f"{low}-{high}" if high else f"{low}+",
+            f"{low}–{high}" if high else f"≥ {low}",
+            int(counts[f"g{i}"]),
+        )
+        for i, (low, high) in enumerate(AGE_GROUPS)
+    ]
+    if counts["unknown"]:
+        rows.append(("", "—", int(counts["unknown"])))
+    return rows
+
+
+def answer_tallies(qs: QuerySet[SurveyResponse]) -> dict[str, tuple[int, int, int, int]]:
+    """How many respondents gave 1, 2, 3 and 4 to each element: one aggregate query."""
+    aggregates = {
+        f"{unsur.field}_{score}": Count("pk", filter=Q(**{unsur.field: score}))
+        for unsur in skm.UNSUR
+        for score in skm.SCORES
+    }
+    row = qs.order_by().aggregate(**aggregates)
+    return {
+        unsur.code: (
+            int(row[f"{unsur.field}_1"]),
+            int(row[f"{unsur.field}_2"]),
+            int(row[f"{unsur.field}_3"]),
+            int(row[f"{unsur.field}_4"]),
+        )
+        for unsur in skm.UNSUR
+    }
+
+
 def _profile(qs: QuerySet[SurveyResponse]) -> dict[str, list[tuple[str, str, int]]]:
     out: dict[str, list[tuple[str, str, int]]] = {}
     for name, choices in (("gender", Gender), ("education", Education), ("occupation", Occupation)):
@@ -129,6 +250,8 @@ def _profile(qs: QuerySet[SurveyResponse]) -> dict[str, list[tuple[str, str, int
         if counts.get(""):
             rows.append(("", "—", int(counts[""])))
         out[name] = rows
+        if name == "gender":
+            out["age"] = _age_rows(qs)
     return out
 
 
@@ -145,13 +268,17 @@ def ikm_report(
 ) -> SkmReport:
     """The SKM report of one scope (mall, agency or service) and period: NRR per element, IKM
     and grade, respondents, the period's population (people served; `population` may be a
-    number or a callable, default: invitations issued) and the Krejcie–Morgan minimum sample.
+    number or a callable, default: the people served, see `served_population`) and the
+    Krejcie–Morgan minimum sample. With details: the respondent profile, the raw tallies and
+    the latest suggestions.
     """
     qs = responses(mall=mall, start=start, end=end, service=service, agency=agency)
     row = qs.aggregate(**_aggregates())
     result = _result(row, weight)
+    basis = BASIS_SERVED
     if population is None:
-        population = invitations_issued
+        population = served_population
+        basis = population_basis()
     served = (
         population(mall=mall, start=start, end=end, service=service, agency=agency)
         if callable(population)
@@ -168,9 +295,12 @@ def ikm_report(
         result=result,
         population=served,
         minimum_sample=skm.krejcie_morgan(served),
+        basis=basis,
     )
     if with_details:
         report.profile = _profile(qs)
+        report.tallies = answer_tallies(qs)
+        report.suggestion_count = qs.exclude(suggestion="").count()
         report.suggestions = list(
             qs.exclude(suggestion="")
             .order_by("-submitted_at")
@@ -304,3 +434,41 @@ def complaint_by_code(mall: Mall, code: str) -> Complaint | None:
 
 def public_timeline(complaint: Complaint) -> list[Any]:
     return list(complaint.events.filter(is_public=True).order_by("created_at", "pk"))
+
+
+# --- Follow-up plans ----------------------------------------------------------------------------
+
+
+def follow_up_plans(
+    *,
+    mall: Mall,
+    agency: Agency | None = None,
+    service: Service | None = None,
+    period_start: date | None = None,
+    period_end: date | None = None,
+    ended_before: date | None = None,
+    open_or_done_since: date | None = None,
+    recorded_until: date | None = None,
+) -> list[FollowUpPlan]:
+    """Follow-up commitments of a scope, ordered by due date: those answering exactly one
+    survey period (`period_start`/`period_end`), or those of earlier periods
+    (`ended_before`), optionally only the ones still open or finished since a day, or those
+    recorded by a day (in the active time zone, the mall's). The scope
+    of an agency includes its services' commitments; the mall's includes everything."""
+    qs = FollowUpPlan.objects.filter(mall=mall).select_related("agency", "service")
+    if service is not None:
+        qs = qs.filter(service=service)
+    elif agency is not None:
+        qs = qs.filter(agency=agency)
+    if period_start is not None and period_end is not None:
+        qs = qs.filter(period_start=period_start, period_end=period_end)
+    if ended_before is not None:
+        qs = qs.filter(period_end__lt=ended_before)
+    if recorded_until is not None:
+        qs = qs.filter(created_at__date__lte=recorded_until)
+    if open_or_done_since is not None:
+        qs = qs.filter(
+            Q(status__in=FOLLOW_UP_OPEN)
+            | Q(status=FollowUpStatus.DONE, completed_on__gte=open_or_done_since)
+        )
+    return list(qs.order_by("due_date", "element", "pk"))

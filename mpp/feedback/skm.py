@@ -157,6 +157,15 @@ class Grade:
     lower: Decimal
     upper: Decimal
 
+    @property
+    def x_lower(self) -> Decimal:
+        """The band on the 1–4 interval scale (IKM ÷ 25), as the regulation's table prints it."""
+        return (self.lower / 25).normalize()
+
+    @property
+    def x_upper(self) -> Decimal:
+        return (self.upper / 25).normalize()
+
 
 #: The interval table, highest first: (mutu, kinerja unit, IKM from, IKM to).
 GRADES: tuple[Grade, ...] = (
@@ -203,6 +212,11 @@ class UnsurScore:
     @property
     def nrr_display(self) -> Decimal | None:
         return round_half_up(self.nrr, 4) if self.nrr is not None else None
+
+    @property
+    def bar_length(self) -> Decimal | None:
+        """The NRR on a 0–3 bar (1 → empty, 4 → full), for the hall's IKM panel."""
+        return round_half_up(self.nrr - 1, 3) if self.nrr is not None else None
 
     def weighted(self, weight: Fraction) -> Decimal | None:
         return round_half_up(self.nrr * weight, 4) if self.nrr is not None else None

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from mpp.feedback.views import complaints, staff, survey
+from mpp.feedback.views import complaints, followup, staff, survey
 
 app_name = "feedback"
 
@@ -10,6 +10,8 @@ urlpatterns = [
     path("survei/terima-kasih/", survey.survey_thanks, name="survey-thanks"),
     path("survei/laporan/", survey.survey_report, name="report"),
     path("survei/laporan/ikm.xlsx", survey.survey_report_xlsx, name="report-xlsx"),
+    path("survei/ikm/poster/", survey.poster, name="poster"),
+    path("survei/ikm/papan/", survey.board_slide, name="board-slide"),
     path("survei/<str:token>/", survey.survey, name="survey"),
     path("survei/<str:token>/kios/<int:step>/", survey.kiosk_step, name="kiosk-step"),
     # Complaints (pengaduan).
@@ -32,4 +34,6 @@ urlpatterns = [
     path("staf/pengaduan/<str:code>/aksi/", staff.action, name="desk-action"),
     path("staf/pengaduan/<str:code>/foto/", staff.photo, name="desk-photo"),
     path("staf/survei/undangan/", staff.invitation_new, name="invitation-new"),
+    path("staf/survei/tindak-lanjut/", followup.follow_ups, name="follow-ups"),
+    path("staf/survei/tindak-lanjut/<int:pk>/", followup.follow_up, name="follow-up"),
 ]

@@ -120,6 +120,8 @@ class Figures:
     agencies: list[Agency]
     tables: dict[str, list[dict[str, Any]]]
     mall_ikm: dict[str, Any]
+    #: The period's figures over every agency shown (the monthly report's summary).
+    totals: dict[str, Any] = field(default_factory=dict)
 
     def meta(self) -> dict[str, Any]:
         return {
@@ -306,6 +308,35 @@ def _feedback_and_fees(
     return satisfaction, mall_ikm, complaints, fees
 
 
+def _totals(per_agency: dict[int, _AgencyAcc], visitors: list[dict[str, Any]]) -> dict[str, Any]:
+    total = _AgencyAcc()
+    for acc in per_agency.values():
+        total.waits += acc.waits
+        total.wait_seconds += acc.wait_seconds
+        _merge(total.wait_hist, acc.wait_hist)
+        total.services += acc.services
+        total.service_seconds += acc.service_seconds
+        _merge(total.service_hist, acc.service_hist)
+        total.submitted += acc.submitted
+        total.finished += acc.finished
+        total.in_time += acc.in_time
+    return {
+        "visitors": sum(r["visitors"] for r in visitors),
+        "waits": total.waits,
+        "wait_avg_minutes": _minutes(total.wait_seconds, total.waits),
+        "wait_p90_minutes": percentile_from_histogram(total.wait_hist),
+        "services": total.services,
+        "service_avg_minutes": _minutes(total.service_seconds, total.services),
+        "service_p90_minutes": percentile_from_histogram(total.service_hist),
+        "submitted": total.submitted,
+        "finished": total.finished,
+        "finished_in_time": total.in_time,
+        "in_time_percent": round(100 * total.in_time / total.finished, 1)
+        if total.finished
+        else None,
+    }
+
+
 def dashboard_figures(
     *,
     mall: Mall,
@@ -372,4 +403,5 @@ def dashboard_figures(
             "fees": fees,
         },
         mall_ikm=mall_ikm,
+        totals=_totals(per_agency, visitors),
     )

@@ -11,5 +11,11 @@ urlpatterns = [
         views.monthly_report,
         name="monthly-report",
     ),
+    path("transparansi/data/ikm.<str:fmt>", views.published_ikm_data, name="open-data-ikm"),
+    path(
+        "transparansi/data/follow-up-plans.<str:fmt>",
+        views.follow_up_data,
+        name="open-data-follow-ups",
+    ),
     path("transparansi/data/<slug:figure>.<str:fmt>", views.open_data, name="open-data"),
 ]

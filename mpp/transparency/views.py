@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
@@ -13,19 +13,36 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
-from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.dates import WEEKDAYS_ABBR
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from mpp.core import charts
+from mpp.core.errors import DomainError
 from mpp.core.models import Mall
-from mpp.core.pdf import PdfUnavailableError, html_to_pdf
+from mpp.core.pdf import pdf_download, report_error, report_language
 from mpp.core.tenancy import current_mall
 from mpp.facilities.queries import usage_figures
-from mpp.transparency import charts
+from mpp.feedback.periods import parse_period as parse_skm_period
+from mpp.feedback.queries import follow_up_plans
+from mpp.feedback.skm_report import published_period
 from mpp.transparency.filters import FilterError, Period, parse_period
-from mpp.transparency.queries import SCHEMAS, Figures, dashboard_figures, mall_agencies
+from mpp.transparency.monthly import month_bounds
+from mpp.transparency.monthly import monthly_report as build_monthly_report
+from mpp.transparency.published import (
+    FOLLOW_UP_COLUMNS,
+    IKM_COLUMNS,
+    follow_up_rows,
+    published_ikm_rows,
+)
+from mpp.transparency.queries import (
+    SCHEMA_VERSION,
+    SCHEMAS,
+    Figures,
+    dashboard_figures,
+    mall_agencies,
+)
 
 
 def mall_today(mall: Mall) -> date:
@@ -147,32 +164,18 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         period=period,
         # Co-working and MSME booths: the four weeks up to the end of the period.
         facilities=usage_figures(mall, today=period.end, weeks=4),
+        follow_ups=follow_up_plans(
+            mall=mall, agency=period.agency, open_or_done_since=period.start
+        ),
     )
     return render(request, "transparency/dashboard.html", context)
 
 
-@require_GET
-def open_data(request: HttpRequest, figure: str, fmt: str) -> HttpResponse:
-    if figure not in SCHEMAS or fmt not in {"csv", "json"}:
-        raise Http404
-    mall = _mall_or_404(request)
-    agencies = mall_agencies(mall)
-    try:
-        period = _period(request, mall, agencies)
-    except FilterError as exc:
-        body = {
-            "detail": _("The filters are not valid."),
-            "errors": [{"field": f, "message": m} for f, m in exc.errors],
-        }
-        return JsonResponse(body, status=400)
-    figures = dashboard_figures(
-        mall=mall, start=period.start, end=period.end, agency=period.agency, agencies=agencies
-    )
-    columns = SCHEMAS[figure]
-    rows = [{c: row.get(c) for c in columns} for row in figures.tables[figure]]
-    name = f"mpp-{mall.slug}-{figure}-{period.start}-{period.end}.{fmt}"
+def _download(
+    rows: list[dict[str, Any]], columns: tuple[str, ...], meta: dict[str, Any], name: str, fmt: str
+) -> HttpResponse:
     if fmt == "json":
-        payload = {**figures.meta(), "figure": figure, "columns": list(columns), "rows": rows}
+        payload = {**meta, "columns": list(columns), "rows": rows}
         response = HttpResponse(
             json.dumps(payload, ensure_ascii=False), content_type="application/json"
         )
@@ -187,21 +190,104 @@ def open_data(request: HttpRequest, figure: str, fmt: str) -> HttpResponse:
     return response
 
 
+def _bad_filters(errors: list[tuple[str, str]]) -> JsonResponse:
+    body = {
+        "detail": _("The filters are not valid."),
+        "errors": [{"field": f, "message": m} for f, m in errors],
+    }
+    return JsonResponse(body, status=400)
+
+
+@require_GET
+def published_ikm_data(request: HttpRequest, fmt: str) -> HttpResponse:
+    """The published IKM of a period (`?period=2026-S2`, default as on the poster): the
+    mall's row, then one row per agency with answers. Columns: `IKM_COLUMNS`."""
+    if fmt not in {"csv", "json"}:
+        raise Http404
+    mall = _mall_or_404(request)
+    today = mall_today(mall)
+    raw = request.GET.get("period") or ""
+    try:
+        period = parse_skm_period(raw) if raw else published_period(mall=mall, today=today)
+    except DomainError as exc:
+        return _bad_filters([("period", exc.message)])
+    rows = published_ikm_rows(mall=mall, period=period, today=today)
+    meta = {"schema_version": SCHEMA_VERSION, "mall": mall.slug, "figure": "ikm"}
+    return _download(rows, IKM_COLUMNS, meta, f"mpp-{mall.slug}-ikm-{period.code}.{fmt}", fmt)
+
+
+@require_GET
+def follow_up_data(request: HttpRequest, fmt: str) -> HttpResponse:
+    """Every follow-up commitment of the mall with its progress. Columns: `FOLLOW_UP_COLUMNS`."""
+    if fmt not in {"csv", "json"}:
+        raise Http404
+    mall = _mall_or_404(request)
+    rows = follow_up_rows(mall=mall, today=mall_today(mall))
+    meta = {"schema_version": SCHEMA_VERSION, "mall": mall.slug, "figure": "follow-up-plans"}
+    return _download(rows, FOLLOW_UP_COLUMNS, meta, f"mpp-{mall.slug}-follow-up-plans.{fmt}", fmt)
+
+
+@require_GET
+def open_data(request: HttpRequest, figure: str, fmt: str) -> HttpResponse:
+    if figure not in SCHEMAS or fmt not in {"csv", "json"}:
+        raise Http404
+    mall = _mall_or_404(request)
+    agencies = mall_agencies(mall)
+    try:
+        period = _period(request, mall, agencies)
+    except FilterError as exc:
+        return _bad_filters(exc.errors)
+    figures = dashboard_figures(
+        mall=mall, start=period.start, end=period.end, agency=period.agency, agencies=agencies
+    )
+    columns = SCHEMAS[figure]
+    rows = [{c: row.get(c) for c in columns} for row in figures.tables[figure]]
+    name = f"mpp-{mall.slug}-{figure}-{period.start}-{period.end}.{fmt}"
+    return _download(rows, columns, {**figures.meta(), "figure": figure}, name, fmt)
+
+
 @require_GET
 def monthly_report(request: HttpRequest, year: int, month: int) -> HttpResponse:
-    """A printable monthly report of the mall, or of one agency (`?agency=<slug>`), for the
-    regent and the inspectorate: the dashboard's charts and tables with every table open.
-    Printing it from the browser ("Save as PDF") gives the PDF; see docs/open-data.md."""
+    """The monthly report of the mall, or of one agency (`?agency=<slug>`), for the regent and
+    the inspectorate. The page shows the dashboard's figures for the month; `?format=pdf`
+    gives the printed report (cover, summary against the previous month and the same month
+    last year, charts, follow-up of the survey, signature), in Indonesian or, with
+    `&lang=en`, in English."""
     mall = _mall_or_404(request)
     if not 1 <= month <= 12 or not 2000 <= year <= 2100:
         raise Http404
     agencies = mall_agencies(mall)
-    start = date(year, month, 1)
-    end = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+    start, end = month_bounds(year, month)
     slug = request.GET.get("agency") or None
     agency = next((a for a in agencies if a.slug == slug), None)
     if slug and agency is None:
         raise Http404
+    if request.GET.get("format") == "pdf":
+        lang = report_language(request)
+        if lang is None:
+            return report_error(
+                request, _("Choose the report's language: id (Indonesian) or en (English).")
+            )
+        with translation.override(lang):
+            report = build_monthly_report(
+                mall=mall,
+                year=year,
+                month=month,
+                agency=agency,
+                agencies=agencies,
+                today=mall_today(mall),
+            )
+        name = (
+            f"laporan-{mall.slug}-{year:04d}-{month:02d}"
+            f"{'-' + agency.slug if agency else ''}{'-en' if lang == 'en' else ''}.pdf"
+        )
+        return pdf_download(
+            request,
+            "transparency/print/monthly.html",
+            {"report": report, "mall": mall, "generated_at": timezone.now()},
+            filename=name,
+            lang=lang,
+        )
     figures = dashboard_figures(mall=mall, start=start, end=end, agency=agency, agencies=agencies)
     t = figures.tables
     context = {
@@ -212,26 +298,9 @@ def monthly_report(request: HttpRequest, year: int, month: int) -> HttpResponse:
         "total_visitors": sum(r["visitors"] for r in t["visitors"]),
         "report": True,
         "generated_at": timezone.now(),
+        "pdf_query": urlencode({"agency": agency.slug} if agency else {}),
+        "follow_ups": follow_up_plans(
+            mall=mall, agency=agency, open_or_done_since=start, recorded_until=end
+        ),
     }
-    if request.GET.get("format") != "pdf":
-        return render(request, "transparency/report.html", context)
-    html = render_to_string("transparency/report.html", context, request=request)
-    try:
-        pdf = html_to_pdf(html)
-    except PdfUnavailableError:
-        return render(
-            request,
-            "core/error.html",
-            {
-                "title": _("PDF is not available"),
-                "message": _(
-                    "This server cannot make PDF files. Open the report and use your "
-                    "browser's Print → Save as PDF instead."
-                ),
-            },
-            status=503,
-        )
-    name = f"laporan-{mall.slug}-{year:04d}-{month:02d}{'-' + agency.slug if agency else ''}.pdf"
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    return render(request, "transparency/report.html", context)

@@ -164,6 +164,16 @@ def test_ikm_report_page(phone_page: Any, ktp: Any) -> None:
             suggestion="Ruang tunggu perlu kipas angin." if n == 0 else "",
         )
     domain.create_survey_invitation(service=ktp, reference="UNANSWERED")
+    # The population is the people served (issue 12): ten visits finished today, of whom five
+    # answered; Krejcie–Morgan asks for 10 of 10.
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from tests.transparency.conftest import make_ticket
+
+    for _ in range(10):
+        make_ticket(ktp, timezone.now() - timedelta(minutes=7), wait=60, service_minutes=5)
     page = phone_page
     page.goto("/survei/laporan/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Indeks Kepuasan Masyarakat (IKM)")

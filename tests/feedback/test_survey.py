@@ -260,7 +260,9 @@ def test_report_xlsx_has_the_recap_and_the_tabulation(client, ktp):
     response = client.get("/survei/laporan/ikm.xlsx?start=2026-11-01&end=2026-11-30&service=ktp-el")
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
     book = load_workbook(io.BytesIO(response.content))
-    recap, data = book.worksheets
+    # Recap, raw tallies, IKM per service, then one row per respondent.
+    assert book.sheetnames == ["IKM", "Tabulasi", "Per layanan", "Responden"]
+    recap, data = book["IKM"], book["Responden"]
     values = list(recap.iter_rows(values_only=True))
     assert ("IKM (X × 25)", 91.48) in [(r[0], r[1]) for r in values if r and r[0]]
     assert data.max_row == 30  # header + 29 respondents

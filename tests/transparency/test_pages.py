@@ -122,9 +122,10 @@ def test_dashboard_query_count_does_not_grow_with_data(client, rolled_up, ktp):
 
     assert response.context["total_visitors"] == 15
     assert len(large.captured_queries) == len(small.captured_queries)
-    # 8 for the service figures (mall, agencies, rollup state + rows, IKM ×2, …) and 10 for the
-    # facilities (rooms, 2 per week × 4 weeks, MSME participation).
-    assert len(large.captured_queries) == 18
+    # 8 for the service figures (mall, agencies, rollup state + rows, IKM ×2, …), 10 for the
+    # facilities (rooms, 2 per week × 4 weeks, MSME participation) and 1 for the survey's
+    # follow-up plans.
+    assert len(large.captured_queries) == 19
 
 
 def test_dashboard_shows_facility_usage(client, rolled_up):

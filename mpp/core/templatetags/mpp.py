@@ -40,3 +40,11 @@ def localized(context: template.Context, obj: object, field: str) -> str:
 @register.filter
 def lines(text: str) -> list[str]:
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+@register.filter
+def grouped(value: float | int | None, decimals: int | None = None) -> str:
+    """A number with the active language's thousands separator: 12.345 (id), 12,345 (en)."""
+    if value is None or value == "":
+        return "–"
+    return formats.number_format(value, decimal_pos=decimals, use_l10n=True, force_grouping=True)

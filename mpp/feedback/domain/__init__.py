@@ -17,6 +17,10 @@ from mpp.feedback.domain.complaints import (
     transition_complaint,
     unpublish_complaint,
 )
+from mpp.feedback.domain.followup import (
+    create_follow_up_plan,
+    update_follow_up_progress,
+)
 from mpp.feedback.domain.surveys import (
     check_invitation,
     create_survey_invitation,
@@ -41,6 +45,7 @@ __all__ = [
     "auto_close_quiet_complaints",
     "check_invitation",
     "close_complaint",
+    "create_follow_up_plan",
     "create_survey_invitation",
     "disposition_complaint",
     "escalate_overdue_complaints",
@@ -53,4 +58,5 @@ __all__ = [
     "submit_survey",
     "transition_complaint",
     "unpublish_complaint",
+    "update_follow_up_progress",
 ]

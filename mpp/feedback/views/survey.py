@@ -3,16 +3,21 @@ question per screen, big buttons, no JavaScript), the public report and its down
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from mpp.catalog.models import Agency, Service
+from mpp.core.errors import DomainError
 from mpp.core.models import Mall
+from mpp.core.pdf import pdf_download, report_error, report_language
 from mpp.core.tenancy import current_mall
 from mpp.feedback import domain, queries, skm
 from mpp.feedback.enums import InvitationChannel
@@ -20,6 +25,9 @@ from mpp.feedback.errors import FeedbackError
 from mpp.feedback.export import skm_xlsx
 from mpp.feedback.forms import KioskCodeForm, KioskProfileForm, ReportFilterForm, SurveyForm
 from mpp.feedback.models import SurveyInvitation
+from mpp.feedback.periods import SkmPeriod, parse_period
+from mpp.feedback.qr import qr_svg
+from mpp.feedback.skm_report import PublishedIkm, published_ikm, published_period, skm_document
 
 #: Screens of the kiosk: the nine questions in questionnaire order, then the profile.
 KIOSK_STEPS = len(skm.QUESTIONNAIRE_ORDER)
@@ -213,44 +221,135 @@ def kiosk_step(request: HttpRequest, token: str, step: int) -> HttpResponse:
 # --- Report --------------------------------------------------------------------------------------
 
 
-def _report(request: HttpRequest) -> tuple[ReportFilterForm, queries.SkmReport | None]:
+@dataclass
+class ReportRequest:
+    """The parsed parameters of a report request (`report` only when details were asked)."""
+
+    form: ReportFilterForm
+    mall: Mall
+    start: date | None = None
+    end: date | None = None
+    agency: Agency | None = None
+    service: Service | None = None
+    period: SkmPeriod | None = None
+    report: queries.SkmReport | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.start is not None and not self.form.errors
+
+
+def _report(request: HttpRequest, *, details: bool = True) -> ReportRequest:
+    """Parse `period` (2026, 2026-S1) or `start`/`end`, and `agency` or `service`."""
     from mpp.feedback.api import report_period
 
     mall = mall_or_404(request)
-    form = ReportFilterForm(request.GET or None, mall=mall)
-    if request.GET and not form.is_valid():
-        return form, None
-    data = form.cleaned_data if form.is_bound else {}
+    today = domain.local_date(mall, timezone.now())
+    form = ReportFilterForm(request.GET or None, mall=mall, today=today)
+    asked = ReportRequest(form, mall)
+    # `format` and `lang` choose the rendering, not the figures.
+    if set(request.GET) - {"format", "lang"} and not form.is_valid():
+        return asked
+    data = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    asked.period = data.get("period")
     try:
-        start, end = report_period(mall, data.get("start"), data.get("end"))
+        if asked.period is not None:
+            asked.start, asked.end = asked.period.start, asked.period.end
+        else:
+            asked.start, asked.end = report_period(mall, data.get("start"), data.get("end"))
     except FeedbackError as exc:
         form.add_error("start", exc.message)
-        return form, None
-    service = data.get("service")
-    agency = data.get("agency") if service is None else None
-    report = queries.ikm_report(mall=mall, start=start, end=end, agency=agency, service=service)
-    return form, report
+        return asked
+    asked.service = data.get("service")
+    asked.agency = data.get("agency") if asked.service is None else None
+    if details:
+        asked.report = queries.ikm_report(
+            mall=mall,
+            start=asked.start,
+            end=asked.end,
+            agency=asked.agency,
+            service=asked.service,
+        )
+    return asked
 
 
 def survey_report(request: HttpRequest) -> HttpResponse:
-    form, report = _report(request)
+    """The SKM report: the page, or with `format=pdf` the printed report (`lang=id|en`), or
+    with `format=xlsx` the spreadsheet annex of the raw tallies."""
+    fmt = request.GET.get("format") or "html"
+    if fmt == "pdf":
+        return survey_report_pdf(request)
+    if fmt == "xlsx":
+        return survey_report_xlsx(request)
+    if fmt != "html":
+        return report_error(request, _("Choose the format pdf or xlsx, or leave it out."))
+    asked = _report(request)
+    form, report = asked.form, asked.report
+    query = request.GET.copy()
+    for key in ("format", "lang"):
+        query.pop(key, None)
     return render(
         request,
         "feedback/report.html",
         {
             "form": form,
             "report": report,
+            "period": asked.period,
             "grades": skm.GRADES,
-            "query": request.GET.urlencode(),
+            "query": query.urlencode(),
         },
         status=400 if form.errors else 200,
     )
 
 
+def _scope_slug(report: queries.SkmReport) -> str:
+    if report.service is not None:
+        return f"-{report.service.slug}"
+    if report.agency is not None:
+        return f"-{report.agency.slug}"
+    return ""
+
+
+def survey_report_pdf(request: HttpRequest) -> HttpResponse:
+    lang = report_language(request)
+    if lang is None:
+        return report_error(
+            request, _("Choose the report's language: id (Indonesian) or en (English).")
+        )
+    asked = _report(request, details=False)
+    if not asked.ok or asked.start is None or asked.end is None:
+        messages = [str(m) for errors in asked.form.errors.values() for m in errors]
+        return report_error(request, " ".join(messages))
+    mall = asked.mall
+    with translation.override(lang):
+        document = skm_document(
+            mall=mall,
+            start=asked.start,
+            end=asked.end,
+            agency=asked.agency,
+            service=asked.service,
+            period=asked.period,
+            today=domain.local_date(mall, timezone.now()),
+        )
+    report = document.report
+    label = asked.period.code if asked.period else f"{asked.start:%Y%m%d}-{asked.end:%Y%m%d}"
+    name = f"skm-{mall.slug}-{label}{_scope_slug(report)}{'-en' if lang == 'en' else ''}.pdf"
+    return pdf_download(
+        request,
+        "feedback/print/skm.html",
+        {"doc": document, "report": report, "mall": mall, "generated_at": timezone.now()},
+        filename=name,
+        lang=lang,
+    )
+
+
 def survey_report_xlsx(request: HttpRequest) -> HttpResponse:
-    form, report = _report(request)
+    asked = _report(request)
+    report = asked.report
     if report is None:
-        return render(request, "feedback/report.html", {"form": form, "report": None}, status=400)
+        return render(
+            request, "feedback/report.html", {"form": asked.form, "report": None}, status=400
+        )
     rows = queries.responses(
         mall=report.mall,
         start=report.start,
@@ -258,11 +357,73 @@ def survey_report_xlsx(request: HttpRequest) -> HttpResponse:
         service=report.service,
         agency=report.agency,
     ).order_by("submitted_at", "pk")
+    by_unit = (
+        queries.ikm_by_service(
+            mall=report.mall, start=report.start, end=report.end, agency=report.agency
+        )
+        if report.service is None
+        else []
+    )
     response = HttpResponse(
-        skm_xlsx(report, rows.iterator(chunk_size=2000)),
+        skm_xlsx(report, rows.iterator(chunk_size=2000), by_service=by_unit),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
+    label = asked.period.code if asked.period else f"{report.start:%Y%m%d}-{report.end:%Y%m%d}"
     response["Content-Disposition"] = (
-        f'attachment; filename="skm-{report.start:%Y%m%d}-{report.end:%Y%m%d}.xlsx"'
+        f'attachment; filename="skm-{label}{_scope_slug(report)}.xlsx"'
     )
     return response
+
+
+# --- The published IKM ---------------------------------------------------------------------------
+
+
+def _published(request: HttpRequest) -> tuple[Mall, PublishedIkm | None, str]:
+    mall = mall_or_404(request)
+    today = domain.local_date(mall, timezone.now())
+    raw = request.GET.get("period") or ""
+    try:
+        period = parse_period(raw) if raw else published_period(mall=mall, today=today)
+    except DomainError as exc:
+        return mall, None, exc.message
+    return mall, published_ikm(mall=mall, period=period, today=today), ""
+
+
+def poster(request: HttpRequest) -> HttpResponse:
+    """The IKM poster for the service hall: the page, or `format=pdf` with `size=a4|a3` and
+    `lang=id|en`."""
+    mall, published, error = _published(request)
+    if published is None:
+        return report_error(request, error)
+    survey_url = request.build_absolute_uri(
+        reverse("feedback:report") + f"?period={published.period.code}"
+    )
+    context = {
+        "mall": mall,
+        "pub": published,
+        "report": published.report,
+        "qr": qr_svg(survey_url, title=_("The full survey report")),
+        "survey_url": survey_url,
+        "generated_at": timezone.now(),
+    }
+    if request.GET.get("format") != "pdf":
+        return render(request, "feedback/poster.html", context)
+    lang = report_language(request)
+    size = (request.GET.get("size") or "a4").lower()
+    if lang is None or size not in {"a4", "a3"}:
+        return report_error(
+            request,
+            _("Choose the poster's size (a4 or a3) and language (id or en)."),
+        )
+    context["size"] = size
+    name = f"ikm-{mall.slug}-{published.period.code}-{size}{'-en' if lang == 'en' else ''}.pdf"
+    return pdf_download(request, "feedback/print/poster.html", context, filename=name, lang=lang)
+
+
+def board_slide(request: HttpRequest) -> HttpResponse:
+    """The IKM as one 1920×1080 slide, for the display board's idle rotation (a standalone
+    page: the board loads its `[data-slide]` part between calls)."""
+    mall, published, error = _published(request)
+    if published is None:
+        return report_error(request, error)
+    return render(request, "feedback/board_slide.html", {"mall": mall, "pub": published})
