@@ -63,7 +63,7 @@ class ObservabilityMiddleware:
     ) -> None:
         seconds = time.perf_counter() - started
         match = request.resolver_match
-        route = match.route if match is not None else "unmatched"
+        route = (match.route or "/") if match is not None else "unmatched"
         method = request.method or "GET"
         observe_request(method, route, response.status_code, seconds)
         response["X-Request-ID"] = request_id

@@ -8,7 +8,6 @@ import json
 import sqlite3
 import tarfile
 from io import StringIO
-from pathlib import Path
 
 import pytest
 from cryptography.fernet import Fernet, MultiFernet
@@ -117,7 +116,7 @@ def test_open_backup_refuses_altered_document(tmp_path, media, data):
     work = tmp_path / "work"
     work.mkdir()
 
-    with pytest.raises(BackupError, match="documents/2026/a1.bin is missing or does not match"):
+    with pytest.raises(BackupError, match=r"documents/2026/a1\.bin is missing or does not match"):
         backup.open_backup(forged, work)
 
 
@@ -176,7 +175,7 @@ def test_restore_refuses_non_empty_target_without_yes(tmp_path, media, data):
     occupied = tmp_path / "occupied.sqlite3"
     sqlite3.connect(occupied).execute("CREATE TABLE x (y int)").connection.commit()
 
-    with pytest.raises(CommandError, match="exists. Restore replaces it: repeat with --yes."):
+    with pytest.raises(CommandError, match=r"exists\. Restore replaces it: repeat with --yes\."):
         call_command(
             "restore",
             str(made.path),

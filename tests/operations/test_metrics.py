@@ -69,12 +69,15 @@ def test_metrics_request_latency_counts_routes_not_raw_paths(client):
         return sum(
             value
             for labels, value in _samples(src, key).items()
-            if "route=\"api/v1/queue/tickets/<code>\"" in labels
+            if 'route="api/v1/queue/tickets/<code>"' in labels
             and f'status="{status}"' in labels
             and 'method="GET"' in labels
         )
 
-    assert (count("2xx", text) - count("2xx", before), count("4xx", text) - count("4xx", before)) == (
+    assert (
+        count("2xx", text) - count("2xx", before),
+        count("4xx", text) - count("4xx", before),
+    ) == (
         1.0,
         1.0,
     )
@@ -131,7 +134,7 @@ def test_metrics_refused_through_proxy_without_token(client):
 
     assert (response.status_code, response.content) == (
         403,
-        b"Metrics need MPP_METRICS_TOKEN (Authorization: Bearer \xe2\x80\xa6) or a local request.\n",
+        "Metrics need MPP_METRICS_TOKEN (Authorization: Bearer …) or a local request.\n".encode(),
     )
 
 
