@@ -130,9 +130,11 @@ def publish(channel: str, message: dict[str, Any]) -> None:
             return  # Redis is known to be down: the streams are closed, clients poll
         try:
             _sync_redis().publish(PREFIX + channel, json.dumps(message))
-        except Exception:  # a nudge is best effort: clients also poll
+        except Exception as exc:  # a nudge is best effort: clients also poll
             _publish_down_until = time.monotonic() + PUBLISH_RETRY_SECONDS
-            logger.warning("Redis publish failed on %s; clients will poll", channel, exc_info=True)
+            logger.warning(
+                "Redis publish failed on %s (%s); clients will poll", channel, type(exc).__name__
+            )
         return
     hub.dispatch(channel, message)
 

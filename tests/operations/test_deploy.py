@@ -180,13 +180,19 @@ def test_prod_local_from_clean_clone_serves_the_topology(tmp_path):
             )
             refused_status, _ = _get(f"{base}/metrics", {"X-Forwarded-For": "198.51.100.7"})
         finally:
+            # What Ctrl+C in the operator's terminal does: SIGINT to the whole group.
             with contextlib.suppress(ProcessLookupError):
-                os.killpg(process.pid, signal.SIGTERM)
+                os.killpg(process.pid, signal.SIGINT)
             try:
-                process.wait(timeout=60)
+                exit_code = process.wait(timeout=60)
             except subprocess.TimeoutExpired:
                 os.killpg(process.pid, signal.SIGKILL)
                 process.wait(timeout=10)
+                exit_code = None
+            time.sleep(1)
+            leftovers = subprocess.run(
+                ["pgrep", "-f", str(clone)], capture_output=True, text=True, check=False
+            ).stdout.split()
         log.seek(0)
         output = log.read()
 
@@ -203,4 +209,4 @@ def test_prod_local_from_clean_clone_serves_the_topology(tmp_path):
         if '"logger": "mpp.request"' in line and "/api/v1/queue/tickets" in line
     ]
     assert [(a["method"], a["status"], len(a["request_id"])) for a in access] == [("POST", 201, 32)]
-    assert "web.1 stopped" in output and "scheduler.1 stopped" in output
+    assert exit_code is not None and leftovers == [], output[-2000:]
