@@ -399,6 +399,31 @@ MPP_WORKER_HEARTBEAT_SECONDS = env_int("MPP_WORKER_HEARTBEAT_SECONDS", 10)
 BACKUP_DIR = Path(env_str("BACKUP_DIR", str(BASE_DIR / "var" / "backups")))
 BACKUP_KEEP = env_int("BACKUP_KEEP", 14)
 BACKUP_ENCRYPTION_KEY = env_str("BACKUP_ENCRYPTION_KEY")
+# Read replica (mpp/operations/dbrouter.py): with DATABASE_REPLICA_URL set, GET requests to
+# these views ("namespace:url_name", "namespace:*" for all) read from the replica.
+MPP_REPLICA_VIEWS = frozenset(
+    env_list(
+        "MPP_REPLICA_VIEWS",
+        "catalog:*,transparency:*,api-v1:list_agencies,api-v1:get_agency,"
+        "api-v1:search_services,api-v1:get_service,api-v1:public_stats",
+    )
+)
+DATABASE_REPLICA_URL = env_str("DATABASE_REPLICA_URL")
+if DATABASE_REPLICA_URL:
+    _replica = dj_database_url.parse(
+        DATABASE_REPLICA_URL, conn_max_age=DATABASES["default"].get("CONN_MAX_AGE", 0)
+    )
+    if _replica["ENGINE"] == DATABASES["default"]["ENGINE"]:
+        _replica["OPTIONS"] = {
+            **DATABASES["default"].get("OPTIONS", {}),
+            **_replica.get("OPTIONS", {}),
+        }
+    _replica["CONN_HEALTH_CHECKS"] = True
+    # Tests never create a replica: it mirrors the test database.
+    _replica["TEST"] = {"MIRROR": "default"}
+    DATABASES["replica"] = _replica
+    DATABASE_ROUTERS = ["mpp.operations.dbrouter.ReadReplicaRouter"]
+    MIDDLEWARE.append("mpp.operations.dbrouter.ReadReplicaMiddleware")
 # Readiness (/readyz) reports a queue whose oldest ready task waited longer than this.
 MPP_READY_MAX_TASK_AGE_SECONDS = env_int("MPP_READY_MAX_TASK_AGE_SECONDS", 300)
 # /metrics: with a token, readable by `Authorization: Bearer <token>`; without, only from
