@@ -10,7 +10,8 @@ PORT ?= 8000
 export DJANGO_SETTINGS_MODULE := mpp.settings
 
 .PHONY: run serve install install-test prepare test lint typecheck pytest e2e-deps bench lock messages clean \
-	prod-local backup restore drill-restore drills
+	prod-local backup restore drills drill-restore drill-database drill-redis drill-app-server \
+	drill-worker
 
 $(PY):
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "MPP needs Python 3.11 or newer")'
@@ -63,6 +64,21 @@ restore: install
 
 drill-restore: install
 	$(PY) manage.py restore_drill --fresh
+
+# Fault drills (docs/operations.md, "Fault drills"). They also run in `make test`; these run
+# one alone. The database drill makes its own PostgreSQL cluster (initdb, port 5471-5479),
+# the Redis drill its own redis-server (port 6471-6479): never the shared ones.
+DRILL_PYTEST = $(VENV)/bin/pytest -p no:cacheprovider -q
+drills: install-test
+	$(DRILL_PYTEST) tests/operations -k "drill" $(PYTEST_ARGS)
+drill-database: install-test
+	$(DRILL_PYTEST) tests/operations/test_drill_database.py $(PYTEST_ARGS)
+drill-redis: install-test
+	$(DRILL_PYTEST) tests/operations/test_drill_redis.py $(PYTEST_ARGS)
+drill-app-server: install-test
+	$(DRILL_PYTEST) tests/operations/test_drill_app_server.py $(PYTEST_ARGS)
+drill-worker: install-test
+	$(DRILL_PYTEST) tests/operations/test_drill_worker.py $(PYTEST_ARGS)
 
 # Browser-test prerequisites: Debian's Chromium (installed where we are root and apt works)
 # and axe-core from npm (test-only). The journey tests skip, saying why, when either is missing.
