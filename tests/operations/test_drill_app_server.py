@@ -158,9 +158,7 @@ def test_drill_kill_one_app_server_mid_burst_no_duplicate_or_lost_write():
     assert failures_a >= 1  # requests did break on the killed server
     assert set(statuses) <= {200, 201, -1}, statuses
     assert sum(len(keys) for keys in done.values()) == logical
-    assert sorted(Ticket.objects.values_list("code", flat=True)) == sorted(
-        done["ticket"].values()
-    )
+    assert sorted(Ticket.objects.values_list("code", flat=True)) == sorted(done["ticket"].values())
     assert sorted(Complaint.objects.values_list("code", flat=True)) == sorted(
         done["complaint"].values()
     )
