@@ -10,8 +10,7 @@ PORT ?= 8000
 export DJANGO_SETTINGS_MODULE := mpp.settings
 
 .PHONY: run serve install install-test prepare test lint typecheck pytest e2e-deps bench lock messages clean \
-	prod-local backup restore drills drill-restore drill-database drill-redis drill-app-server \
-	drill-worker
+	prod-local backup restore drills drill-restore drill-database drill-redis drill-app-server
 
 $(PY):
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "MPP needs Python 3.11 or newer")'
@@ -77,8 +76,6 @@ drill-redis: install-test
 	$(DRILL_PYTEST) tests/operations/test_drill_redis.py $(PYTEST_ARGS)
 drill-app-server: install-test
 	$(DRILL_PYTEST) tests/operations/test_drill_app_server.py $(PYTEST_ARGS)
-drill-worker: install-test
-	$(DRILL_PYTEST) tests/operations/test_drill_worker.py $(PYTEST_ARGS)
 
 # Browser-test prerequisites: Debian's Chromium (installed where we are root and apt works)
 # and axe-core from npm (test-only). The journey tests skip, saying why, when either is missing.
