@@ -56,7 +56,6 @@ export TASKS_BACKEND=database
 export LOG_FORMAT="${LOG_FORMAT:-json}"
 export MPP_ACCESS_LOG="${MPP_ACCESS_LOG:-true}"
 export MPP_WORKERS="${MPP_WORKERS:-2}"
-export DB_POOL_MAX="${DB_POOL_MAX:-8}"
 export PYTHONUNBUFFERED=1
 PATH="$(cd "$(dirname "$PY")" && pwd):$PATH"
 export PATH

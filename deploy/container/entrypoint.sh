@@ -8,8 +8,7 @@ case "${1:-web}" in
     exec python manage.py migrate --noinput ;;
   web)
     rm -rf "$PROMETHEUS_MULTIPROC_DIR" && mkdir -p "$PROMETHEUS_MULTIPROC_DIR"
-    exec python -m uvicorn mpp.asgi:application --host 0.0.0.0 --port 8080 \
-      --workers "${MPP_WORKERS:-2}" --no-access-log --timeout-graceful-shutdown 20 ;;
+    exec python -m mpp.serve --host 0.0.0.0 --port 8080 --workers "${MPP_WORKERS:-2}" ;;
   worker)
     exec python manage.py run_worker --queue-name notifications,default ;;
   scheduler)

@@ -45,13 +45,14 @@ def server(extra_env: dict[str, str] | None = None) -> Iterator[tuple[subprocess
         **_database_env(),
         "DJANGO_SETTINGS_MODULE": "mpp.settings",
         "STATIC_PLAIN": "1",
-        "LOG_LEVEL": "WARNING",
+        "LOG_LEVEL": "CRITICAL",
+        "DB_POOL_MAX": "4",
         **(extra_env or {}),
     }
     env.pop("REDIS_URL", None)
     process = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "mpp.asgi:application", "--host", "127.0.0.1",
-         "--port", str(port), "--workers", "1", "--no-access-log", "--log-level", "critical"],
+        [sys.executable, "-m", "mpp.serve", "--host", "127.0.0.1", "--port", str(port),
+         "--workers", "1"],
         cwd=ROOT, env=env, start_new_session=True,
     )  # fmt: skip
     try:
