@@ -9,7 +9,8 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE := mpp.settings
 
-.PHONY: run serve install install-test prepare test lint typecheck pytest e2e-deps bench lock messages clean
+.PHONY: run serve install install-test prepare test lint typecheck pytest e2e-deps bench lock messages clean \
+	prod-local backup restore drills drill-restore drill-database drill-redis drill-app-server
 
 $(PY):
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "MPP needs Python 3.11 or newer")'
@@ -44,6 +45,37 @@ run: prepare serve
 serve:
 	@echo "MPP demo: http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
 	$(PY) -m mpp.serve --host $(HOST) --port $(PORT)
+
+# The production topology on this machine (docs/operations.md): needs DATABASE_URL and
+# REDIS_URL; DEMO=1 loads the demo; serves http://127.0.0.1:8080 unless PORT is given.
+prod-local: messages
+	@PY=$(PY) HOST=$(HOST) PORT=$(if $(filter command line environment,$(origin PORT)),$(PORT),8080) \
+		bash deploy/prod-local.sh
+
+# Backups (docs/operations.md, "Backups"): make backup; make restore FILE=var/backups/…;
+# make drill-restore restores the latest backup into a scratch database and checks it.
+backup: install
+	$(PY) manage.py backup
+
+restore: install
+	@test -n "$(FILE)" || (echo "usage: make restore FILE=var/backups/mpp-backup-….tar[.enc]"; exit 2)
+	$(PY) manage.py restore "$(FILE)"
+
+drill-restore: install
+	$(PY) manage.py restore_drill --fresh
+
+# Fault drills (docs/operations.md, "Fault drills"). They also run in `make test`; these run
+# one alone. The database drill makes its own PostgreSQL cluster (initdb, port 5471-5479),
+# the Redis drill its own redis-server (port 6471-6479): never the shared ones.
+DRILL_PYTEST = $(VENV)/bin/pytest -p no:cacheprovider -q
+drills: install-test
+	$(DRILL_PYTEST) tests/operations -k "drill" $(PYTEST_ARGS)
+drill-database: install-test
+	$(DRILL_PYTEST) tests/operations/test_drill_database.py $(PYTEST_ARGS)
+drill-redis: install-test
+	$(DRILL_PYTEST) tests/operations/test_drill_redis.py $(PYTEST_ARGS)
+drill-app-server: install-test
+	$(DRILL_PYTEST) tests/operations/test_drill_app_server.py $(PYTEST_ARGS)
 
 # Browser-test prerequisites: Debian's Chromium (installed where we are root and apt works)
 # and axe-core from npm (test-only). The journey tests skip, saying why, when either is missing.

@@ -90,6 +90,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: request id, latency metric and access log for every request (no I/O).
+    "mpp.operations.middleware.ObservabilityMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -189,7 +191,8 @@ REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's RedisCache that answers from process memory while Redis is down.
+            "BACKEND": "mpp.core.redis_cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env_str("CACHE_PREFIX", "mpp"),
         }
@@ -210,7 +213,7 @@ LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365
 
 # --- Static files ---------------------------------------------------------------------------
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "var" / "static"
+STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "var" / "static")))
 STATICFILES_DIRS = [BASE_DIR / "mpp" / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -386,12 +389,69 @@ MPP_NOTIFY_MAX_ATTEMPTS = env_int("MPP_NOTIFY_MAX_ATTEMPTS", 5)
 # many jobs may run at the same time.
 MPP_SCHEDULER_INTERVAL = env_int("MPP_SCHEDULER_INTERVAL", 15)
 MPP_SCHEDULER_CONCURRENCY = env_int("MPP_SCHEDULER_CONCURRENCY", 3)
+# Background workers (`manage.py run_worker`) record a heartbeat this often (seconds); one not
+# seen for three periods counts as gone.
+MPP_WORKER_HEARTBEAT_SECONDS = env_int("MPP_WORKER_HEARTBEAT_SECONDS", 10)
 
+# Backups (`manage.py backup`, nightly in the job table): where, how many to keep, and the
+# Fernet key(s) that encrypt them (comma-separated; the first encrypts). Keep the key in the
+# operator's key store, never next to the backups.
+BACKUP_DIR = Path(env_str("BACKUP_DIR", str(BASE_DIR / "var" / "backups")))
+BACKUP_KEEP = env_int("BACKUP_KEEP", 14)
+BACKUP_ENCRYPTION_KEY = env_str("BACKUP_ENCRYPTION_KEY")
+# Read replica (mpp/operations/dbrouter.py): with DATABASE_REPLICA_URL set, GET requests to
+# these views ("namespace:url_name", "namespace:*" for all) read from the replica.
+MPP_REPLICA_VIEWS = frozenset(
+    env_list(
+        "MPP_REPLICA_VIEWS",
+        "catalog:*,transparency:*,api-v1:list_agencies,api-v1:get_agency,"
+        "api-v1:search_services,api-v1:get_service,api-v1:public_stats",
+    )
+)
+DATABASE_REPLICA_URL = env_str("DATABASE_REPLICA_URL")
+if DATABASE_REPLICA_URL:
+    _replica = dj_database_url.parse(
+        DATABASE_REPLICA_URL, conn_max_age=DATABASES["default"].get("CONN_MAX_AGE", 0)
+    )
+    if _replica["ENGINE"] == DATABASES["default"]["ENGINE"]:
+        _replica["OPTIONS"] = {
+            **DATABASES["default"].get("OPTIONS", {}),
+            **_replica.get("OPTIONS", {}),
+        }
+    _replica["CONN_HEALTH_CHECKS"] = True
+    # Tests never create a replica: it mirrors the test database.
+    _replica["TEST"] = {"MIRROR": "default"}
+    DATABASES["replica"] = _replica
+    DATABASE_ROUTERS = ["mpp.operations.dbrouter.ReadReplicaRouter"]
+    MIDDLEWARE.append("mpp.operations.dbrouter.ReadReplicaMiddleware")
+# Readiness (/readyz) reports a queue whose oldest ready task waited longer than this.
+MPP_READY_MAX_TASK_AGE_SECONDS = env_int("MPP_READY_MAX_TASK_AGE_SECONDS", 300)
+# /metrics: with a token, readable by `Authorization: Bearer <token>`; without, only from
+# this machine and not through a proxy.
+MPP_METRICS_TOKEN = env_str("MPP_METRICS_TOKEN")
+# One log line per request (method, path, route, status, duration, request id).
+MPP_ACCESS_LOG = env_bool("MPP_ACCESS_LOG", False)
+
+# Logs go to standard error; LOG_FORMAT=json writes one JSON object per line (production),
+# `plain` is for people reading a terminal. Every line carries the request id.
+LOG_FORMAT = env_str("LOG_FORMAT", "plain")
+if LOG_FORMAT not in {"plain", "json"}:
+    raise ImproperlyConfigured(f"LOG_FORMAT must be plain or json, got {LOG_FORMAT!r}")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"request_id": {"()": "mpp.operations.logs.RequestIdFilter"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {"()": "mpp.operations.logs.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": LOG_FORMAT,
+            "filters": ["request_id"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "INFO"}},
 }

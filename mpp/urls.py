@@ -17,6 +17,7 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
     path("", include("mpp.core.urls")),
+    path("", include("mpp.operations.urls")),
     path("", include("mpp.audit.urls")),
     path("", include("mpp.catalog.urls")),
     path("", include("mpp.feedback.urls")),

@@ -38,6 +38,8 @@ HEARTBEAT_SECONDS = 15.0
 # A stream ends after this long; the browser reconnects at once (EventSource does), which
 # bounds the life of any leaked connection and re-synchronises state.
 STREAM_MAX_SECONDS = 300.0
+#: Put on a subscriber's queue to end its stream (Redis went away).
+CLOSE: dict[str, Any] = {"kind": "__close__"}
 
 
 class _LocalHub:
@@ -68,6 +70,14 @@ class _LocalHub:
         for loop, queue in targets:
             with contextlib.suppress(RuntimeError):  # the loop has closed: subscriber gone
                 loop.call_soon_threadsafe(_put_latest, queue, payload)
+
+    def close_all(self) -> None:
+        """End every open subscription of this process (their streams close)."""
+        with self._lock:
+            targets = {item for subs in self._subs.values() for item in subs}
+        for loop, queue in targets:
+            with contextlib.suppress(RuntimeError):
+                loop.call_soon_threadsafe(_put_latest, queue, CLOSE)
 
     def count(self) -> int:
         with self._lock:
@@ -105,14 +115,26 @@ def _sync_redis() -> Any:
         return _redis_client
 
 
+#: After a failed publish, skip Redis for this long (seconds): while Redis is down, a ticket
+#: must not wait for a connection time-out on every commit.
+PUBLISH_RETRY_SECONDS = 5.0
+_publish_down_until = 0.0
+
+
 def publish(channel: str, message: dict[str, Any]) -> None:
     """Send `message` (a small JSON-able dict) to everyone subscribed to `channel` now."""
+    global _publish_down_until  # noqa: PLW0603 - one circuit breaker per process
     message = {**message, "ts": round(time.time(), 3)}
     if _redis_url():
+        if time.monotonic() < _publish_down_until:
+            return  # Redis is known to be down: the streams are closed, clients poll
         try:
             _sync_redis().publish(PREFIX + channel, json.dumps(message))
-        except Exception:  # a nudge is best effort: clients also poll
-            logger.warning("Redis publish failed on %s; clients will poll", channel, exc_info=True)
+        except Exception as exc:  # a nudge is best effort: clients also poll
+            _publish_down_until = time.monotonic() + PUBLISH_RETRY_SECONDS
+            logger.warning(
+                "Redis publish failed on %s (%s); clients will poll", channel, type(exc).__name__
+            )
         return
     hub.dispatch(channel, message)
 
@@ -144,7 +166,14 @@ async def _redis_listener(ready: asyncio.Event) -> None:
         except asyncio.CancelledError:
             raise
         except Exception:
-            logger.warning("Redis subscription lost; retrying in 1 s", exc_info=True)
+            if ready.is_set():
+                # Streams that stay open without Redis would never hear a nudge again: end
+                # them, so their pages poll until the stream can be opened again.
+                logger.warning("Redis subscription lost; live streams fall back to polling")
+                ready.clear()
+                hub.close_all()
+            else:
+                logger.debug("Redis still unreachable", exc_info=True)
             await asyncio.sleep(1.0)
         finally:
             with contextlib.suppress(Exception):
@@ -170,8 +199,21 @@ async def _ensure_listener() -> None:
         task = loop.create_task(_redis_listener(ready))
         _tasks.add(task)  # keep a reference so the task is not garbage-collected
         task.add_done_callback(_tasks.discard)
-    with contextlib.suppress(TimeoutError):
-        await asyncio.wait_for(ready.wait(), timeout=2.0)
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(ready.wait(), timeout=2.0)
+
+
+def _live_available() -> bool:
+    """Can this process deliver nudges right now? Without Redis (when it is configured) a
+    stream would stay silent forever, so it is refused and the page polls instead."""
+    if not _redis_url():
+        return True
+    try:
+        loop = asyncio.get_running_loop()
+    except RuntimeError:
+        return False
+    ready = _listeners.get(id(loop))
+    return ready is not None and ready.is_set()
 
 
 class Subscription:
@@ -194,11 +236,14 @@ class Subscription:
         if remaining <= 0:
             raise StopAsyncIteration
         try:
-            return await asyncio.wait_for(
+            message = await asyncio.wait_for(
                 self.queue.get(), timeout=min(HEARTBEAT_SECONDS, remaining)
             )
         except TimeoutError:
             return None
+        if message is CLOSE or message.get("kind") == CLOSE["kind"]:
+            raise StopAsyncIteration
+        return message
 
     def close(self) -> None:
         hub.remove(self.channels, self.item)
@@ -222,6 +267,11 @@ async def sse_stream(
     channels: list[str], *, hello: dict[str, Any] | None = None, max_seconds: float | None = None
 ) -> AsyncIterator[str]:
     await _ensure_listener()
+    if not _live_available():
+        # Redis is down: end at once without "hello"; the page keeps polling and tries the
+        # stream again after `retry` (docs/operations.md, "Redis outage").
+        yield "retry: 15000\n\n"
+        return
     subscription = Subscription(channels, max_seconds=max_seconds or STREAM_MAX_SECONDS)
     try:
         # `retry` tells EventSource how soon to reconnect after the stream ends or breaks.

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from django.db import connection
+import sys
+
+from django.db import InterfaceError, OperationalError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 
@@ -50,7 +53,36 @@ def bad_request(request: HttpRequest, exception: Exception | None = None) -> Htt
     )
 
 
+def _database_unavailable(request: HttpRequest) -> HttpResponse:
+    """503 while the database cannot be reached (restart, fail-over, network). Rendered
+    without context processors: they read the database too."""
+    from mpp.core.errors import UnavailableError
+
+    message = _(
+        "We cannot reach our database right now. Nothing you sent before this moment is "
+        "lost. Please try again in a minute."
+    )
+    headers = {"Retry-After": "15"}
+    if _wants_json(request):
+        return JsonResponse(
+            {"detail": message, "errors": []}, status=UnavailableError.status, headers=headers
+        )
+    html = render_to_string(
+        "core/unavailable.html",
+        {
+            "title": _("The service is briefly unavailable"),
+            "message": message,
+            # Set by the observability middleware; matches the X-Request-ID header and logs.
+            "request_id": getattr(request, "request_id", ""),
+        },
+    )
+    return HttpResponse(html, status=UnavailableError.status, headers=headers)
+
+
 def server_error(request: HttpRequest) -> HttpResponse:
+    # Called inside Django's exception handling, so the cause is at hand.
+    if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
+        return _database_unavailable(request)
     return _error(
         request,
         500,

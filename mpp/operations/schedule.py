@@ -127,6 +127,9 @@ JOBS: tuple[Job, ...] = (
     # Audit trail: publish the head of every chain, and check the whole chain every night.
     Job("audit-checkpoint", every(hours=1), "publish_audit_checkpoint", timeout=300),
     Job("audit-verify", daily("02:30"), "verify_audit_chain", timeout=3600),
+    # Backups (docs/operations.md): nightly, and weekly a restore drill into a scratch database.
+    Job("backup", daily("01:30"), "backup", timeout=4 * 3600),
+    Job("restore-drill", weekly("sun", "04:00"), "restore_drill", timeout=4 * 3600),
     # Housekeeping.
     Job("prune-task-results", daily("03:15"), "prune_db_task_results", ("--queue-name=*",)),
     Job("clear-sessions", daily("03:30"), "clearsessions"),

@@ -249,7 +249,8 @@ class Scheduler:
             except Exception:  # the database may be restarting: try again next tick
                 logger.exception("scheduler tick failed; retrying in %.0f s", interval)
             self.stopping.wait(interval)
-        logger.info("scheduler stopping; waiting for %d running job(s)", len(self.running))
+        busy = sum(1 for future in self.running.values() if not future.done())
+        logger.info("scheduler stopping; waiting for %d running job(s)", busy)
         self.shutdown()
 
     def shutdown(self) -> None:

@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# make prod-local — the production topology on this machine, in one command:
+# production settings, keys generated once into var/prod-local.env, migrations, the demo when
+# DEMO=1, then the app server (several processes), the worker(s) and the scheduler under
+# honcho, serving http://$HOST:$PORT. Ctrl+C stops everything. See docs/operations.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PY="${PY:-.venv/bin/python}"
+export HOST="${HOST:-127.0.0.1}"
+export PORT="${PORT:-8080}"
+
+if [ -z "${DATABASE_URL:-}" ] || [ -z "${REDIS_URL:-}" ]; then
+  cat >&2 <<'MSG'
+make prod-local runs the production topology and needs PostgreSQL and Redis:
+
+  DATABASE_URL=postgres://USER@127.0.0.1:5432/DBNAME \
+  REDIS_URL=redis://127.0.0.1:6379/0 \
+  DEMO=1 make prod-local
+
+(create the database first: createdb DBNAME). For a demo without them: make run.
+MSG
+  exit 2
+fi
+
+mkdir -p var
+# Keys: made once for this checkout, kept out of git (var/ is ignored) and readable only by
+# you. A real installation keeps them in its key store (docs/operations.md, "Keys").
+KEYS=var/prod-local.env
+if [ ! -f "$KEYS" ]; then
+  umask 077
+  "$PY" - > "$KEYS" <<'PYKEYS'
+import secrets
+from cryptography.fernet import Fernet
+print(f"SECRET_KEY={secrets.token_urlsafe(50)}")
+print(f"FIELD_ENCRYPTION_KEY={Fernet.generate_key().decode()}")
+print(f"NIK_HMAC_KEY={secrets.token_urlsafe(48)}")
+print(f"AUDIT_HMAC_KEY={secrets.token_urlsafe(48)}")
+print(f"BACKUP_ENCRYPTION_KEY={Fernet.generate_key().decode()}")
+print(f"MPP_METRICS_TOKEN={secrets.token_urlsafe(24)}")
+PYKEYS
+  echo "Generated keys in $KEYS (keep this file: the data is unreadable without it)."
+fi
+set -a
+# shellcheck source=/dev/null
+. "./$KEYS"
+set +a
+
+# Production settings (the defaults are already the production ones where they can be).
+export DJANGO_SETTINGS_MODULE=mpp.settings
+export DEBUG=false
+export ALLOWED_HOSTS="${ALLOWED_HOSTS:-$HOST,localhost,127.0.0.1}"
+export SITE_URL="${SITE_URL:-http://$HOST:$PORT}"
+export CSRF_TRUSTED_ORIGINS="${CSRF_TRUSTED_ORIGINS:-http://$HOST:$PORT,http://localhost:$PORT}"
+export TASKS_BACKEND=database
+export LOG_FORMAT="${LOG_FORMAT:-json}"
+export MPP_ACCESS_LOG="${MPP_ACCESS_LOG:-true}"
+export MPP_WORKERS="${MPP_WORKERS:-2}"
+export PYTHONUNBUFFERED=1
+PATH="$(cd "$(dirname "$PY")" && pwd):$PATH"
+export PATH
+# Request metrics of all app processes, summed at every scrape; emptied at each start.
+export PROMETHEUS_MULTIPROC_DIR="$PWD/var/prometheus-$PORT"
+rm -rf "$PROMETHEUS_MULTIPROC_DIR" && mkdir -p "$PROMETHEUS_MULTIPROC_DIR"
+
+echo "Waiting for the database…"
+for _ in $(seq 1 30); do
+  if "$PY" - <<'PYWAIT' 2>/dev/null; then break; fi
+import django, sys
+django.setup()
+from django.db import connection
+connection.ensure_connection()
+PYWAIT
+  sleep 1
+done
+
+"$PY" manage.py check --deploy --fail-level ERROR
+"$PY" manage.py migrate --noinput
+"$PY" manage.py collectstatic --noinput --verbosity 0
+if [ "${DEMO:-0}" = "1" ]; then
+  "$PY" manage.py load_demo
+fi
+
+echo "MPP production topology: http://$HOST:$PORT/  (readiness: /readyz, metrics: /metrics)"
+exec "$(dirname "$PY")/honcho" start -f deploy/Procfile -d . -c "worker=${MPP_TASK_WORKERS:-1}"
