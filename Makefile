@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE := mpp.settings
 
-.PHONY: run serve install install-test prepare test lint typecheck pytest e2e-deps bench lock messages clean \
+.PHONY: run serve worker install install-test prepare test lint typecheck pytest e2e-deps bench lock messages clean \
 	prod-local backup restore drills drill-restore drill-database drill-redis drill-app-server
 
 $(PY):
@@ -40,7 +40,17 @@ prepare: messages
 	$(PY) manage.py load_demo
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 
-run: prepare serve
+# The demo: the web server and, beside it, the background worker that sends notifications
+# (WhatsApp/SMS to the log, e-mail to the console; see them at /staf/kotak-keluar/).
+run: export EMAIL_BACKEND ?= django.core.mail.backends.console.EmailBackend
+run: prepare
+	@$(PY) manage.py db_worker --queue-name notifications,default --interval 1 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(MAKE) --no-print-directory serve
+
+# The background worker alone (production runs it next to the web server; ADR 0007).
+worker:
+	$(PY) manage.py db_worker --queue-name notifications,default --interval 1
 
 serve:
 	@echo "MPP demo: http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"

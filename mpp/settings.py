@@ -7,6 +7,7 @@ server at start-up instead of silently running with a default.
 
 from __future__ import annotations
 
+import json
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -46,6 +47,20 @@ def env_int(name: str, default: int) -> int:
 
 def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def env_map(name: str, default: str = "") -> dict[str, str]:
+    """`key=value,key=value` (or a JSON object) into a dict."""
+    raw = os.environ.get(name, default).strip()
+    if raw.startswith("{"):
+        try:
+            return {str(k): str(v) for k, v in json.loads(raw).items()}
+        except (ValueError, AttributeError) as exc:
+            raise ImproperlyConfigured(f"{name} must be a JSON object: {exc}") from exc
+    pairs = [item.split("=", 1) for item in raw.split(",") if item.strip()]
+    if any(len(pair) != 2 for pair in pairs):
+        raise ImproperlyConfigured(f"{name} must look like key=value,key=value")
+    return {key.strip(): value.strip() for key, value in pairs}
 
 
 DEBUG = env_bool("DEBUG", False)
@@ -378,11 +393,55 @@ EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "MPP Ngawi <noreply@localhost>")
-# SMS and WhatsApp senders: a dotted path to a class with `send(to, body)`. The log sender
-# writes the message to the log (development); plug a gateway's sender in production.
+# SMS and WhatsApp senders: a dotted path to a class with `send(message)` (see
+# mpp/notifications/senders.py and docs/adr/0014-notification-channels.md). The log sender
+# writes the message to the log (development, the demo); in production use
+# mpp.notifications.senders.WhatsAppCloudSender and mpp.notifications.senders.HttpSmsSender.
 MPP_SMS_SENDER = env_str("MPP_SMS_SENDER", "mpp.notifications.senders.LogSender")
 MPP_WHATSAPP_SENDER = env_str("MPP_WHATSAPP_SENDER", "mpp.notifications.senders.LogSender")
 MPP_NOTIFY_MAX_ATTEMPTS = env_int("MPP_NOTIFY_MAX_ATTEMPTS", 5)
+# Seconds a gateway may take to answer before the attempt counts as failed (and is retried).
+MPP_NOTIFY_HTTP_TIMEOUT = env_int("MPP_NOTIFY_HTTP_TIMEOUT", 10)
+# The channels in use, in the order a message falls back through them.
+MPP_NOTIFY_CHANNELS = env_list("MPP_NOTIFY_CHANNELS", "whatsapp,sms,email")
+# No messages in these local hours except "your turn" on the same day and codes the citizen
+# asked for; others wait for the morning. Empty: no quiet hours.
+MPP_NOTIFY_QUIET_HOURS = env_str("MPP_NOTIFY_QUIET_HOURS", "21:00-07:00")
+# Caps so that a bug cannot spam a citizen or run up the gateway bill: messages per recipient
+# and local day (every channel), and paid messages (SMS + WhatsApp) per local day in all.
+MPP_NOTIFY_MAX_PER_RECIPIENT_PER_DAY = env_int("MPP_NOTIFY_MAX_PER_RECIPIENT_PER_DAY", 12)
+MPP_NOTIFY_MAX_PER_DAY = env_int("MPP_NOTIFY_MAX_PER_DAY", 20000)
+
+
+# WhatsApp Business Cloud API (Meta). Templates: message kind -> approved template name, e.g.
+# WHATSAPP_TEMPLATES="ticket_near=mpp_giliran_dekat,ticket_called=mpp_dipanggil".
+WHATSAPP_API_URL = env_str("WHATSAPP_API_URL", "https://graph.facebook.com/v23.0")
+WHATSAPP_TOKEN = env_str("WHATSAPP_TOKEN")
+WHATSAPP_PHONE_NUMBER_ID = env_str("WHATSAPP_PHONE_NUMBER_ID")
+WHATSAPP_APP_SECRET = env_str("WHATSAPP_APP_SECRET")  # signs the webhook (X-Hub-Signature-256)
+WHATSAPP_VERIFY_TOKEN = env_str("WHATSAPP_VERIFY_TOKEN")  # answers the webhook subscription
+WHATSAPP_TEMPLATES = env_map("WHATSAPP_TEMPLATES")
+WHATSAPP_TEMPLATE_LANGUAGES = env_map("WHATSAPP_TEMPLATE_LANGUAGES", "id=id,en=en")
+# HTTP SMS gateway: SMS_GATEWAY names the request shape (json, zenziva, infobip, vonage);
+# the SMS_REQUEST_*/SMS_RESPONSE_*/SMS_DLR_* settings override parts of it.
+SMS_GATEWAY = env_str("SMS_GATEWAY", "json")
+SMS_API_URL = env_str("SMS_API_URL")
+SMS_API_KEY = env_str("SMS_API_KEY")
+SMS_API_USER = env_str("SMS_API_USER")
+SMS_SENDER_ID = env_str("SMS_SENDER_ID", "MPP")
+SMS_REQUEST_FIELDS = env_str("SMS_REQUEST_FIELDS")  # JSON
+SMS_REQUEST_HEADERS = env_str("SMS_REQUEST_HEADERS")  # JSON
+SMS_REQUEST_METHOD = env_str("SMS_REQUEST_METHOD")
+SMS_REQUEST_FORMAT = env_str("SMS_REQUEST_FORMAT")
+SMS_RESPONSE_ID_PATH = env_str("SMS_RESPONSE_ID_PATH")
+SMS_RESPONSE_SUCCESS_PATH = env_str("SMS_RESPONSE_SUCCESS_PATH")
+SMS_RESPONSE_SUCCESS_VALUES = env_str("SMS_RESPONSE_SUCCESS_VALUES")
+SMS_DLR_ID_PATH = env_str("SMS_DLR_ID_PATH")
+SMS_DLR_REFERENCE_PATH = env_str("SMS_DLR_REFERENCE_PATH")
+SMS_DLR_STATUS_PATH = env_str("SMS_DLR_STATUS_PATH")
+# The gateway signs its callbacks with HMAC-SHA256 of the raw body in this header.
+SMS_WEBHOOK_SECRET = env_str("SMS_WEBHOOK_SECRET")
+SMS_WEBHOOK_SIGNATURE_HEADER = env_str("SMS_WEBHOOK_SIGNATURE_HEADER", "X-Signature")
 
 # --- Operations (docs/operations.md) ----------------------------------------------------------
 # The scheduler (`manage.py run_scheduler`): seconds between looks at the job table, and how

@@ -27,6 +27,7 @@ urlpatterns = [
     path("", include("mpp.applications.urls")),
     path("", include("mpp.facilities.urls")),
     path("", include("mpp.transparency.urls")),
+    path("", include("mpp.notifications.urls")),
 ]
 
 handler404 = "mpp.core.views.not_found"

@@ -33,3 +33,11 @@ def _fresh_cache():
 @pytest.fixture
 def mall(db):
     return MallFactory(slug="ngawi")
+
+
+@pytest.fixture(autouse=True)
+def _no_quiet_hours():
+    # Quiet hours hold ordinary messages overnight; the suite must not depend on the hour it
+    # runs at. Tests of quiet hours set MPP_NOTIFY_QUIET_HOURS themselves.
+    with override_settings(MPP_NOTIFY_QUIET_HOURS=""):
+        yield

@@ -10,3 +10,8 @@ class ApplicationsConfig(AppConfig):
     def ready(self) -> None:
         # Deploy checks for the keys that protect NIKs and documents.
         from mpp.accounts import checks  # noqa: F401
+
+        # Messages to applicants at every state change (domain event subscriber).
+        from mpp.applications import notify
+
+        notify.subscribe()

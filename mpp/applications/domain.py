@@ -34,6 +34,7 @@ from mpp.applications.models import Application, ApplicationStatusEvent, Documen
 from mpp.applications.slots import MAX_FILES_PER_SLOT, Slot, slots_for
 from mpp.audit.domain import record_event
 from mpp.catalog.models import Requirement, Service
+from mpp.core.domain_events import ApplicationStateChanged, emit
 
 S = ApplicationState
 TRACKING_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
@@ -411,7 +412,7 @@ def transition_application(
                 if access.is_applicant(actor, application)
                 else ApplicationStatusEvent.ActorKind.STAFF
             )
-            event = ApplicationStatusEvent.objects.create(
+            ApplicationStatusEvent.objects.create(
                 application=application,
                 from_state=from_state,
                 to_state=to,
@@ -426,9 +427,14 @@ def transition_application(
                 actor=actor,
                 data={"from": from_state, "to": to, "reason": reason, **details},
             )
-            from mpp.applications.notify import notify_state_change
-
-            notify_state_change(application, event)
+            emit(
+                ApplicationStateChanged(
+                    mall_id=application.mall_id,
+                    application_id=application.pk,
+                    from_state=from_state,
+                    to_state=to,
+                )
+            )
     except BaseException:
         if result_storage:
             documents.discard(result_storage)

@@ -6,3 +6,9 @@ class FeedbackConfig(AppConfig):
     name = "mpp.feedback"
     label = "feedback"
     verbose_name = _("Feedback: satisfaction survey and complaints")
+
+    def ready(self) -> None:
+        # Messages to reporters of complaints (domain event subscriber).
+        from mpp.feedback import notify
+
+        notify.subscribe()

@@ -6,3 +6,8 @@ class NotificationsConfig(AppConfig):
     name = "mpp.notifications"
     label = "notifications"
     verbose_name = _("Notifications")
+
+    def ready(self) -> None:
+        # The kinds this app sends itself (codes, tests, opt-out confirmations) and the deploy
+        # checks of the configured channels.
+        from mpp.notifications import checks, kinds  # noqa: F401

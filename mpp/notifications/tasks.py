@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django_tasks import task
 
-from mpp.notifications.domain import deliver_notification
+from mpp.notifications.domain.delivery import deliver_notification
 
 
 @task(queue_name="notifications")

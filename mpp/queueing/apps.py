@@ -6,3 +6,9 @@ class QueueingConfig(AppConfig):
     name = "mpp.queueing"
     label = "queueing"
     verbose_name = _("Queue and visits")
+
+    def ready(self) -> None:
+        # Messages to citizens about their tickets and bookings (domain event subscribers).
+        from mpp.queueing import notify
+
+        notify.subscribe()

@@ -90,3 +90,10 @@ class CounterState(models.TextChoices):
     OPEN = "open", _("Open")
     PAUSED = "paused", _("Paused")
     CLOSED = "closed", pgettext_lazy("counter state", "Closed")
+
+
+class ContactChannel(models.TextChoices):
+    """How a citizen following a ticket wants to hear from us."""
+
+    WHATSAPP = "whatsapp", _("WhatsApp")
+    SMS = "sms", _("SMS")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from mpp.queueing.enums import PriorityGroup
+from mpp.queueing.enums import ContactChannel, PriorityGroup
 
 
 class KioskIssueForm(forms.Form):
@@ -56,3 +56,25 @@ class TransferForm(forms.Form):
 
 class NoteForm(forms.Form):
     note = forms.CharField(max_length=1000)
+
+
+class FollowForm(forms.Form):
+    """A mobile number to follow a ticket by WhatsApp or SMS."""
+
+    phone = forms.CharField(
+        label=_("Mobile number"),
+        max_length=30,
+        help_text=_("For example 0812 3456 7890."),
+        error_messages={"required": _("Enter your mobile number.")},
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel", "inputmode": "tel"}),
+    )
+    channel = forms.ChoiceField(
+        label=_("Send by"),
+        choices=ContactChannel.choices,
+        initial=ContactChannel.WHATSAPP,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Choose WhatsApp or SMS."),
+            "invalid_choice": _("Choose WhatsApp or SMS."),
+        },
+    )

@@ -12,6 +12,7 @@ import re
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -23,6 +24,7 @@ from mpp.queueing.enums import (
     ACTIVE_BOOKING,
     AT_COUNTER,
     BookingStatus,
+    ContactChannel,
     CounterState,
     PriorityGroup,
     TicketChannel,
@@ -31,6 +33,8 @@ from mpp.queueing.enums import (
 )
 
 _PREFIX = re.compile(r"^[A-Z]{1,2}$")
+#: The furthest a "your turn is near" message can be sent ahead (bounds the query at a call).
+MAX_NOTIFY_AHEAD = 20
 _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 
 
@@ -102,6 +106,15 @@ class QueueService(models.Model):
         _("typical handling time (minutes)"),
         default=10,
         help_text=_("Used for the wait estimate until enough visits have been measured."),
+    )
+    notify_ahead = models.PositiveSmallIntegerField(
+        _("'your turn is near' when this many are ahead"),
+        default=3,
+        validators=[MaxValueValidator(MAX_NOTIFY_AHEAD)],
+        help_text=_(
+            'A citizen who left a phone number gets "giliran Anda sebentar lagi" when this '
+            "many people are ahead of them (0: only when called)."
+        ),
     )
 
     class Meta:
@@ -346,6 +359,24 @@ class TicketEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.ticket_id} {self.kind} {self.at:%H:%M:%S}"
+
+
+class TicketContact(models.Model):
+    """The phone number a citizen left to follow their ticket (WhatsApp or SMS): kept apart
+    from the ticket, which carries no personal data."""
+
+    ticket = models.OneToOneField(Ticket, on_delete=models.CASCADE, related_name="contact")
+    phone = models.CharField(_("mobile number"), max_length=20)
+    channel = models.CharField(_("send by"), max_length=10, choices=ContactChannel)
+    language = models.CharField(_("language"), max_length=5, default="id")
+    created_at = models.DateTimeField(_("left at"))
+
+    class Meta:
+        verbose_name = _("ticket contact")
+        verbose_name_plural = _("ticket contacts")
+
+    def __str__(self) -> str:
+        return f"{self.ticket_id} {self.channel}"
 
 
 class Booking(models.Model):

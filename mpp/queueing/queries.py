@@ -465,3 +465,22 @@ def waiting_list(counter: Counter, *, now: datetime | None = None, limit: int = 
         .select_related("service")
         .order_by("-is_priority", "queued_at", "pk")[:limit]
     )
+
+
+def next_in_line(counter: Counter, *, limit: int, now: datetime | None = None) -> list[Ticket]:
+    """The first `limit` tickets `counter` may call, in call_next's order (priority first,
+    then place in line), with their contact and queue settings: one bounded, indexed query
+    (the "giliran Anda sebentar lagi" check at every call reads it)."""
+    now = now_or(now)
+    day = local_day(counter.mall, now)
+    return list(
+        Ticket.objects.filter(
+            mall_id=counter.mall_id,
+            day=day,
+            status=TicketStatus.WAITING,
+            service__in=counter.services.all(),
+        )
+        .filter(Q(target_counter__isnull=True) | Q(target_counter=counter))
+        .select_related("contact", "service__queue")
+        .order_by("-is_priority", "queued_at", "pk")[:limit]
+    )

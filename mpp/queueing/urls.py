@@ -15,6 +15,7 @@ urlpatterns = [
     path("antrian/tiket/<str:code>/status.json", views.ticket_state_json, name="ticket-state"),
     path("antrian/tiket/<str:code>/live/", views.ticket_live, name="ticket-live"),
     path("antrian/tiket/<str:code>/batal/", views.ticket_cancel, name="ticket-cancel"),
+    path("antrian/tiket/<str:code>/ikuti/", views.ticket_follow, name="ticket-follow"),
     path("t/<str:code>", views.short_link, name="short"),
     path("antrian/pesan/", views.booking_services, name="book"),
     path("antrian/pesan/layanan/<slug:service>/", views.booking_slots, name="book-slots"),

@@ -23,10 +23,12 @@ from django.http import (
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
+from mpp.accounts.contacts import mask_phone
 from mpp.catalog.models import Agency, Service
 from mpp.core.db import database_sync_to_async
 from mpp.core.events import sse_response
@@ -48,8 +50,15 @@ from mpp.queueing.enums import (
     TicketEventKind,
     TicketStatus,
 )
-from mpp.queueing.forms import BookingForm, CodeForm, KioskIssueForm, NoteForm, TransferForm
-from mpp.queueing.models import Booking, Counter, Ticket
+from mpp.queueing.forms import (
+    BookingForm,
+    CodeForm,
+    FollowForm,
+    KioskIssueForm,
+    NoteForm,
+    TransferForm,
+)
+from mpp.queueing.models import Booking, Counter, Ticket, TicketContact
 
 PUBLIC_EVENTS = {
     TicketEventKind.ISSUED,
@@ -220,8 +229,12 @@ def _ticket_context(request: HttpRequest, ticket: Ticket) -> dict[str, Any]:
         for e in ticket.events.select_related("counter").order_by("at", "pk")
         if e.kind in PUBLIC_EVENTS
     ]
+    contact = TicketContact.objects.filter(ticket=ticket).first()
     return {
         "ticket": ticket,
+        "follow_form": FollowForm(),
+        "contact": contact,
+        "contact_phone": mask_phone(contact.phone) if contact else "",
         "state": queries.ticket_state(ticket),
         "short_url": short_url,
         "qr": printing.qr_svg(short_url, title=_("Open your ticket on your phone")),
@@ -293,6 +306,32 @@ async def ticket_live(request: HttpRequest, code: str) -> HttpResponseBase:
     if channels is None:
         raise Http404(_("There is no ticket with that code."))
     return sse_response(channels)
+
+
+@require_POST
+def ticket_follow(request: HttpRequest, code: str) -> HttpResponse:
+    """Leave a mobile number to hear by WhatsApp or SMS when the turn is near."""
+    ticket = _ticket_or_404(_mall(request), code)
+    form = FollowForm(request.POST)
+    if form.is_valid():
+        try:
+            domain.follow_ticket(
+                ticket=ticket,
+                phone=form.cleaned_data["phone"],
+                channel=form.cleaned_data["channel"],
+                language=get_language() or "id",
+            )
+        except QueueError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        else:
+            messages.success(
+                request,
+                _("Done. We will send a message when your turn is near, and when you are called."),
+            )
+            return redirect("queueing:ticket", code=ticket.code)
+    context = _ticket_context(request, ticket)
+    context["follow_form"] = form
+    return render(request, "queueing/ticket.html", context, status=400)
 
 
 @require_POST

@@ -21,6 +21,8 @@ def received():
         ev.unsubscribe(event_type, handler)
 
 
+# Emitting real events also runs the apps' own subscribers, which read the database.
+@pytest.mark.django_db
 def test_emit_calls_subscribers_of_the_type_and_its_bases(received):
     seen, handler = received
     ev.subscribe(ev.TicketFinished, handler)

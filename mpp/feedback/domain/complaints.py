@@ -33,6 +33,7 @@ from django.utils.translation import gettext as _
 from mpp.audit.domain import record_event
 from mpp.catalog.models import Agency, Service
 from mpp.core.calendar import add_working_days
+from mpp.core.domain_events import ComplaintStateChanged, emit
 from mpp.core.models import Mall
 from mpp.feedback import conf
 from mpp.feedback.codes import (
@@ -406,6 +407,11 @@ def transition_complaint(
             obj=locked,
             actor=actor,
             data={"code": locked.code, "from": previous, "to": to, **(audit or {})},
+        )
+        emit(
+            ComplaintStateChanged(
+                mall_id=locked.mall_id, complaint_id=locked.pk, from_state=previous, to_state=to
+            )
         )
     return locked
 

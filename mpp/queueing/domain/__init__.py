@@ -23,6 +23,7 @@ from mpp.queueing.domain.errors import (
     NotFoundError,
     QueueError,
 )
+from mpp.queueing.domain.follow import follow_ticket
 from mpp.queueing.domain.tickets import (
     add_note,
     call_next,
@@ -53,6 +54,7 @@ __all__ = [
     "check_officer",
     "checkin_window",
     "finish_service",
+    "follow_ticket",
     "issue_ticket",
     "local_day",
     "may_staff_counter",

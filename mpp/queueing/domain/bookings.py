@@ -21,6 +21,13 @@ from django.utils.translation import gettext as _
 
 from mpp.accounts.models import User
 from mpp.catalog.models import Service
+from mpp.core.domain_events import (
+    BookingCancelled,
+    BookingCreated,
+    BookingRescheduled,
+    TicketIssued,
+    emit,
+)
 from mpp.core.models import Mall
 from mpp.queueing.domain.common import (
     local_day,
@@ -32,6 +39,7 @@ from mpp.queueing.domain.common import (
     setting,
 )
 from mpp.queueing.domain.errors import ConflictError, FullError, NotFoundError, QueueError
+from mpp.queueing.domain.follow import follow_booked_ticket
 from mpp.queueing.domain.schedule import ensure_slots
 from mpp.queueing.domain.tickets import _create_ticket, _event, _queue_of
 from mpp.queueing.enums import BookingStatus, TicketChannel, TicketEventKind
@@ -145,6 +153,7 @@ def book_visit(
                 created_at=now,
                 changed_at=now,
             )
+            emit(BookingCreated(mall_id=booking.mall_id, booking_id=booking.pk))
     except IntegrityError as exc:
         raise ConflictError(
             _("You already have a booking for this service on that day. Reschedule it instead."),
@@ -171,6 +180,7 @@ def cancel_booking(*, booking: Booking, now: datetime | None = None) -> Booking:
         booking.save(update_fields=["status", "changed_at"])
         _release_booking_seat(booking.slot_id)
         _release_person_day(booking.mall_id, booking.person_key, booking.day)
+        emit(BookingCancelled(mall_id=booking.mall_id, booking_id=booking.pk))
     return booking
 
 
@@ -210,6 +220,7 @@ def reschedule_booking(
             booking.starts_at = new_slot.starts_at
             booking.changed_at = now
             booking.save(update_fields=["slot", "day", "starts_at", "changed_at"])
+            emit(BookingRescheduled(mall_id=booking.mall_id, booking_id=booking.pk))
     except IntegrityError as exc:
         raise ConflictError(
             _("You already have a booking for this service on that day."), field="starts_at"
@@ -278,6 +289,11 @@ def check_in(*, booking: Booking, now: datetime | None = None, actor: User | Non
             ticket, TicketEventKind.CHECKED_IN, now, actor=actor, note=f"booking {booking.code}"
         )
         nudge_board(ticket.mall_id, event.pk, "issued")
+        if booking.phone:
+            follow_booked_ticket(ticket=ticket, phone=booking.phone, now=now)
+        emit(
+            TicketIssued(mall_id=ticket.mall_id, ticket_id=ticket.pk, service_id=ticket.service_id)
+        )
     return ticket
 
 

@@ -30,6 +30,7 @@ from django.utils.translation import gettext as _
 
 from mpp.accounts.models import User
 from mpp.catalog.models import Service
+from mpp.core.domain_events import TicketCalled, TicketIssued, emit
 from mpp.core.models import Mall
 from mpp.queueing.domain.common import (
     local_day,
@@ -206,6 +207,7 @@ def issue_ticket(
             )
             event = _event(ticket, TicketEventKind.ISSUED, now, actor=actor)
             nudge_board(mall.pk, event.pk, "issued")
+            emit(TicketIssued(mall_id=mall.pk, ticket_id=ticket.pk, service_id=service.pk))
     except IntegrityError:
         # Only a concurrent request with the same key can collide here (numbers come from
         # the locked sequence row); hand back that request's ticket.
@@ -357,6 +359,14 @@ def call_next(*, counter: Counter, officer: User, now: datetime | None = None) -
         event = _event(ticket, TicketEventKind.CALLED, now, actor=officer, counter=counter)
         nudge_board(counter.mall_id, event.pk, "called")
         nudge_ticket(ticket.code, event.pk, "called")
+        emit(
+            TicketCalled(
+                mall_id=counter.mall_id,
+                ticket_id=ticket.pk,
+                service_id=ticket.service_id,
+                counter_id=counter.pk,
+            )
+        )
     return ticket
 
 
@@ -412,6 +422,14 @@ def recall_ticket(*, ticket: Ticket, officer: User, now: datetime | None = None)
         event = _event(ticket, TicketEventKind.RECALLED, now, actor=officer, counter=counter)
         nudge_board(ticket.mall_id, event.pk, "called")
         nudge_ticket(ticket.code, event.pk, "called")
+        emit(
+            TicketCalled(
+                mall_id=ticket.mall_id,
+                ticket_id=ticket.pk,
+                service_id=ticket.service_id,
+                counter_id=counter.pk,
+            )
+        )
     return ticket
 
 

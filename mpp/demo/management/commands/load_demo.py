@@ -16,6 +16,7 @@ from mpp.applications.demo import load_applications_demo
 from mpp.core.calendar import load_national_calendar
 from mpp.core.models import Mall
 from mpp.demo.catalog import MALL_SLUG, load_demo_catalog
+from mpp.demo.staff import load_mall_manager
 from mpp.facilities.demo import load_facilities_demo
 from mpp.queueing.demo import load_queue_demo
 
@@ -42,3 +43,5 @@ class Command(BaseCommand):
         )
         facilities = load_facilities_demo(mall)
         self.stdout.write(f"Facilities: {facilities}")
+        manager = load_mall_manager(mall)
+        self.stdout.write(f"Mall manager (outbox at /staf/kotak-keluar/): {manager}")

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from mpp.notifications import views, webhooks
+
+app_name = "notifications"
+
+urlpatterns = [
+    path("staf/kotak-keluar/", views.outbox, name="outbox"),
+    # Provider callbacks (signed): delivery reports and replies such as STOP.
+    path("notifikasi/webhook/whatsapp/", webhooks.whatsapp, name="webhook-whatsapp"),
+    path("notifikasi/webhook/sms/status/", webhooks.sms_status, name="webhook-sms-status"),
+    path("notifikasi/webhook/sms/masuk/", webhooks.sms_inbound, name="webhook-sms-inbound"),
+]
