@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import http.client
 import sqlite3
+import time
 from pathlib import Path
 
 import pytest
@@ -53,11 +54,25 @@ def make_replica(tmp_path: Path) -> tuple[str, object]:
         return f"sqlite:///{path}", lambda: None
     import psycopg
 
-    name = f"{connection.settings_dict['NAME']}_replica"
+    source = connection.settings_dict["NAME"]
+    name = f"{source}_replica"
+    # CREATE DATABASE … TEMPLATE needs no other session on the source. Closing the Django
+    # connection only hands it back to the psycopg pool (on by default): close the pool too.
     connection.close()
+    close_pool = getattr(connection, "close_pool", None)
+    if close_pool is not None:
+        close_pool()
     with psycopg.connect(_database_url("postgres"), autocommit=True) as admin:
         admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{connection.settings_dict["NAME"]}"')
+        for attempt in range(20):
+            try:
+                admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{source}"')
+                break
+            except psycopg.errors.ObjectInUse:
+                # A session of an app server that was just stopped may take a moment to end.
+                if attempt == 19:
+                    raise
+                time.sleep(0.25)
     with psycopg.connect(_database_url(name), autocommit=True) as replica:
         replica.execute(rename)
 
