@@ -85,7 +85,7 @@ def service_item(service: Service) -> dict[str, Any]:
 
 @router.get(
     "/agencies",
-    response=list[AgencyOut],
+    response={200: list[AgencyOut], 400: ErrorOut},
     operation_id="list_agencies",
     summary="List the agencies (instansi) of the mall",
 )
@@ -99,7 +99,7 @@ def list_agencies(request: HttpRequest) -> list[dict[str, Any]]:
 
 @router.get(
     "/agencies/{slug}",
-    response={200: AgencyOut, 404: ErrorOut},
+    response={200: AgencyOut, 400: ErrorOut, 404: ErrorOut},
     operation_id="get_agency",
     summary="One agency with its booth, contacts and hours",
 )
@@ -120,7 +120,7 @@ class SearchParams(Schema):
 
 @router.get(
     "/services",
-    response={200: ServicePage, 404: ErrorOut, 422: ErrorOut},
+    response={200: ServicePage, 400: ErrorOut, 404: ErrorOut, 422: ErrorOut},
     operation_id="search_services",
     summary="Search services (ranked), or list them all when q is empty",
 )
@@ -156,7 +156,7 @@ def search_services(request: HttpRequest, params: Query[SearchParams]) -> dict[s
 
 @router.get(
     "/services/{slug}",
-    response={200: ServiceOut, 404: ErrorOut},
+    response={200: ServiceOut, 400: ErrorOut, 404: ErrorOut},
     operation_id="get_service",
     summary="One service with its whole service standard",
 )

@@ -63,6 +63,12 @@ def make_replica(tmp_path: Path) -> tuple[str, object]:
     if close_pool is not None:
         close_pool()
     with psycopg.connect(_database_url("postgres"), autocommit=True) as admin:
+        # Sessions that earlier tests' threads left idle on the source would block the copy.
+        admin.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = %s AND pid <> pg_backend_pid()",
+            [source],
+        )
         admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
         for attempt in range(20):
             try:
