@@ -124,6 +124,10 @@ JOBS: tuple[Job, ...] = (
     Job("transparency-rollups", every(minutes=15), "refresh_transparency_stats", timeout=600),
     # Notifications whose task was lost, retries that are due, claims of dead workers.
     Job("notification-sweep", every(minutes=5), "send_pending_notifications", timeout=600),
+    # Citizens' reminders: bookings (the day before, one hour before) and complaint answers
+    # awaiting the reporter's response. Each reminder goes out once (dedupe keys).
+    Job("booking-reminders", every(minutes=5), "send_booking_reminders", timeout=300),
+    Job("complaint-reminders", every(hours=1), "send_complaint_reminders", timeout=300),
     # Audit trail: publish the head of every chain, and check the whole chain every night.
     Job("audit-checkpoint", every(hours=1), "publish_audit_checkpoint", timeout=300),
     Job("audit-verify", daily("02:30"), "verify_audit_chain", timeout=3600),

@@ -311,3 +311,29 @@ def test_the_ticket_page_explains_a_bad_number_in_indonesian(client, hall):
     assert "Masukkan nomor ponsel Anda." in html
     assert "Pilih WhatsApp atau SMS." in html
     assert not TicketContact.objects.exists()
+
+
+def test_the_scheduler_sends_the_reminders(bookable):
+    """The job table runs `send_booking_reminders`: a visit in 40 minutes is reminded."""
+    from django.core.management import call_command
+
+    from mpp.operations.models import JobState
+    from mpp.operations.schedule import job_named
+
+    job = job_named("booking-reminders")
+    assert job is not None and job.command == "send_booking_reminders"
+    booking = domain.book_visit(
+        service=bookable.ktp, starts_at=SLOT_10, phone="081234567890", now=NOW - timedelta(days=1)
+    )
+    now = timezone.now()
+    Booking.objects.filter(pk=booking.pk).update(
+        starts_at=now + timedelta(minutes=40), created_at=now - timedelta(days=1)
+    )
+
+    call_command("run_scheduler", "--run", "booking-reminders", "--in-process")
+
+    [reminder] = _messages("booking_reminder_hour")
+    assert reminder.object_id == str(booking.pk)
+    state = JobState.objects.get(name="booking-reminders")
+    assert (state.runs, state.failures) == (1, 0)
+    assert job_named("complaint-reminders").command == "send_complaint_reminders"
