@@ -1,6 +1,7 @@
 """Live events: publish a small nudge, subscribe to channels, stream them as Server-Sent Events.
 
-Events are nudges, not state (DESIGN.md): a message says "board 3 changed (version 1842)"; the
+Events are nudges, not state (docs/sources/DESIGN.md): a message says "board 3 changed (version
+1842)"; the
 client then fetches the fresh state. A lost message or a reconnect therefore heals itself.
 
 Transport:

@@ -93,7 +93,8 @@ FINISHED_STATUSES = frozenset(
 
 
 class ComplaintCategory(models.TextChoices):
-    """Resolution categories of the published complaint standards (FACTS.md §5); each has its
+    """Resolution categories of the published complaint standards (docs/sources/FACTS.md §5); each
+    has its
     own follow-up limit in working days (`FEEDBACK_CATEGORY_WORKING_DAYS`)."""
 
     LIGHT = "ringan", _("Light (ringan)")

@@ -1,6 +1,7 @@
 """Complaint writes: file, verify and forward, answer, respond, close, escalate, publish.
 
-The workflow follows SP4N-LAPOR! (FACTS.md §5): the mall's complaint desk verifies a new
+The workflow follows SP4N-LAPOR! (docs/sources/FACTS.md §5): the mall's complaint desk verifies a
+new
 complaint within 3 working days and forwards it to the agency (disposition) with a resolution
 category; the agency answers within the category's limit (ringan 2, normatif 5, tidak
 berkadar pengawasan 14, berkadar pengawasan 60 working days); the reporter may respond within

@@ -1,4 +1,5 @@
-"""Every write of the queue goes through these functions (DESIGN.md: keyword-only arguments,
+"""Every write of the queue goes through these functions (docs/sources/DESIGN.md: keyword-only
+arguments,
 one transaction, rules checked inside it, events published on commit)."""
 
 from mpp.queueing.domain.bookings import (

@@ -33,7 +33,8 @@ def mall_zone(mall: Mall) -> ZoneInfo:
 
 
 def local_day(mall: Mall, now: datetime) -> date:
-    """The service day in the mall's own zone (a UTC date flips at 07:00 WIB: PEERS.md §7)."""
+    """The service day in the mall's own zone (a UTC date flips at 07:00 WIB: docs/sources/PEERS.md
+    §7)."""
     return now.astimezone(mall_zone(mall)).date()
 
 
