@@ -4,7 +4,8 @@ the database, and who may read them."""
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.utils import timezone
@@ -30,9 +31,11 @@ def _samples(text: str, name: str) -> dict[str, float]:
 
 
 @pytest.mark.django_db
-def test_metrics_queue_figures_per_agency(client):
+def test_metrics_queue_figures_per_agency(client, monkeypatch):
+    # A fixed late morning: near midnight the first ticket would belong to yesterday's queue.
+    now = datetime(2026, 12, 2, 10, 30, tzinfo=ZoneInfo("Asia/Jakarta"))
+    monkeypatch.setattr(timezone, "now", lambda: now)
     hall = build_hall(counters=1)
-    now = timezone.now()
     first = domain.issue_ticket(service=hall.ktp, now=now - timedelta(minutes=20))
     domain.issue_ticket(service=hall.kk, now=now - timedelta(minutes=10))
     domain.issue_ticket(service=hall.akta, now=now - timedelta(minutes=5))
