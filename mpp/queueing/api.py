@@ -21,6 +21,7 @@ from ninja.security import django_auth
 
 from mpp.accounts.tokens import TokenAuth
 from mpp.catalog.models import Service
+from mpp.core import fairuse
 from mpp.core.models import Mall
 from mpp.queueing import domain, queries
 from mpp.queueing.domain import NotFoundError, QueueError
@@ -192,6 +193,7 @@ def book_visit(request: HttpRequest, payload: BookIn) -> Any:
     """Book a slot. Give a mobile number or a NIK (limits: one booking per service and day,
     two per day). Keep the returned code: it is the only way to the booking."""
     service = _service(_mall(request), payload.service)
+    fairuse.check(request, "booking", contact=payload.phone or payload.nik or "")
     booking = domain.book_visit(
         service=service,
         starts_at=payload.starts_at,
@@ -263,13 +265,17 @@ def issue_ticket(
     idempotency_key: str | None = Header(None, alias="Idempotency-Key", max_length=64),
 ) -> Any:
     """Issue a walk-in ticket. Send an `Idempotency-Key` header to make retries safe: the same
-    key returns the same ticket."""
+    key from the same client returns the same ticket for 24 hours (keys are scoped to the
+    client). Fair use: a client gets a few tickets an hour (429 with `Retry-After` beyond)."""
     service = _service(_mall(request), payload.service)
+    request_key = fairuse.scoped_key(request, idempotency_key)
+    if request_key is None or not domain.known_request_key(request_key):
+        fairuse.check(request, "ticket")
     ticket = domain.issue_ticket(
         service=service,
         channel=TicketChannel.API,
         priority=payload.priority,
-        request_key=idempotency_key.strip('"') if idempotency_key else None,
+        request_key=request_key,
     )
     ticket.service = service
     return Status(201, ticket_out(ticket, with_wait=True))

@@ -30,6 +30,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from mpp.accounts.contacts import mask_phone
 from mpp.catalog.models import Agency, Service
+from mpp.core import fairuse
 from mpp.core.db import database_sync_to_async
 from mpp.core.events import sse_response
 from mpp.core.models import Mall
@@ -177,12 +178,15 @@ def kiosk_issue(request: HttpRequest) -> HttpResponse:
     if service is None:
         messages.error(request, _("There is no service with that name here."))
         return redirect("queueing:kiosk")
+    request_key = fairuse.scoped_key(request, form.cleaned_data.get("request_key"))
+    if request_key is None or not domain.known_request_key(request_key):
+        fairuse.check(request, "ticket")
     try:
         ticket = domain.issue_ticket(
             service=service,
             channel=TicketChannel.KIOSK,
             priority=form.cleaned_data.get("priority") or "",
-            request_key=form.cleaned_data.get("request_key") or None,
+            request_key=request_key,
         )
     except QueueError as exc:
         messages.error(request, exc.message)
@@ -394,6 +398,11 @@ def booking_slots(request: HttpRequest, service: str) -> HttpResponse:
     status = 200
     if request.method == "POST":
         if form.is_valid():
+            fairuse.check(
+                request,
+                "booking",
+                contact=form.cleaned_data.get("phone") or form.cleaned_data.get("nik") or "",
+            )
             try:
                 booking = domain.book_visit(
                     service=service_obj,
