@@ -20,6 +20,7 @@ from ninja.responses import Status
 from ninja.security import django_auth
 
 from mpp.accounts.tokens import TokenAuth
+from mpp.core import fairuse
 from mpp.core.models import Mall
 from mpp.core.tenancy import current_mall
 from mpp.facilities import domain, queries
@@ -209,6 +210,7 @@ def room_availability(request: HttpRequest, slug: str, q: Query[DayQuery]) -> An
 @domain_errors
 def book_room(request: HttpRequest, payload: BookIn) -> Any:
     room = _room(request, payload.room)
+    fairuse.check(request, "room", contact=f"user:{request.user.pk}")
     booking = domain.book_room(
         room=room, user=request.user, starts_at=payload.starts_at, ends_at=payload.ends_at
     )
