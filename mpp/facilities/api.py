@@ -21,6 +21,7 @@ from ninja.security import django_auth
 
 from mpp.accounts.tokens import TokenAuth
 from mpp.core import fairuse
+from mpp.core.dates import SaneDate, SaneDateTime
 from mpp.core.models import Mall
 from mpp.core.tenancy import current_mall
 from mpp.facilities import domain, queries
@@ -75,8 +76,8 @@ class AvailabilityOut(Schema):
 
 class BookIn(Schema):
     room: str
-    starts_at: datetime
-    ends_at: datetime
+    starts_at: SaneDateTime
+    ends_at: SaneDateTime
 
 
 class BookingOut(Schema):
@@ -179,7 +180,7 @@ def list_rooms(request: HttpRequest) -> Any:
 
 
 class DayQuery(Schema):
-    date: dt.date | None = None
+    date: SaneDate | None = None
 
 
 @router.get(

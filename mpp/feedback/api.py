@@ -26,6 +26,7 @@ from pydantic import Field
 from mpp.accounts.tokens import TokenAuth
 from mpp.catalog.models import Agency, Service
 from mpp.core import fairuse
+from mpp.core.dates import SaneDate
 from mpp.core.models import Mall
 from mpp.core.tenancy import current_mall
 from mpp.feedback import domain, present, queries
@@ -114,8 +115,8 @@ def submit_survey(request: HttpRequest, payload: SurveyIn) -> Any:
 
 
 class ReportQuery(Schema):
-    start: date | None = Field(None, description="First day (default: first of this month)")
-    end: date | None = Field(None, description="Last day, inclusive (default: today)")
+    start: SaneDate | None = Field(None, description="First day (default: first of this month)")
+    end: SaneDate | None = Field(None, description="Last day, inclusive (default: today)")
     agency: str = Field("", max_length=80, description="Agency slug")
     service: str = Field("", max_length=120, description="Service slug")
 

@@ -31,6 +31,7 @@ from django.views.decorators.http import require_GET, require_POST
 from mpp.accounts.contacts import mask_phone
 from mpp.catalog.models import Agency, Service
 from mpp.core import fairuse
+from mpp.core.dates import check_datetime, in_range, parse_date
 from mpp.core.db import database_sync_to_async
 from mpp.core.events import sse_response
 from mpp.core.models import Mall
@@ -375,10 +376,7 @@ def booking_services(request: HttpRequest) -> HttpResponse:
 
 
 def _parse_day(raw: str | None, fallback: date) -> date:
-    try:
-        return date.fromisoformat(raw) if raw else fallback
-    except ValueError:
-        return fallback
+    return parse_date(raw) or fallback
 
 
 def booking_slots(request: HttpRequest, service: str) -> HttpResponse:
@@ -420,8 +418,9 @@ def booking_slots(request: HttpRequest, service: str) -> HttpResponse:
         status = 400
         posted = form.data.get("starts_at")
         if posted:
-            with contextlib.suppress(ValueError):
-                day = datetime.fromisoformat(str(posted)).astimezone(mall_zone(mall)).date()
+            with contextlib.suppress(ValueError, OverflowError):
+                posted_day = datetime.fromisoformat(str(posted)).astimezone(mall_zone(mall)).date()
+                day = posted_day if in_range(posted_day) else day
     slots = queries.available_slots(service_obj, day)
     return render(
         request,
@@ -482,8 +481,8 @@ def booking_action(request: HttpRequest, code: str) -> HttpResponse:
         elif action == "reschedule":
             raw = request.POST.get("starts_at", "")
             try:
-                starts_at = datetime.fromisoformat(raw)
-            except ValueError:
+                starts_at = check_datetime(datetime.fromisoformat(raw))
+            except (ValueError, OverflowError):
                 messages.error(request, _("Choose a new time from the list."))
                 return redirect("queueing:booking", code=booking.code)
             domain.reschedule_booking(booking=booking, starts_at=starts_at)
