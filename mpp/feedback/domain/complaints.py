@@ -255,6 +255,10 @@ def file_complaint(
     name, phone, email = _reporter(
         is_anonymous=is_anonymous, name=reporter_name, phone=reporter_phone, email=reporter_email
     )
+    if is_anonymous:
+        # Anonymity that holds (issue 10.4): no link to a signed-in account on the complaint,
+        # its timeline or the audit trail; the citizen follows it with code + PIN.
+        actor = ANONYMOUS_REPORTER
     location = _CONTROL.sub("", location or "").strip()[:200]
     lat = _coordinate(latitude, "lat", 90)
     lon = _coordinate(longitude, "long", 180)
@@ -345,6 +349,10 @@ def _repeat(existing: Complaint, title: str, description: str) -> FiledComplaint
             field="Idempotency-Key",
         )
     return FiledComplaint(existing, None, False)
+
+
+#: The actor recorded for an anonymous complaint, in its timeline and in the audit log.
+ANONYMOUS_REPORTER = "anonymous reporter"
 
 
 def _actor_label(actor: Any) -> str:
