@@ -31,6 +31,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from mpp.accounts import crypto
 from mpp.audit.domain import record_event
 from mpp.catalog.models import Agency, Service
 from mpp.core.calendar import add_working_days
@@ -303,9 +304,10 @@ def file_complaint(
             )
             if photo is not None:
                 complaint.photo_type = photo.content_type
+                # Encrypted at rest like application documents (issue 10.3); `.bin` marks it.
                 complaint.photo.save(
-                    f"complaints/{random_code(16)}.{photo.extension}",
-                    ContentFile(photo.content),
+                    f"complaints/{random_code(16)}.bin",
+                    ContentFile(crypto.encrypt_bytes(photo.content)),
                     save=False,
                 )
             complaint.save()
