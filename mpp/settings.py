@@ -349,6 +349,10 @@ MPP_KIOSK_TOKENS = env_map("MPP_KIOSK_TOKENS")
 # Limits per action: {"ticket": {"client": [6, 3600], "kiosk": [600, 3600], "contact": [6, 86400]}}
 # as JSON; actions or budgets left out keep the defaults in mpp/core/fairuse.py.
 MPP_FAIR_USE = json.loads(env_str("MPP_FAIR_USE", "{}") or "{}")
+# Online booking: at most this percent of a service's seats of a day (the rest stays for
+# walk-ins), and at most this many bookings still to come per person (phone or NIK).
+MPP_QUEUE_BOOKING_DAY_SHARE = env_int("MPP_QUEUE_BOOKING_DAY_SHARE", 60)
+MPP_QUEUE_ACTIVE_BOOKINGS_PER_PERSON = env_int("MPP_QUEUE_ACTIVE_BOOKINGS_PER_PERSON", 3)
 # Sign-in lockout counts the peer address only (REMOTE_ADDR): a forged X-Forwarded-For cannot
 # rotate it. Behind a proxy, the proxy must set REMOTE_ADDR (e.g. uvicorn --forwarded-allow-ips).
 AXES_IPWARE_PROXY_COUNT = None
