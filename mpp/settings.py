@@ -353,6 +353,8 @@ MPP_FAIR_USE = json.loads(env_str("MPP_FAIR_USE", "{}") or "{}")
 # walk-ins), and at most this many bookings still to come per person (phone or NIK).
 MPP_QUEUE_BOOKING_DAY_SHARE = env_int("MPP_QUEUE_BOOKING_DAY_SHARE", 60)
 MPP_QUEUE_ACTIVE_BOOKINGS_PER_PERSON = env_int("MPP_QUEUE_ACTIVE_BOOKINGS_PER_PERSON", 3)
+# A booking needs a one-time code sent to the phone (mpp/queueing/booking_codes.py).
+MPP_QUEUE_BOOKING_REQUIRE_CODE = env_bool("MPP_QUEUE_BOOKING_REQUIRE_CODE", True)
 # Sign-in lockout counts the peer address only (REMOTE_ADDR): a forged X-Forwarded-For cannot
 # rotate it. Behind a proxy, the proxy must set REMOTE_ADDR (e.g. uvicorn --forwarded-allow-ips).
 AXES_IPWARE_PROXY_COUNT = None

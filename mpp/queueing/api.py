@@ -23,12 +23,13 @@ from mpp.accounts.tokens import TokenAuth
 from mpp.catalog.models import Service
 from mpp.core import fairuse
 from mpp.core.models import Mall
-from mpp.queueing import domain, queries
+from mpp.queueing import booking_codes, domain, queries
 from mpp.queueing.domain import NotFoundError, QueueError
 from mpp.queueing.enums import AT_COUNTER, TicketChannel
 from mpp.queueing.models import Booking, Counter, Ticket
 from mpp.queueing.schemas import (
     BookIn,
+    BookingCodeIn,
     BookingOut,
     CallOut,
     CounterOut,
@@ -36,6 +37,7 @@ from mpp.queueing.schemas import (
     ErrorOut,
     IssueIn,
     RescheduleIn,
+    SentOut,
     SlotOut,
     SlotQuery,
     TicketOut,
@@ -190,10 +192,12 @@ def list_slots(request: HttpRequest, filters: Query[SlotQuery]) -> Any:
 @router.post("/queue/bookings", response={201: BookingOut, **ERRORS}, operation_id="book_visit")
 @domain_errors
 def book_visit(request: HttpRequest, payload: BookIn) -> Any:
-    """Book a slot. Give a mobile number or a NIK (limits: one booking per service and day,
-    two per day). Keep the returned code: it is the only way to the booking."""
+    """Book a slot. Give the mobile number and the code sent to it by `send_booking_code`
+    (limits: one booking per service and day, two per day, a few still to come). Keep the
+    returned code: it is the only way to the booking."""
     service = _service(_mall(request), payload.service)
     fairuse.check(request, "booking", contact=payload.phone or payload.nik or "")
+    booking_codes.check_code(payload.phone, payload.code)
     booking = domain.book_visit(
         service=service,
         starts_at=payload.starts_at,
@@ -209,6 +213,19 @@ def _priorities() -> set[str]:
     from mpp.queueing.enums import PriorityGroup
 
     return {p for p in PriorityGroup.values if p}
+
+
+@router.post(
+    "/queue/bookings/code",
+    response={202: SentOut, **ERRORS},
+    operation_id="send_booking_code",
+)
+@domain_errors
+def send_booking_code(request: HttpRequest, payload: BookingCodeIn) -> Any:
+    """Send a one-time code by SMS to the mobile number; `book_visit` needs it (10 minutes)."""
+    fairuse.check(request, "otp", contact=payload.phone)
+    booking_codes.send_code(payload.phone)
+    return Status(202, {"detail": _("We sent a code to your phone. It is valid for 10 minutes.")})
 
 
 @router.get(

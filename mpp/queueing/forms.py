@@ -28,6 +28,13 @@ class CodeForm(forms.Form):
 class BookingForm(forms.Form):
     starts_at = forms.DateTimeField(label=_("Time"))
 
+    code = forms.CharField(
+        label=_("Code from the SMS"),
+        max_length=12,
+        required=False,
+        help_text=_("Press “Send me a code”, then type the 6 digits we sent to your phone."),
+    )
+
     def clean_starts_at(self) -> datetime:
         value: datetime = self.cleaned_data["starts_at"]
         try:

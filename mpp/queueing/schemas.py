@@ -84,6 +84,15 @@ class BookIn(Schema):
     nik: str = Field("", max_length=30, description="16 digits; only a keyed hash is kept")
     name: str = Field("", max_length=120)
     priority: str = ""
+    code: str = Field("", max_length=12, description="The code from send_booking_code")
+
+
+class BookingCodeIn(Schema):
+    phone: str = Field(..., min_length=1, max_length=30)
+
+
+class SentOut(Schema):
+    detail: str
 
 
 class RescheduleIn(Schema):

@@ -39,7 +39,7 @@ from mpp.core.tenancy import current_mall
 from mpp.feedback.domain import create_survey_invitation
 from mpp.feedback.enums import InvitationChannel
 from mpp.feedback.qr import invitation_path
-from mpp.queueing import domain, printing, queries, voice
+from mpp.queueing import booking_codes, domain, printing, queries, voice
 from mpp.queueing.domain import QueueError
 from mpp.queueing.domain.common import local_day, mall_zone
 from mpp.queueing.domain.schedule import bookable_days
@@ -394,7 +394,20 @@ def booking_slots(request: HttpRequest, service: str) -> HttpResponse:
     )
     form = BookingForm(request.POST or None)
     status = 200
-    if request.method == "POST":
+    if request.method == "POST" and "send_code" in request.POST:
+        phone = str(request.POST.get("phone", ""))
+        fairuse.check(request, "otp", contact=phone)
+        try:
+            booking_codes.send_code(phone)
+        except QueueError as exc:
+            messages.error(request, exc.message)
+            status = 400
+        else:
+            messages.success(
+                request, _("We sent a code to your phone. It is valid for 10 minutes.")
+            )
+        form = BookingForm(initial={k: v for k, v in request.POST.items() if k != "code"})
+    elif request.method == "POST":
         if form.is_valid():
             fairuse.check(
                 request,
@@ -402,6 +415,9 @@ def booking_slots(request: HttpRequest, service: str) -> HttpResponse:
                 contact=form.cleaned_data.get("phone") or form.cleaned_data.get("nik") or "",
             )
             try:
+                booking_codes.check_code(
+                    form.cleaned_data.get("phone") or "", form.cleaned_data.get("code") or ""
+                )
                 booking = domain.book_visit(
                     service=service_obj,
                     starts_at=form.cleaned_data["starts_at"],
@@ -432,7 +448,8 @@ def booking_slots(request: HttpRequest, service: str) -> HttpResponse:
             "slots": slots,
             "form": form,
             "zone": mall_zone(mall).key,
-            "selected": form.data.get("starts_at", ""),
+            "selected": form.data.get("starts_at", "") or form.initial.get("starts_at", ""),
+            "code_required": booking_codes.required(),
         },
         status=status,
     )

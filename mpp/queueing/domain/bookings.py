@@ -127,11 +127,11 @@ def _within_day_share(slot: Slot) -> None:
         )
 
 
-def _within_active_limit(key: str, now: datetime) -> None:
+def _within_active_limit(mall: Mall, key: str, now: datetime) -> None:
     """A person holds at most MPP_QUEUE_ACTIVE_BOOKINGS_PER_PERSON bookings still to come."""
     limit = setting("MPP_QUEUE_ACTIVE_BOOKINGS_PER_PERSON", 3)
     active = Booking.objects.filter(
-        person_key=key, status=BookingStatus.BOOKED, starts_at__gt=now
+        mall=mall, person_key=key, status=BookingStatus.BOOKED, starts_at__gt=now
     ).count()
     if active >= limit:
         raise ConflictError(
@@ -170,7 +170,7 @@ def book_visit(
     try:
         with transaction.atomic():
             _take_person_day(service.mall, key, slot.day)
-            _within_active_limit(key, now)
+            _within_active_limit(service.mall, key, now)
             _take_booking_seat(slot)
             _within_day_share(slot)
             booking = Booking.objects.create(
