@@ -123,6 +123,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     # Last, as django-axes asks: turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
+    # A fair-use refusal raised by a page becomes a 429 page with Retry-After (issue 10).
+    "mpp.core.fairuse.FairUseMiddleware",
 ]
 
 ROOT_URLCONF = "mpp.urls"
@@ -338,7 +340,25 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_CALLABLE = "mpp.accounts.throttling.username_of"
 AXES_LOCKOUT_CALLABLE = "mpp.accounts.throttling.locked_out"
 AXES_RESET_ON_SUCCESS = True
-AXES_IPWARE_PROXY_COUNT = 1 if env_bool("BEHIND_TLS_PROXY", False) else None
+# Fair use (mpp/core/fairuse.py, docs/security.md). Forwarded headers count only from these
+# proxies (addresses or networks, comma-separated); without them X-Forwarded-For is ignored.
+MPP_TRUSTED_PROXIES = env_list("MPP_TRUSTED_PROXIES")
+# Registered kiosks: "token=name,token=name"; a kiosk sends its token in X-Kiosk-Token and gets
+# the kiosk budget instead of the anonymous one.
+MPP_KIOSK_TOKENS = env_map("MPP_KIOSK_TOKENS")
+# Limits per action: {"ticket": {"client": [6, 3600], "kiosk": [600, 3600], "contact": [6, 86400]}}
+# as JSON; actions or budgets left out keep the defaults in mpp/core/fairuse.py.
+MPP_FAIR_USE = json.loads(env_str("MPP_FAIR_USE", "{}") or "{}")
+# Online booking: at most this percent of a service's seats of a day (the rest stays for
+# walk-ins), and at most this many bookings still to come per person (phone or NIK).
+MPP_QUEUE_BOOKING_DAY_SHARE = env_int("MPP_QUEUE_BOOKING_DAY_SHARE", 60)
+MPP_QUEUE_ACTIVE_BOOKINGS_PER_PERSON = env_int("MPP_QUEUE_ACTIVE_BOOKINGS_PER_PERSON", 3)
+# A booking needs a one-time code sent to the phone (mpp/queueing/booking_codes.py).
+MPP_QUEUE_BOOKING_REQUIRE_CODE = env_bool("MPP_QUEUE_BOOKING_REQUIRE_CODE", True)
+# Sign-in lockout counts the peer address only (REMOTE_ADDR): a forged X-Forwarded-For cannot
+# rotate it. Behind a proxy, the proxy must set REMOTE_ADDR (e.g. uvicorn --forwarded-allow-ips).
+AXES_IPWARE_PROXY_COUNT = None
+AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
 AXES_SENSITIVE_PARAMETERS = ["password", "code", "nik"]
 AXES_VERBOSE = False
 # Staff: TOTP second factor (django-otp); the issuer shown in authenticator apps.

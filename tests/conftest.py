@@ -41,3 +41,25 @@ def _no_quiet_hours():
     # runs at. Tests of quiet hours set MPP_NOTIFY_QUIET_HOURS themselves.
     with override_settings(MPP_NOTIFY_QUIET_HOURS=""):
         yield
+
+
+@pytest.fixture(autouse=True)
+def _generous_fair_use():
+    # Fair-use limits (mpp/core/fairuse.py) would trip tests that post many times from one
+    # address; the tests of the limits themselves override MPP_FAIR_USE again (tests/core).
+    from mpp.core.fairuse import DEFAULT_LIMITS
+
+    generous = {
+        action: {budget: (1_000_000, window) for budget, (_count, window) in budgets.items()}
+        for action, budgets in DEFAULT_LIMITS.items()
+    }
+    with override_settings(MPP_FAIR_USE=generous):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _no_booking_code():
+    # A booking needs a code sent to the phone (mpp/queueing/booking_codes.py); tests of the
+    # booking rules book directly. tests/queueing/test_booking_codes.py turns it back on.
+    with override_settings(MPP_QUEUE_BOOKING_REQUIRE_CODE=False):
+        yield

@@ -26,6 +26,7 @@ from mpp.accounts.forms import (
     SignupForm,
 )
 from mpp.accounts.models import CitizenProfile, User
+from mpp.core import fairuse
 
 
 def _next_url(request: HttpRequest, default: str) -> str:
@@ -61,6 +62,7 @@ def signup(request: HttpRequest) -> HttpResponse:
         return redirect(_home_for(request.user))
     form = SignupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        fairuse.check(request, "signup", contact=form.cleaned_data["contact"])
         try:
             user = domain.register_citizen(
                 full_name=form.cleaned_data["full_name"],
@@ -126,6 +128,7 @@ def verify(request: HttpRequest) -> HttpResponse:
     form = CodeForm(request.POST or None)
     next_url = _next_url(request, reverse("applications:mine"))
     if request.method == "POST" and "resend" in request.POST:
+        fairuse.check(request, "otp", contact=f"user:{user.pk}")
         try:
             domain.send_verification_code(user=user, purpose=purpose)
             messages.success(request, _("A new code is on its way."))

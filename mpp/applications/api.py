@@ -43,6 +43,7 @@ from mpp.applications.schemas import (
 )
 from mpp.applications.slots import answer_display, slots_for
 from mpp.applications.views import find_for_tracking, record_tracking_failure, tracking_limited
+from mpp.core import fairuse
 from mpp.core.tenancy import current_mall
 
 router = Router(tags=["applications"])
@@ -233,6 +234,7 @@ def create_application(request: HttpRequest, payload: CreateIn) -> Any:
     service = queries.online_services(mall).filter(slug=payload.service).first() if mall else None
     if service is None:
         raise NotFound(_("This service cannot be applied for online."), field="service")
+    fairuse.check(request, "application", contact=f"user:{request.user.pk}")
     application = domain.create_application(service=service, applicant=request.user)
     if payload.answers or payload.contact_phone is not None or payload.contact_email is not None:
         _save_answers(request, application, payload)
@@ -252,7 +254,7 @@ def track_application(request: HttpRequest, payload: TrackIn) -> Any:
         return 429, {"detail": _("Too many attempts. Please try again in an hour."), "errors": []}
     application = find_for_tracking(payload.code, payload.phone_last4)
     if application is None:
-        record_tracking_failure(payload.code)
+        record_tracking_failure(payload.code, request)
         return 404, {
             "detail": _("No application matches this code and these digits."),
             "errors": [],

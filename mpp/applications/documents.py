@@ -9,7 +9,8 @@ Rules, per upload:
   image (an HTML or script polyglot) gone. Decompression bombs are refused.
 - PDFs with active or embedded content are refused: /JavaScript, /JS, /OpenAction, /AA,
   /Launch, /EmbeddedFile(s), /RichMedia, /XFA, /SubmitForm, /ImportData — also when the
-  name is hex-escaped (`/J#61vaScript`) or hidden in a compressed object stream. Encrypted
+  name is hex-escaped (`/J#61vaScript`) or hidden in an object stream under any filter chain
+  (every filter is decoded; what cannot be decoded is refused). Encrypted
   PDFs are refused (they cannot be inspected).
 - Stored encrypted (Fernet) under MEDIA_ROOT, outside the web root, with a random name;
   the user's file name is never part of a path.
@@ -26,7 +27,6 @@ import os
 import re
 import secrets
 import warnings
-import zlib
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path, PurePath
@@ -37,6 +37,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mpp.accounts import crypto
+from mpp.core import pdfstreams
 
 PDF, JPEG, PNG = "application/pdf", "image/jpeg", "image/png"
 EXTENSIONS = {".pdf": PDF, ".jpg": JPEG, ".jpeg": JPEG, ".png": PNG}
@@ -156,22 +157,14 @@ def _unescape_names(data: bytes) -> bytes:
 
 
 def _inflated_streams(data: bytes) -> list[bytes]:
-    budget = PDF_INFLATE_BUDGET
-    out: list[bytes] = []
-    for match in _PDF_STREAM.finditer(data):
-        raw = match.group(1)
-        try:
-            inflater = zlib.decompressobj()
-            chunk = inflater.decompress(raw, budget)
-        except zlib.error:
-            continue  # not Flate (an image, DCT …): nothing to read for actions
-        budget -= len(chunk)
-        if budget <= 0 or inflater.unconsumed_tail:
-            raise UploadRefused(
-                _("This PDF is too complex to check. Please print it to a new PDF or scan it.")
-            )
-        out.append(chunk)
-    return out
+    """Every stream decoded whatever its filters (mpp/core/pdfstreams.py); a stream that
+    cannot be decoded, or too much output, refuses the file."""
+    try:
+        return pdfstreams.decoded_streams(data, PDF_INFLATE_BUDGET)
+    except pdfstreams.CannotDecode as exc:
+        raise UploadRefused(
+            _("This PDF is too complex to check. Please print it to a new PDF or scan it.")
+        ) from exc
 
 
 def check_pdf(data: bytes) -> None:

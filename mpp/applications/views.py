@@ -417,6 +417,10 @@ def document(request: HttpRequest, public_id: UUID, document_id: UUID) -> HttpRe
 
 TRACK_LIMIT_PER_IP = 30
 TRACK_FAILURES_PER_CODE = 5
+# Wrong tries on one code from all addresses together before that code rests an hour: high
+# enough that a stranger cannot lock the owner out with a few tries (issue 10.1), low enough
+# that the 4 digits cannot be guessed spread over many addresses (0.5 % per hour at most).
+TRACK_FAILURES_PER_CODE_ALL = 50
 TRACK_WINDOW_SECONDS = 3600
 
 
@@ -430,7 +434,9 @@ def _count(key: str) -> int:
 
 
 def _client_ip(request: HttpRequest) -> str:
-    return str(request.META.get("REMOTE_ADDR", ""))
+    from mpp.core.fairuse import client_ip
+
+    return client_ip(request)
 
 
 def find_for_tracking(code: str, last4: str) -> Application | None:
@@ -452,14 +458,24 @@ def find_for_tracking(code: str, last4: str) -> Application | None:
 
 
 def tracking_limited(request: HttpRequest, code: str) -> bool:
-    """Whether this client or this code has used up its attempts (counts this attempt)."""
+    """Whether this client (overall, or on this code) or this code (from everyone together)
+    has used up its attempts (counts this attempt). The guesser is limited, not the code."""
     per_ip = _count(f"track:ip:{_client_ip(request)}")
-    failures = cache.get(f"track:fail:{domain.normalise_tracking_code(code)}", 0)
-    return per_ip > TRACK_LIMIT_PER_IP or failures >= TRACK_FAILURES_PER_CODE
+    normalised = domain.normalise_tracking_code(code)
+    mine = cache.get(f"track:fail:{_client_ip(request)}:{normalised}", 0)
+    everyone = cache.get(f"track:fail:{normalised}", 0)
+    return (
+        per_ip > TRACK_LIMIT_PER_IP
+        or mine >= TRACK_FAILURES_PER_CODE
+        or everyone >= TRACK_FAILURES_PER_CODE_ALL
+    )
 
 
-def record_tracking_failure(code: str) -> None:
-    _count(f"track:fail:{domain.normalise_tracking_code(code)}")
+def record_tracking_failure(code: str, request: HttpRequest | None = None) -> None:
+    normalised = domain.normalise_tracking_code(code)
+    _count(f"track:fail:{normalised}")
+    if request is not None:
+        _count(f"track:fail:{_client_ip(request)}:{normalised}")
 
 
 @never_cache
@@ -478,7 +494,7 @@ def track(request: HttpRequest) -> HttpResponse:
         else:
             application = find_for_tracking(code, form.cleaned_data["phone_last4"])
             if application is None:
-                record_tracking_failure(code)
+                record_tracking_failure(code, request)
                 form.add_error(
                     None,
                     _(

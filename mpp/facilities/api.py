@@ -20,6 +20,8 @@ from ninja.responses import Status
 from ninja.security import django_auth
 
 from mpp.accounts.tokens import TokenAuth
+from mpp.core import fairuse
+from mpp.core.dates import SaneDate, SaneDateTime
 from mpp.core.models import Mall
 from mpp.core.tenancy import current_mall
 from mpp.facilities import domain, queries
@@ -74,8 +76,8 @@ class AvailabilityOut(Schema):
 
 class BookIn(Schema):
     room: str
-    starts_at: datetime
-    ends_at: datetime
+    starts_at: SaneDateTime
+    ends_at: SaneDateTime
 
 
 class BookingOut(Schema):
@@ -178,7 +180,7 @@ def list_rooms(request: HttpRequest) -> Any:
 
 
 class DayQuery(Schema):
-    date: dt.date | None = None
+    date: SaneDate | None = None
 
 
 @router.get(
@@ -209,6 +211,7 @@ def room_availability(request: HttpRequest, slug: str, q: Query[DayQuery]) -> An
 @domain_errors
 def book_room(request: HttpRequest, payload: BookIn) -> Any:
     room = _room(request, payload.room)
+    fairuse.check(request, "room", contact=f"user:{request.user.pk}")
     booking = domain.book_room(
         room=room, user=request.user, starts_at=payload.starts_at, ends_at=payload.ends_at
     )

@@ -25,13 +25,15 @@ from pydantic import Field
 
 from mpp.accounts.tokens import TokenAuth
 from mpp.catalog.models import Agency, Service
+from mpp.core import fairuse
+from mpp.core.dates import SaneDate
 from mpp.core.models import Mall
 from mpp.core.tenancy import current_mall
 from mpp.feedback import domain, present, queries
 from mpp.feedback.codes import normalise_code
 from mpp.feedback.enums import ComplaintChannel, ComplaintStatus
 from mpp.feedback.errors import FeedbackError, NotFoundError
-from mpp.feedback.models import SurveyInvitation
+from mpp.feedback.models import Complaint, SurveyInvitation
 from mpp.feedback.permissions import complaint_scope, visible_complaints
 from mpp.feedback.schemas import (
     ComplaintFiledOut,
@@ -97,6 +99,7 @@ def submit_survey(request: HttpRequest, payload: SurveyIn) -> Any:
     )
     if invitation is None:
         raise NotFoundError(_("This survey link is not valid."), field="token")
+    fairuse.check(request, "survey")
     response = domain.submit_survey(
         invitation=invitation,
         answers=payload.answers,
@@ -112,8 +115,8 @@ def submit_survey(request: HttpRequest, payload: SurveyIn) -> Any:
 
 
 class ReportQuery(Schema):
-    start: date | None = Field(None, description="First day (default: first of this month)")
-    end: date | None = Field(None, description="Last day, inclusive (default: today)")
+    start: SaneDate | None = Field(None, description="First day (default: first of this month)")
+    end: SaneDate | None = Field(None, description="Last day, inclusive (default: today)")
     agency: str = Field("", max_length=80, description="Agency slug")
     service: str = Field("", max_length=120, description="Service slug")
 
@@ -197,6 +200,9 @@ def submit_complaint(
         agency = Agency.objects.filter(mall=mall, slug=payload.agency, is_active=True).first()
         if agency is None:
             raise NotFoundError(_("Agency not found."), field="agency")
+    key = fairuse.scoped_key(request, idempotency_key) or ""
+    if not (key and Complaint.objects.filter(mall=mall, idempotency_key=key).exists()):
+        fairuse.check(request, "complaint", contact=payload.phone or payload.email or "")
     filed = domain.file_complaint(
         mall=mall,
         kind=payload.kind,
@@ -213,7 +219,7 @@ def submit_complaint(
         reporter_phone=payload.phone,
         reporter_email=payload.email,
         channel=ComplaintChannel.API,
-        idempotency_key=idempotency_key.strip().strip('"'),
+        idempotency_key=key,
         actor=request.user if request.user.is_authenticated else None,
     )
     complaint = filed.complaint

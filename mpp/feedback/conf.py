@@ -48,6 +48,16 @@ def photo_max_pixels() -> int:
     return int(getattr(settings, "FEEDBACK_PHOTO_MAX_PIXELS", 40_000_000))
 
 
+def photo_max_png_pixels() -> int:
+    """PNG has no reduced-size decoding: a smaller pixel limit bounds the bitmap in memory."""
+    return int(getattr(settings, "FEEDBACK_PHOTO_MAX_PNG_PIXELS", 16_000_000))
+
+
+def photo_max_side() -> int:
+    """Stored photos are downscaled to at most this many pixels on the longest side."""
+    return int(getattr(settings, "FEEDBACK_PHOTO_MAX_SIDE", 2048))
+
+
 def open311_jurisdiction() -> str:
     return str(getattr(settings, "OPEN311_JURISDICTION_ID", "ngawikab.go.id"))
 

@@ -1,7 +1,7 @@
 """Anonymous tracking: a complaint is reached by its code **and** a second factor — the PIN
 shown once when it was filed, or the phone number or e-mail address the reporter gave.
 
-Wrong answers are counted per code and per client address (cache, one hour); past
+Wrong answers are counted per client address, on this code and overall (cache, one hour); past
 `FEEDBACK_TRACK_ATTEMPTS_PER_HOUR` the lookup is refused even with the right answer, so the
 6-character PIN cannot be guessed online. A wrong code and a wrong second factor get the same
 answer, so codes cannot be probed either.
@@ -29,7 +29,9 @@ class TooManyAttemptsError(Exception):
 
 
 def client_address(request: HttpRequest) -> str:
-    return str(request.META.get("REMOTE_ADDR", "") or "unknown")[:64]
+    from mpp.core.fairuse import client_ip
+
+    return client_ip(request)[:64]
 
 
 def _keys(code: str, address: str) -> list[str]:
@@ -37,7 +39,13 @@ def _keys(code: str, address: str) -> list[str]:
     def digest(text: str) -> str:
         return hashlib.sha256(text.encode("utf-8", "replace")).hexdigest()[:32]
 
-    return [f"feedback:track:code:{digest(code)}", f"feedback:track:ip:{digest(address)}"]
+    # Counted per guesser: this address on this code, and this address overall. A stranger's
+    # wrong tries never lock the owner (who tracks from another address) out of their own
+    # complaint; the PIN is too long to guess spread over many addresses (docs/security.md).
+    return [
+        f"feedback:track:code:{digest(address + chr(31) + code)}",
+        f"feedback:track:ip:{digest(address)}",
+    ]
 
 
 def _blocked(keys: list[str]) -> bool:

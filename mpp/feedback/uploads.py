@@ -19,12 +19,14 @@ from __future__ import annotations
 
 import io
 import struct
+import threading
 import zlib
 from dataclasses import dataclass
-from typing import IO
+from typing import IO, Any
 
 from django.utils.translation import gettext as _
 
+from mpp.accounts import crypto
 from mpp.feedback import conf
 from mpp.feedback.errors import FeedbackError
 
@@ -81,6 +83,20 @@ def clean_photo(data: bytes) -> CleanPhoto:
         return _strip_jpeg(data) if kind == "jpeg" else _strip_png(data)
 
 
+#: At most this many photos are decoded at once per process, so concurrent uploads cannot add
+#: up to gigabytes (issue 10.3); others wait their turn.
+_DECODING = threading.BoundedSemaphore(2)
+
+
+def photo_stream(complaint: Any) -> IO[bytes]:
+    """The stored photo's bytes, decrypted (photos stored before encryption are read as is)."""
+    with complaint.photo.open("rb") as handle:
+        data = handle.read()
+    if complaint.photo.name.endswith(".bin"):
+        data = crypto.decrypt_bytes(data)
+    return io.BytesIO(data)
+
+
 def _too_big(width: int, height: int) -> None:
     if width <= 0 or height <= 0:
         raise PhotoRejectedError(_("The photo is damaged. Take the photo again and send it."))
@@ -92,13 +108,25 @@ def _reencode(data: bytes, kind: str) -> CleanPhoto:
     from PIL import Image, UnidentifiedImageError
 
     try:
+        # Only the header is read here: the size is checked before anything is decoded.
         with Image.open(io.BytesIO(data)) as probe:
             if probe.format not in {"JPEG", "PNG"}:
                 raise PhotoRejectedError(_("This file is not a photo. Send a JPEG or PNG picture."))
             _too_big(*probe.size)
+            if (
+                probe.format == "PNG"
+                and probe.size[0] * probe.size[1] > conf.photo_max_png_pixels()
+            ):
+                raise PhotoRejectedError(
+                    _("The photo has too many pixels. Send a smaller picture.")
+                )
             probe.verify()
-        with Image.open(io.BytesIO(data)) as image:
+        side = conf.photo_max_side()
+        with _DECODING, Image.open(io.BytesIO(data)) as image:
+            if image.format == "JPEG":
+                image.draft("RGB", (side, side))  # decode at reduced scale: less memory
             image.load()
+            image.thumbnail((side, side))
             out = io.BytesIO()
             if kind == "jpeg":
                 image.convert("RGB").save(out, format="JPEG", quality=85)

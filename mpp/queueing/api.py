@@ -21,13 +21,15 @@ from ninja.security import django_auth
 
 from mpp.accounts.tokens import TokenAuth
 from mpp.catalog.models import Service
+from mpp.core import fairuse
 from mpp.core.models import Mall
-from mpp.queueing import domain, queries
+from mpp.queueing import booking_codes, domain, queries
 from mpp.queueing.domain import NotFoundError, QueueError
 from mpp.queueing.enums import AT_COUNTER, TicketChannel
 from mpp.queueing.models import Booking, Counter, Ticket
 from mpp.queueing.schemas import (
     BookIn,
+    BookingCodeIn,
     BookingOut,
     CallOut,
     CounterOut,
@@ -35,6 +37,7 @@ from mpp.queueing.schemas import (
     ErrorOut,
     IssueIn,
     RescheduleIn,
+    SentOut,
     SlotOut,
     SlotQuery,
     TicketOut,
@@ -189,9 +192,12 @@ def list_slots(request: HttpRequest, filters: Query[SlotQuery]) -> Any:
 @router.post("/queue/bookings", response={201: BookingOut, **ERRORS}, operation_id="book_visit")
 @domain_errors
 def book_visit(request: HttpRequest, payload: BookIn) -> Any:
-    """Book a slot. Give a mobile number or a NIK (limits: one booking per service and day,
-    two per day). Keep the returned code: it is the only way to the booking."""
+    """Book a slot. Give the mobile number and the code sent to it by `send_booking_code`
+    (limits: one booking per service and day, two per day, a few still to come). Keep the
+    returned code: it is the only way to the booking."""
     service = _service(_mall(request), payload.service)
+    fairuse.check(request, "booking", contact=payload.phone or payload.nik or "")
+    booking_codes.check_code(payload.phone, payload.code)
     booking = domain.book_visit(
         service=service,
         starts_at=payload.starts_at,
@@ -207,6 +213,19 @@ def _priorities() -> set[str]:
     from mpp.queueing.enums import PriorityGroup
 
     return {p for p in PriorityGroup.values if p}
+
+
+@router.post(
+    "/queue/bookings/code",
+    response={202: SentOut, **ERRORS},
+    operation_id="send_booking_code",
+)
+@domain_errors
+def send_booking_code(request: HttpRequest, payload: BookingCodeIn) -> Any:
+    """Send a one-time code by SMS to the mobile number; `book_visit` needs it (10 minutes)."""
+    fairuse.check(request, "otp", contact=payload.phone)
+    booking_codes.send_code(payload.phone)
+    return Status(202, {"detail": _("We sent a code to your phone. It is valid for 10 minutes.")})
 
 
 @router.get(
@@ -263,13 +282,17 @@ def issue_ticket(
     idempotency_key: str | None = Header(None, alias="Idempotency-Key", max_length=64),
 ) -> Any:
     """Issue a walk-in ticket. Send an `Idempotency-Key` header to make retries safe: the same
-    key returns the same ticket."""
+    key from the same client returns the same ticket for 24 hours (keys are scoped to the
+    client). Fair use: a client gets a few tickets an hour (429 with `Retry-After` beyond)."""
     service = _service(_mall(request), payload.service)
+    request_key = fairuse.scoped_key(request, idempotency_key)
+    if request_key is None or not domain.known_request_key(request_key):
+        fairuse.check(request, "ticket")
     ticket = domain.issue_ticket(
         service=service,
         channel=TicketChannel.API,
         priority=payload.priority,
-        request_key=idempotency_key.strip('"') if idempotency_key else None,
+        request_key=request_key,
     )
     ticket.service = service
     return Status(201, ticket_out(ticket, with_wait=True))

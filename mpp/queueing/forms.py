@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from mpp.core.dates import check_datetime
 from mpp.queueing.enums import ContactChannel, PriorityGroup
 
 
@@ -24,6 +27,21 @@ class CodeForm(forms.Form):
 
 class BookingForm(forms.Form):
     starts_at = forms.DateTimeField(label=_("Time"))
+
+    code = forms.CharField(
+        label=_("Code from the SMS"),
+        max_length=12,
+        required=False,
+        help_text=_("Press “Send me a code”, then type the 6 digits we sent to your phone."),
+    )
+
+    def clean_starts_at(self) -> datetime:
+        value: datetime = self.cleaned_data["starts_at"]
+        try:
+            return check_datetime(value)
+        except ValueError as exc:
+            raise forms.ValidationError(str(exc)) from exc
+
     name = forms.CharField(label=_("Name (optional)"), max_length=120, required=False)
     phone = forms.CharField(
         label=_("Mobile number"),

@@ -18,7 +18,7 @@ from mpp.core.models import Mall
 from mpp.core.tenancy import current_mall
 from mpp.queueing import voice
 from mpp.queueing.domain.common import local_day, mall_zone, now_or
-from mpp.queueing.domain.schedule import ensure_slots
+from mpp.queueing.domain.schedule import plan_slots
 from mpp.queueing.enums import AT_COUNTER, CALL_EVENTS, CounterState, TicketStatus
 from mpp.queueing.models import Counter, QueueService, Slot, Ticket, TicketEvent
 
@@ -417,10 +417,27 @@ def available_slots(service: Service, day: date, *, now: datetime | None = None)
         return []
     if not queue.booking_enabled or not queue.slot_capacity:
         return []
-    ensure_slots(service, queue, day)
-    return list(
-        Slot.objects.filter(service=service, day=day, starts_at__gt=now).order_by("starts_at")
-    )
+    today = local_day(service.mall, now)
+    if not today <= day <= today + timedelta(days=queue.booking_horizon_days):
+        return []
+    stored = Slot.objects.filter(service=service, day=day)
+    if stored.exists():
+        return list(stored.filter(starts_at__gt=now).order_by("starts_at"))
+    # Not planned yet: show the plan without storing it. A read never writes (issue 10.5);
+    # the rows are made by the first booking or walk-in of that day.
+    return [
+        Slot(
+            mall_id=service.mall_id,
+            service=service,
+            day=day,
+            starts_at=p.starts_at,
+            ends_at=p.ends_at,
+            capacity=p.capacity,
+            booking_reserved=p.booking_reserved,
+        )
+        for p in plan_slots(service, queue, day)
+        if p.starts_at > now
+    ]
 
 
 def today_counts(counter: Counter, *, now: datetime | None = None) -> dict[str, int]:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 
 from ninja import Field, Schema
+
+from mpp.core.dates import SaneDate, SaneDateTime
 
 
 class FieldError(Schema):
@@ -77,15 +79,24 @@ class IssueIn(Schema):
 
 class BookIn(Schema):
     service: str = Field(..., min_length=1, max_length=120)
-    starts_at: datetime = Field(..., description="Start of one of the slots from list_slots")
+    starts_at: SaneDateTime = Field(..., description="Start of one of the slots from list_slots")
     phone: str = Field("", max_length=30)
     nik: str = Field("", max_length=30, description="16 digits; only a keyed hash is kept")
     name: str = Field("", max_length=120)
     priority: str = ""
+    code: str = Field("", max_length=12, description="The code from send_booking_code")
+
+
+class BookingCodeIn(Schema):
+    phone: str = Field(..., min_length=1, max_length=30)
+
+
+class SentOut(Schema):
+    detail: str
 
 
 class RescheduleIn(Schema):
-    starts_at: datetime
+    starts_at: SaneDateTime
 
 
 class BookingOut(Schema):
@@ -145,4 +156,4 @@ class DisplayOut(Schema):
 
 class SlotQuery(Schema):
     service: str = Field(..., min_length=1, max_length=120)
-    date: date
+    date: SaneDate

@@ -30,6 +30,8 @@ from django.views.decorators.http import require_GET, require_POST
 
 from mpp.accounts.contacts import mask_phone
 from mpp.catalog.models import Agency, Service
+from mpp.core import fairuse
+from mpp.core.dates import check_datetime, in_range, parse_date
 from mpp.core.db import database_sync_to_async
 from mpp.core.events import sse_response
 from mpp.core.models import Mall
@@ -37,7 +39,7 @@ from mpp.core.tenancy import current_mall
 from mpp.feedback.domain import create_survey_invitation
 from mpp.feedback.enums import InvitationChannel
 from mpp.feedback.qr import invitation_path
-from mpp.queueing import domain, printing, queries, voice
+from mpp.queueing import booking_codes, domain, printing, queries, voice
 from mpp.queueing.domain import QueueError
 from mpp.queueing.domain.common import local_day, mall_zone
 from mpp.queueing.domain.schedule import bookable_days
@@ -177,12 +179,15 @@ def kiosk_issue(request: HttpRequest) -> HttpResponse:
     if service is None:
         messages.error(request, _("There is no service with that name here."))
         return redirect("queueing:kiosk")
+    request_key = fairuse.scoped_key(request, form.cleaned_data.get("request_key"))
+    if request_key is None or not domain.known_request_key(request_key):
+        fairuse.check(request, "ticket")
     try:
         ticket = domain.issue_ticket(
             service=service,
             channel=TicketChannel.KIOSK,
             priority=form.cleaned_data.get("priority") or "",
-            request_key=form.cleaned_data.get("request_key") or None,
+            request_key=request_key,
         )
     except QueueError as exc:
         messages.error(request, exc.message)
@@ -371,10 +376,7 @@ def booking_services(request: HttpRequest) -> HttpResponse:
 
 
 def _parse_day(raw: str | None, fallback: date) -> date:
-    try:
-        return date.fromisoformat(raw) if raw else fallback
-    except ValueError:
-        return fallback
+    return parse_date(raw) or fallback
 
 
 def booking_slots(request: HttpRequest, service: str) -> HttpResponse:
@@ -392,9 +394,30 @@ def booking_slots(request: HttpRequest, service: str) -> HttpResponse:
     )
     form = BookingForm(request.POST or None)
     status = 200
-    if request.method == "POST":
+    if request.method == "POST" and "send_code" in request.POST:
+        phone = str(request.POST.get("phone", ""))
+        fairuse.check(request, "otp", contact=phone)
+        try:
+            booking_codes.send_code(phone)
+        except QueueError as exc:
+            messages.error(request, exc.message)
+            status = 400
+        else:
+            messages.success(
+                request, _("We sent a code to your phone. It is valid for 10 minutes.")
+            )
+        form = BookingForm(initial={k: v for k, v in request.POST.items() if k != "code"})
+    elif request.method == "POST":
         if form.is_valid():
+            fairuse.check(
+                request,
+                "booking",
+                contact=form.cleaned_data.get("phone") or form.cleaned_data.get("nik") or "",
+            )
             try:
+                booking_codes.check_code(
+                    form.cleaned_data.get("phone") or "", form.cleaned_data.get("code") or ""
+                )
                 booking = domain.book_visit(
                     service=service_obj,
                     starts_at=form.cleaned_data["starts_at"],
@@ -411,8 +434,9 @@ def booking_slots(request: HttpRequest, service: str) -> HttpResponse:
         status = 400
         posted = form.data.get("starts_at")
         if posted:
-            with contextlib.suppress(ValueError):
-                day = datetime.fromisoformat(str(posted)).astimezone(mall_zone(mall)).date()
+            with contextlib.suppress(ValueError, OverflowError):
+                posted_day = datetime.fromisoformat(str(posted)).astimezone(mall_zone(mall)).date()
+                day = posted_day if in_range(posted_day) else day
     slots = queries.available_slots(service_obj, day)
     return render(
         request,
@@ -424,7 +448,8 @@ def booking_slots(request: HttpRequest, service: str) -> HttpResponse:
             "slots": slots,
             "form": form,
             "zone": mall_zone(mall).key,
-            "selected": form.data.get("starts_at", ""),
+            "selected": form.data.get("starts_at", "") or form.initial.get("starts_at", ""),
+            "code_required": booking_codes.required(),
         },
         status=status,
     )
@@ -473,8 +498,8 @@ def booking_action(request: HttpRequest, code: str) -> HttpResponse:
         elif action == "reschedule":
             raw = request.POST.get("starts_at", "")
             try:
-                starts_at = datetime.fromisoformat(raw)
-            except ValueError:
+                starts_at = check_datetime(datetime.fromisoformat(raw))
+            except (ValueError, OverflowError):
                 messages.error(request, _("Choose a new time from the list."))
                 return redirect("queueing:booking", code=booking.code)
             domain.reschedule_booking(booking=booking, starts_at=starts_at)

@@ -17,6 +17,7 @@ from mpp.accounts.tokens import issue_api_token
 from mpp.feedback import domain
 from mpp.feedback.enums import ComplaintStatus
 from mpp.feedback.models import Complaint
+from mpp.feedback.uploads import photo_stream
 from tests.feedback.images import png
 
 pytestmark = pytest.mark.django_db
@@ -60,7 +61,9 @@ def test_web_form_files_a_complaint_with_a_photo(client, mall, ktp, settings):
     complaint = Complaint.objects.get(code=code)
     assert (complaint.channel, complaint.service, complaint.photo_type) == ("web", ktp, "image/png")
     assert pin is not None and pin not in page.request["PATH_INFO"]
-    stored = complaint.photo.read()
+    at_rest = complaint.photo.read()
+    assert not at_rest.startswith(b"\x89PNG")  # encrypted at rest (issue 10.3)
+    stored = photo_stream(complaint).read()
     assert stored.startswith(b"\x89PNG") and b"GPS" not in stored and b"<script>" not in stored
     assert complaint.photo.name.startswith("complaints/") and "IMG_0001" not in complaint.photo.name
     assert str(settings.MEDIA_ROOT) in complaint.photo.path

@@ -14,10 +14,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
+from mpp.core import fairuse
 from mpp.feedback import domain, present, queries
 from mpp.feedback.enums import ComplaintChannel, ComplaintStatus
 from mpp.feedback.errors import FeedbackError
 from mpp.feedback.forms import ComplaintForm, RespondForm, TrackForm
+from mpp.feedback.models import Complaint
 from mpp.feedback.tracking import TooManyAttemptsError, client_address, find_for_reporter
 from mpp.feedback.uploads import PhotoRejectedError, clean_photo, read_limited
 from mpp.feedback.views.survey import mall_or_404
@@ -56,6 +58,11 @@ def complaint_new(request: HttpRequest, kiosk: bool = False) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         cleaned = form.cleaned_data
+        key = fairuse.scoped_key(request, f"form:{cleaned['form_token']}") or ""
+        if not Complaint.objects.filter(mall=mall, idempotency_key=key).exists():
+            fairuse.check(
+                request, "complaint", contact=cleaned.get("phone") or cleaned.get("email") or ""
+            )
         photo = None
         upload = cleaned.get("photo")
         try:
@@ -77,7 +84,7 @@ def complaint_new(request: HttpRequest, kiosk: bool = False) -> HttpResponse:
                 reporter_email=cleaned.get("email") or "",
                 photo=photo,
                 channel=ComplaintChannel.KIOSK if kiosk else ComplaintChannel.WEB,
-                idempotency_key=f"form:{cleaned['form_token']}",
+                idempotency_key=key,
                 actor=request.user if request.user.is_authenticated else None,
             )
         except (FeedbackError, PhotoRejectedError) as exc:

@@ -34,6 +34,7 @@ from mpp.feedback.forms import (
 )
 from mpp.feedback.models import Complaint
 from mpp.feedback.qr import invitation_path, invitation_url, qr_svg
+from mpp.feedback.uploads import photo_stream
 from mpp.feedback.views.survey import mall_or_404
 
 FILTERS = ("open", "overdue", "escalated", "answered", "finished", "all")
@@ -292,7 +293,7 @@ def photo(request: HttpRequest, code: str) -> FileResponse:
         raise Http404
     extension = "jpg" if complaint.photo_type == "image/jpeg" else "png"
     response = FileResponse(
-        complaint.photo.open("rb"),
+        photo_stream(complaint),
         content_type=complaint.photo_type,
         as_attachment=request.GET.get("unduh") == "1",
         filename=f"pengaduan-{complaint.code}.{extension}",

@@ -15,7 +15,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, Sum
 from django.utils import formats
 from django.utils.translation import gettext as _
 
@@ -109,6 +109,38 @@ def _take_booking_seat(slot: Slot) -> None:
         )
 
 
+def _within_day_share(slot: Slot) -> None:
+    """Online bookings never take more than MPP_QUEUE_BOOKING_DAY_SHARE percent of a service's
+    seats of a day (issue 10.1): the rest stays for people who walk in. Called after the seat
+    was taken, in the same transaction; the day's slot rows are locked so concurrent bookings
+    count each other."""
+    share = setting("MPP_QUEUE_BOOKING_DAY_SHARE", 60)
+    if share >= 100:
+        return
+    day_slots = Slot.objects.filter(service_id=slot.service_id, day=slot.day)
+    list(day_slots.select_for_update().values_list("pk", flat=True))
+    totals = day_slots.aggregate(booked=Sum("booked_count"), seats=Sum("capacity"))
+    if (totals["booked"] or 0) * 100 > share * (totals["seats"] or 0):
+        raise FullError(
+            _("Online bookings for this day are full. Take a kiosk ticket or pick another day."),
+            field="starts_at",
+        )
+
+
+def _within_active_limit(mall: Mall, key: str, now: datetime) -> None:
+    """A person holds at most MPP_QUEUE_ACTIVE_BOOKINGS_PER_PERSON bookings still to come."""
+    limit = setting("MPP_QUEUE_ACTIVE_BOOKINGS_PER_PERSON", 3)
+    active = Booking.objects.filter(
+        mall=mall, person_key=key, status=BookingStatus.BOOKED, starts_at__gt=now
+    ).count()
+    if active >= limit:
+        raise ConflictError(
+            _("You already hold %(n)s bookings. Use or cancel one before booking again.")
+            % {"n": limit},
+            field="phone",
+        )
+
+
 def _release_booking_seat(slot_id: int) -> None:
     Slot.objects.filter(pk=slot_id, booked_count__gt=0).update(booked_count=F("booked_count") - 1)
 
@@ -138,7 +170,9 @@ def book_visit(
     try:
         with transaction.atomic():
             _take_person_day(service.mall, key, slot.day)
+            _within_active_limit(service.mall, key, now)
             _take_booking_seat(slot)
+            _within_day_share(slot)
             booking = Booking.objects.create(
                 mall_id=service.mall_id,
                 code=new_code(),

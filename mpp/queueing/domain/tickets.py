@@ -158,6 +158,16 @@ def _event(
     )
 
 
+#: How long an idempotency key returns the same ticket.
+REQUEST_KEY_TTL = timedelta(hours=24)
+
+
+def known_request_key(request_key: str, *, now: datetime | None = None) -> bool:
+    """Whether a retry with this (scoped) key would return an existing ticket."""
+    since = now_or(now) - REQUEST_KEY_TTL
+    return Ticket.objects.filter(request_key=request_key, issued_at__gte=since).exists()
+
+
 def issue_ticket(
     *,
     service: Service,
@@ -177,6 +187,10 @@ def issue_ticket(
     """
     now = now_or(now)
     if request_key:
+        # Keys live 24 hours: an older ticket gives its key up (issue 10.6).
+        Ticket.objects.filter(request_key=request_key, issued_at__lt=now - REQUEST_KEY_TTL).update(
+            request_key=None
+        )
         existing = Ticket.objects.filter(request_key=request_key).first()
         if existing is not None:
             return _same_request(existing, service)
