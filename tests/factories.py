@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import factory
 
 from mpp.catalog.enums import AgencyLevel, Channel, FeeKind, ServiceCategory, TimeUnit
@@ -81,3 +83,19 @@ class ProcedureStepFactory(factory.django.DjangoModelFactory):
     service = factory.SubFactory(ServiceFactory)
     position = factory.Sequence(lambda n: n + 1)
     text = factory.Sequence(lambda n: f"Langkah {n}")
+
+
+def login_verified(client: Any, user: Any) -> Any:
+    """Sign a staff user in with a confirmed TOTP device and a passed second factor (what every
+    staff page and staff API session requires, mpp.accounts.access)."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="test", confirmed=True)
+    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return client

@@ -147,6 +147,38 @@ class UserAdmin(ObjectOr404Mixin, DjangoUserAdmin):
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return permissions.can_manage_users(request.user)
 
+    def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
+        """Role changes go through the audited domain functions (grant_staff_role /
+        revoke_staff_role), never a direct write of StaffMembership."""
+        if formset.model is not StaffMembership:
+            super().save_formset(request, form, formset, change)
+            return
+        from mpp.accounts.domain import grant_staff_role, revoke_staff_role
+
+        user = form.instance
+        # What the admin's change message reads (ModelAdmin.construct_change_message).
+        formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+        for row in formset.deleted_forms:
+            if row.instance.pk is not None:
+                formset.deleted_objects.append(row.instance)
+                revoke_staff_role(membership=row.instance, actor=request.user)
+        for row in formset.forms:
+            if row in formset.deleted_forms or not row.has_changed() or not row.cleaned_data:
+                continue
+            if row.instance.pk is not None:
+                old = StaffMembership.objects.filter(pk=row.instance.pk).first()
+                if old is not None:
+                    revoke_staff_role(membership=old, actor=request.user)
+            data = row.cleaned_data
+            granted = grant_staff_role(
+                user=user,
+                mall=data["mall"],
+                role=data["role"],
+                agency=data.get("agency"),
+                actor=request.user,
+            )
+            formset.new_objects.append(granted)
+
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         # Managers deactivate people (is_active); deleting an account is a superuser's act.
         return permissions.staff_scope(request.user).is_superuser

@@ -12,8 +12,8 @@ One place for the rules, so the admin, the spreadsheet import and later staff sc
   agency in the mall (`RESTRICTED_AGENCY_FIELDS`). They never see malls, booths or users.
 - Anyone else (counter officers, verifiers, citizens) gets nothing here.
 
-Memberships are read once per user object (one query) and cached on it, so permission checks
-inside a request cost no further queries.
+Memberships are read once per user object (one query, mpp.accounts.access.memberships) and
+cached on it, so permission checks inside a request cost no further queries.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from typing import Any
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
+from mpp.accounts.access import forget, memberships
 from mpp.accounts.enums import StaffRole
 from mpp.accounts.models import StaffMembership, User
 from mpp.catalog.models import Agency, Service
@@ -80,15 +81,14 @@ def staff_scope(user: Any) -> StaffScope:
         agencies: set[int] = set()
         agency_malls: set[int] = set()
         confirming: set[int] = set()
-        rows = user.memberships.values_list("role", "mall_id", "agency_id", "agency__mall_id")
-        for role, mall_id, agency_id, agency_mall_id in rows:
+        for role, mall_id, agency_id, agency_mall_id in memberships(user):
             if role == StaffRole.MALL_MANAGER:
                 managed.add(mall_id)
             elif role == StaffRole.AUDITOR:
                 audited.add(mall_id)
             elif role in AGENCY_EDITOR_ROLES and agency_id is not None:
                 agencies.add(agency_id)
-                agency_malls.add(agency_mall_id)
+                agency_malls.add(agency_mall_id or mall_id)
                 if role == StaffRole.AGENCY_ADMIN:
                     confirming.add(agency_id)
         scope = StaffScope(
@@ -104,8 +104,7 @@ def staff_scope(user: Any) -> StaffScope:
 
 def forget_scope(user: Any) -> None:
     """Drop the cached scope (after the user's memberships changed)."""
-    if hasattr(user, _CACHE_ATTRIBUTE):
-        delattr(user, _CACHE_ATTRIBUTE)
+    forget(user)
 
 
 def _in_mall(queryset: QuerySet[Any], mall: Mall | None, field: str = "mall") -> QuerySet[Any]:

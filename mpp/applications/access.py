@@ -21,6 +21,7 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
+from mpp.accounts.access import memberships, second_factor_passed, works_in
 from mpp.accounts.enums import StaffRole
 from mpp.applications.enums import (
     AGENCY_READ_ROLES,
@@ -57,10 +58,7 @@ class ApplicationScope:
 def staff_verified(user: Any) -> bool:
     """Staff must have passed their second factor in this session (django-otp), or have come
     in with an API token (TokenAuth marks the request)."""
-    if getattr(user, "_mpp_token_auth", False):
-        return True
-    is_verified = getattr(user, "is_verified", None)
-    return bool(is_verified and is_verified())
+    return second_factor_passed(user)
 
 
 def scope(user: Any) -> ApplicationScope:
@@ -74,9 +72,7 @@ def scope(user: Any) -> ApplicationScope:
     else:
         roles: dict[int, set[str]] = {}
         malls: set[int] = set()
-        for role, mall_id, agency_id in user.memberships.values_list(
-            "role", "mall_id", "agency_id"
-        ):
+        for role, mall_id, agency_id, _agency_mall in memberships(user):
             if role in {StaffRole.MALL_MANAGER, StaffRole.AUDITOR}:
                 malls.add(mall_id)
             elif agency_id is not None:
@@ -87,6 +83,15 @@ def scope(user: Any) -> ApplicationScope:
         )
     setattr(user, _CACHE, result)
     return result
+
+
+#: Roles that open the officer pages of a mall (agency staff, the mall's managers and auditors).
+OFFICER_PAGE_ROLES = AGENCY_READ_ROLES | {StaffRole.MALL_MANAGER, StaffRole.AUDITOR}
+
+
+def works_here(user: Any, mall: Any) -> bool:
+    """The officer pages' rule (mpp.accounts.access.staff_page): staff of this mall."""
+    return works_in(user, mall, OFFICER_PAGE_ROLES)
 
 
 def staff_scope_ready(user: Any) -> ApplicationScope:

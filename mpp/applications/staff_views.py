@@ -5,21 +5,20 @@ make, assignment). Staff must have passed their second factor in this session.""
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import wraps
 from typing import Any
 from uuid import UUID
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseForbidden
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from mpp.accounts.access import staff_page
 from mpp.accounts.models import User
 from mpp.applications import access, domain, queries
 from mpp.applications.deadlines import annotate_urgency
@@ -37,20 +36,12 @@ BULK_ACTIONS = {"start_verification", "assign_me"}
 
 
 def officer_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        user = request.user
-        if not user.is_authenticated:
-            return redirect(f"{reverse('accounts:login')}?{urlencode({'next': request.path})}")
-        if not user.is_staff:
-            raise Http404
-        if not access.staff_verified(user):
-            return redirect(f"{reverse('accounts:two-factor')}?{urlencode({'next': request.path})}")
-        if not access.scope(user).is_officer:
-            return HttpResponseForbidden(_("You do not work for an agency of this mall."))
-        return view(request, *args, **kwargs)
-
-    return wrapper
+    """The staff-page gate (mpp.accounts.access.staff_page) with the agency-officer rule."""
+    return staff_page(
+        view,
+        allow=access.works_here,
+        denied=gettext_lazy("You do not work for an agency of this mall."),
+    )
 
 
 @never_cache

@@ -4,18 +4,13 @@ passed), or superusers."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import wraps
 from typing import Any
 
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseForbidden
-from django.shortcuts import redirect
-from django.urls import reverse
-from django.utils.http import urlencode
-from django.utils.translation import gettext as _
+from django.http import HttpResponse
+from django.utils.translation import gettext_lazy as _
 
+from mpp.accounts.access import has_role, staff_page
 from mpp.accounts.enums import StaffRole
-from mpp.accounts.models import StaffMembership
-from mpp.applications import access
 from mpp.core.models import Mall
 
 
@@ -24,25 +19,9 @@ def manages(user: Any, mall: Mall | None) -> bool:
         return False
     if user.is_superuser:
         return True
-    return StaffMembership.objects.filter(
-        user=user, mall=mall, role=StaffRole.MALL_MANAGER
-    ).exists()
+    return has_role(user, {StaffRole.MALL_MANAGER}, mall_id=mall.pk)
 
 
 def facility_staff_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        from mpp.core.tenancy import current_mall
-
-        user = request.user
-        if not user.is_authenticated:
-            return redirect(f"{reverse('accounts:login')}?{urlencode({'next': request.path})}")
-        if not user.is_staff:
-            raise Http404
-        if not access.staff_verified(user):
-            return redirect(f"{reverse('accounts:two-factor')}?{urlencode({'next': request.path})}")
-        if not manages(user, current_mall(request)):
-            return HttpResponseForbidden(_("Only the mall's managers manage the rooms."))
-        return view(request, *args, **kwargs)
-
-    return wrapper
+    """The staff-page gate (mpp.accounts.access.staff_page) with the mall-manager rule."""
+    return staff_page(view, allow=manages, denied=_("Only the mall's managers manage the rooms."))

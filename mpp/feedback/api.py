@@ -20,10 +20,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Header, Query, Router, Schema
-from ninja.security import django_auth
 from pydantic import Field
 
-from mpp.accounts.tokens import TokenAuth
+from mpp.accounts.access import STAFF_AUTH
 from mpp.catalog.models import Agency, Service
 from mpp.core import fairuse
 from mpp.core.dates import SaneDate
@@ -50,7 +49,7 @@ from mpp.feedback.schemas import (
 from mpp.feedback.tracking import TooManyAttemptsError, client_address, find_for_reporter
 
 router = Router(tags=["feedback"])
-staff_auth = [TokenAuth(), django_auth]
+staff_auth = STAFF_AUTH
 ERRORS = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut, 429: ErrorOut}
 
 

@@ -17,6 +17,7 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
+from mpp.accounts.access import memberships, works_in
 from mpp.accounts.enums import StaffRole
 from mpp.core.models import Mall
 from mpp.feedback.enums import ComplaintStatus
@@ -61,9 +62,7 @@ def complaint_scope(user: Any) -> ComplaintScope:
         managed: set[int] = set()
         audited: set[int] = set()
         agencies: set[int] = set()
-        for role, mall_id, agency_id in user.memberships.values_list(
-            "role", "mall_id", "agency_id"
-        ):
+        for role, mall_id, agency_id, _agency_mall in memberships(user):
             if role == StaffRole.MALL_MANAGER:
                 managed.add(mall_id)
             elif role == StaffRole.AUDITOR:
@@ -135,3 +134,12 @@ def accessible_filter(user: Any) -> Q:
     return Q(mall_id__in=scope.managed_mall_ids | scope.audited_mall_ids) | Q(
         agency_id__in=scope.agency_ids
     )
+
+
+#: Roles that open the complaint desk and the survey staff pages of a mall.
+DESK_ROLES = AGENCY_COMPLAINT_ROLES | {StaffRole.MALL_MANAGER, StaffRole.AUDITOR}
+
+
+def works_at_desk(user: Any, mall: Any) -> bool:
+    """The staff pages' rule (mpp.accounts.access.staff_page): complaint staff of this mall."""
+    return works_in(user, mall, DESK_ROLES)

@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from mpp.accounts.access import second_factor_passed, staff_page
 from mpp.accounts.contacts import mask_email, mask_phone
 from mpp.accounts.permissions import can_view_mall
 from mpp.core.tenancy import current_mall
@@ -32,8 +33,7 @@ PAGE_SIZE = 50
 
 
 def _verified(user: Any) -> bool:
-    is_verified = getattr(user, "is_verified", None)
-    return bool(is_verified and is_verified())
+    return second_factor_passed(user)
 
 
 class OutboxFilter(forms.Form):
@@ -94,6 +94,7 @@ def outbox_rows(mall: Any, filters: dict[str, str], page_number: Any) -> Any:
 
 @never_cache
 @require_GET
+@staff_page(allow=lambda user, mall: mall is not None and can_view_mall(user, mall))
 def outbox(request: HttpRequest) -> HttpResponse:
     user = request.user
     if not user.is_authenticated:

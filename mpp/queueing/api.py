@@ -17,9 +17,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from ninja import Header, Query, Router
 from ninja.responses import Status
-from ninja.security import django_auth
 
-from mpp.accounts.tokens import TokenAuth
+from mpp.accounts.access import STAFF_AUTH
 from mpp.catalog.models import Service
 from mpp.core import fairuse
 from mpp.core.models import Mall
@@ -45,7 +44,7 @@ from mpp.queueing.schemas import (
 )
 
 router = Router(tags=["queue"])
-staff_auth = [TokenAuth(), django_auth]
+staff_auth = STAFF_AUTH
 ERRORS = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
 
 

@@ -9,7 +9,6 @@ from datetime import date, datetime
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.handlers.asgi import ASGIRequest
 from django.db.models import Count, Prefetch, Q
 from django.http import (
@@ -28,6 +27,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
+from mpp.accounts.access import staff_page
 from mpp.accounts.contacts import mask_phone
 from mpp.catalog.models import Agency, Service
 from mpp.core import fairuse
@@ -42,6 +42,7 @@ from mpp.feedback.qr import invitation_path
 from mpp.queueing import booking_codes, domain, printing, queries, voice
 from mpp.queueing.domain import QueueError
 from mpp.queueing.domain.common import local_day, mall_zone
+from mpp.queueing.domain.counters import works_at_counters
 from mpp.queueing.domain.schedule import bookable_days
 from mpp.queueing.enums import (
     AT_COUNTER,
@@ -572,7 +573,7 @@ def voice_segment(request: HttpRequest, name: str) -> HttpResponseBase:
 # --- Officer console ------------------------------------------------------------------------------
 
 
-@login_required
+@staff_page(allow=works_at_counters)
 def console_counters(request: HttpRequest) -> HttpResponse:
     mall = _mall(request)
     counters = [
@@ -617,7 +618,7 @@ def _console_context(request: HttpRequest, counter: Counter) -> dict[str, Any]:
     }
 
 
-@login_required
+@staff_page(allow=works_at_counters)
 @never_cache
 def console(request: HttpRequest, number: int) -> HttpResponse:
     counter = _console_counter(request, number)
@@ -643,7 +644,7 @@ def console(request: HttpRequest, number: int) -> HttpResponse:
     return render(request, "queueing/console.html", context)
 
 
-@login_required
+@staff_page(allow=works_at_counters)
 @never_cache
 def console_fragment(request: HttpRequest, number: int) -> HttpResponse:
     counter = _console_counter(request, number)
@@ -654,7 +655,7 @@ CONSOLE_ACTIONS = {"call", "recall", "start", "finish", "skip", "requeue", "tran
                    "pause", "resume", "signin", "signout", "checkin"}  # fmt: skip
 
 
-@login_required
+@staff_page(allow=works_at_counters)
 @require_POST
 def console_action(request: HttpRequest, number: int) -> HttpResponse:
     counter = _console_counter(request, number)

@@ -406,6 +406,12 @@ def test_mall_manager_adds_a_staff_member_of_the_mall(manager, world, mall):
     assert list(created.memberships.values_list("agency__slug", "role")) == [
         ("dukcapil", StaffRole.CATALOGUE_EDITOR)
     ]
+    # Through the audited domain function, not a direct write.
+    from mpp.audit.models import AuditEvent
+
+    granted = AuditEvent.objects.get(action="staff.role_granted", data__user=created.pk)
+    assert granted.actor_id == manager.pk
+    assert created.is_staff
 
 
 def test_mall_manager_cannot_add_an_account_outside_the_mall(manager):

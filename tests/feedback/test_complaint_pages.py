@@ -18,6 +18,7 @@ from mpp.feedback import domain
 from mpp.feedback.enums import ComplaintStatus
 from mpp.feedback.models import Complaint
 from mpp.feedback.uploads import photo_stream
+from tests.factories import login_verified
 from tests.feedback.images import png
 
 pytestmark = pytest.mark.django_db
@@ -166,7 +167,7 @@ def two_complaints(mall, ktp, skck, manager):
 
 def test_officer_sees_only_their_agencys_complaints(client, two_complaints, officer_polres):
     a, b = two_complaints
-    client.force_login(officer_polres)
+    login_verified(client, officer_polres)
     desk = client.get("/staf/pengaduan/").content.decode()
     assert b.code in desk and a.code not in desk
     assert client.get(f"/staf/pengaduan/{a.code}/").status_code == 404
@@ -180,7 +181,7 @@ def test_officer_sees_only_their_agencys_complaints(client, two_complaints, offi
 
 def test_officer_answers_their_agencys_complaint(client, two_complaints, officer_dukcapil):
     a, _b = two_complaints
-    client.force_login(officer_dukcapil)
+    login_verified(client, officer_dukcapil)
     page = client.get(f"/staf/pengaduan/{a.code}/").content.decode()
     assert "Budi" in page  # the agency must be able to reach the reporter
     response = client.post(
@@ -193,7 +194,7 @@ def test_officer_answers_their_agencys_complaint(client, two_complaints, officer
 
 def test_auditor_reads_everything_and_changes_nothing(client, two_complaints, auditor):
     a, b = two_complaints
-    client.force_login(auditor)
+    login_verified(client, auditor)
     desk = client.get("/staf/pengaduan/").content.decode()
     assert a.code in desk and b.code in desk
     page = client.get(f"/staf/pengaduan/{a.code}/").content.decode()
@@ -212,7 +213,7 @@ def test_manager_forwards_a_complaint_from_the_desk(client, mall, ktp, manager):
         mall=mall, subject="agency", agency=ktp.agency, title="Keluhan umum",
         description="Ruang tunggu Dukcapil panas.", is_anonymous=True,
     ).complaint  # fmt: skip
-    client.force_login(manager)
+    login_verified(client, manager)
     response = client.post(
         f"/staf/pengaduan/{complaint.code}/aksi/",
         {"action": "disposition", "agency": ktp.agency.pk, "category": "ringan"},
@@ -234,7 +235,7 @@ def test_desk_list_query_count_does_not_grow(client, mall, ktp, manager):
             assert client.get("/staf/pengaduan/?show=all").status_code == 200
         return len(queries)
 
-    client.force_login(manager)
+    login_verified(client, manager)
     count()  # the first request after signing in also saves the session
     for n in range(2):
         domain.file_complaint(
@@ -260,9 +261,9 @@ def test_photo_is_served_only_to_permitted_staff_as_a_safe_image(
     complaint = Complaint.objects.get()
     domain.disposition_complaint(complaint=complaint, actor=manager, agency=ktp.agency)
     staff = Client()
-    staff.force_login(officer_polres)
+    login_verified(staff, officer_polres)
     assert staff.get(f"/staf/pengaduan/{complaint.code}/foto/").status_code == 404
-    staff.force_login(manager)
+    login_verified(staff, manager)
     response = staff.get(f"/staf/pengaduan/{complaint.code}/foto/?unduh=1")
     assert response.status_code == 200
     assert (response["Content-Type"], response["X-Content-Type-Options"]) == (
@@ -278,9 +279,9 @@ def test_photo_is_served_only_to_permitted_staff_as_a_safe_image(
 def test_lapor_export_for_the_manager_only(client, two_complaints, manager, officer_dukcapil):
     a, b = two_complaints
     domain.answer_complaint(complaint=a, actor=manager, answer='=HYPERLINK("http://x")')
-    client.force_login(officer_dukcapil)
+    login_verified(client, officer_dukcapil)
     assert client.get("/staf/pengaduan/lapor.csv").status_code == 404
-    client.force_login(manager)
+    login_verified(client, manager)
     response = client.get("/staf/pengaduan/lapor.csv")
     rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert [r["nomor_laporan_mpp"] for r in rows] == [a.code, b.code]

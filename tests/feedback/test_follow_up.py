@@ -12,6 +12,7 @@ from mpp.core.errors import ConflictError, DomainError
 from mpp.feedback import domain
 from mpp.feedback.enums import FollowUpStatus
 from mpp.feedback.models import FollowUpPlan
+from tests.factories import login_verified
 from tests.feedback.conftest import wib
 
 pytestmark = pytest.mark.django_db
@@ -105,7 +106,7 @@ def test_dropping_needs_a_reason(mall):
 
 
 def test_manager_records_a_commitment_on_the_staff_page(client, mall, dukcapil, manager):
-    client.force_login(manager)
+    login_verified(client, manager)
     response = client.post(
         "/staf/survei/tindak-lanjut/",
         {
@@ -130,7 +131,7 @@ def test_manager_records_a_commitment_on_the_staff_page(client, mall, dukcapil, 
 
 
 def test_staff_form_errors_are_specific_and_change_nothing(client, mall, manager):
-    client.force_login(manager)
+    login_verified(client, manager)
     response = client.post(
         "/staf/survei/tindak-lanjut/", {"period": "2026-S1", "element": "U9", "due_date": "besok"}
     )
@@ -147,7 +148,7 @@ def test_agency_officer_works_only_their_agencys_commitments(
 ):
     theirs = _plan(mall, agency=polres)
     other = _plan(mall, agency=dukcapil, action="Perbaiki mesin antrean Dukcapil")
-    client.force_login(officer_polres)
+    login_verified(client, officer_polres)
 
     listing = client.get("/staf/survei/tindak-lanjut/").content.decode()
     assert theirs.action in listing
@@ -164,7 +165,7 @@ def test_agency_officer_works_only_their_agencys_commitments(
 
 def test_auditor_reads_commitments_and_changes_nothing(client, mall, auditor):
     plan = _plan(mall)
-    client.force_login(auditor)
+    login_verified(client, auditor)
 
     page = client.get(f"/staf/survei/tindak-lanjut/{plan.pk}/").content.decode()
     refused = client.post(f"/staf/survei/tindak-lanjut/{plan.pk}/", {"status": "done"})
@@ -181,7 +182,7 @@ def test_follow_up_list_costs_a_fixed_number_of_queries(
 ):
     for n in range(12):
         _plan(mall, agency=dukcapil, action=f"Komitmen {n}")
-    client.force_login(manager)
+    login_verified(client, manager)
 
     with django_assert_max_num_queries(20):
         response = client.get("/staf/survei/tindak-lanjut/")

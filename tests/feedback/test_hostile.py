@@ -13,6 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from mpp.feedback import domain
 from mpp.feedback.models import Complaint, SurveyResponse
 from mpp.feedback.uploads import PhotoRejectedError, _strip_jpeg, _strip_png, clean_photo
+from tests.factories import login_verified
 from tests.feedback.images import jpeg, png
 
 pytestmark = pytest.mark.django_db
@@ -131,7 +132,7 @@ def test_control_characters_are_removed_and_html_is_escaped(client, ktp, manager
     )
     complaint = Complaint.objects.get()
     assert complaint.title == "Judul <b>tebal</b>"
-    client.force_login(manager)
+    login_verified(client, manager)
     page = client.get(f"/staf/pengaduan/{complaint.code}/").content.decode()
     assert "<script>alert(1)</script>" not in page and "&lt;script&gt;" in page
 

@@ -84,7 +84,7 @@ def test_the_outbox_needs_a_manager_with_the_second_factor(client, mall, manager
     assert anonymous.url == f"{reverse('accounts:login')}?next=%2Fstaf%2Fkotak-keluar%2F"
     officer = make_officer(mall=mall, agency=agency, role=StaffRole.COUNTER_OFFICER)
     login_verified(client, officer)
-    assert client.get(OUTBOX).status_code == 404
+    assert client.get(OUTBOX).status_code == 403  # the one staff gate: wrong role
     client.force_login(manager, backend="django.contrib.auth.backends.ModelBackend")
     response = client.get(OUTBOX)
     assert response.url.startswith(reverse("accounts:two-factor"))

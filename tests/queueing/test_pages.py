@@ -12,6 +12,7 @@ from django.utils import timezone
 from mpp.queueing import domain
 from mpp.queueing.enums import TicketStatus
 from mpp.queueing.models import Booking, Ticket
+from tests.factories import login_verified
 from tests.queueing.conftest import build_hall
 
 
@@ -128,7 +129,7 @@ def test_console_requires_login(site, client):
 
 def test_console_call_and_finish(site, client, django_assert_max_num_queries):
     counter, officer = site.counters[0], site.officers[0]
-    client.force_login(officer)
+    login_verified(client, officer)
     for _ in range(5):
         domain.issue_ticket(service=site.ktp)
     url = f"/antrian/loket/{counter.number}/"
@@ -154,7 +155,7 @@ def test_console_call_and_finish(site, client, django_assert_max_num_queries):
 
 
 def test_console_other_officer_cannot_act(site, client):
-    client.force_login(site.officers[1])
+    login_verified(client, site.officers[1])
     domain.issue_ticket(service=site.ktp)
 
     response = client.post(
@@ -213,7 +214,7 @@ def test_served_ticket_page_offers_one_satisfaction_survey(site, client):
 
     counter, officer = site.counters[0], site.officers[0]
     domain.issue_ticket(service=site.ktp)
-    client.force_login(officer)
+    login_verified(client, officer)
     url = f"/antrian/loket/{counter.number}/aksi/"
     client.post(url, {"action": "call"})
     ticket = Ticket.objects.get(status="called")

@@ -12,7 +12,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -21,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from mpp.accounts.access import staff_page
 from mpp.catalog.models import Agency, Service
 from mpp.core.errors import DomainError
 from mpp.core.models import Mall
@@ -58,7 +58,7 @@ def _can_write(user: Any, plan: FollowUpPlan) -> bool:
 
 
 @never_cache
-@login_required
+@staff_page(allow=permissions.works_at_desk)
 @require_http_methods(["GET", "POST"])
 def follow_ups(request: HttpRequest) -> HttpResponse:
     mall = mall_or_404(request)
@@ -121,7 +121,7 @@ def follow_ups(request: HttpRequest) -> HttpResponse:
 
 
 @never_cache
-@login_required
+@staff_page(allow=permissions.works_at_desk)
 @require_http_methods(["GET", "POST"])
 def follow_up(request: HttpRequest, pk: int) -> HttpResponse:
     mall = mall_or_404(request)

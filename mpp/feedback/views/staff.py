@@ -8,7 +8,6 @@ from datetime import timedelta
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
@@ -19,6 +18,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from mpp.accounts.access import staff_page
 from mpp.accounts.permissions import viewable_services
 from mpp.catalog.models import Service
 from mpp.feedback import domain, permissions, present
@@ -82,7 +82,7 @@ def _filtered(qs: Any, name: str, today: Any) -> Any:
 
 
 @never_cache
-@login_required
+@staff_page(allow=permissions.works_at_desk)
 def desk(request: HttpRequest) -> HttpResponse:
     mall = mall_or_404(request)
     _require_scope(request)
@@ -117,7 +117,7 @@ def desk(request: HttpRequest) -> HttpResponse:
 
 
 @never_cache
-@login_required
+@staff_page(allow=permissions.works_at_desk)
 def detail(request: HttpRequest, code: str, forms: dict[str, Any] | None = None) -> HttpResponse:
     complaint = _complaint(request, code)
     mall = complaint.mall
@@ -257,7 +257,7 @@ ACTIONS: dict[str, tuple[Any, Any, Any, Any, str]] = {
 
 
 @never_cache
-@login_required
+@staff_page(allow=permissions.works_at_desk)
 @require_POST
 def action(request: HttpRequest, code: str) -> HttpResponse:
     """Every staff action on a complaint: check the right, parse the form, call the domain."""
@@ -284,7 +284,7 @@ def action(request: HttpRequest, code: str) -> HttpResponse:
     return redirect("feedback:desk-detail", code=complaint.code)
 
 
-@login_required
+@staff_page(allow=permissions.works_at_desk)
 def photo(request: HttpRequest, code: str) -> FileResponse:
     """Stream the photo to staff who may see the complaint: as an attachment, with nosniff,
     a server-chosen name and no caching, so it can never render as a page of our site."""
@@ -308,7 +308,7 @@ def photo(request: HttpRequest, code: str) -> FileResponse:
     return response
 
 
-@login_required
+@staff_page(allow=permissions.works_at_desk)
 def lapor_export(request: HttpRequest, fmt: str) -> HttpResponse:
     mall = mall_or_404(request)
     if not permissions.can_manage(request.user, mall.pk):
@@ -339,7 +339,7 @@ def lapor_export(request: HttpRequest, fmt: str) -> HttpResponse:
 
 
 @never_cache
-@login_required
+@staff_page(allow=permissions.works_at_desk)
 def invitation_new(request: HttpRequest) -> HttpResponse:
     """Issue a one-time survey link at the counter: its QR for the citizen's phone, or the
     kiosk mode on the counter's tablet."""

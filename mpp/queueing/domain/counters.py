@@ -3,16 +3,29 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from mpp.accounts.access import has_role, works_in
 from mpp.accounts.enums import StaffRole
-from mpp.accounts.models import StaffMembership, User
+from mpp.accounts.models import User
 from mpp.queueing.domain.common import now_or, nudge_board
 from mpp.queueing.domain.errors import ConflictError, ForbiddenError
 from mpp.queueing.enums import CounterState
 from mpp.queueing.models import Counter
+
+#: Agency roles that may staff a counter of their agency.
+COUNTER_ROLES = frozenset(
+    {StaffRole.COUNTER_OFFICER, StaffRole.AGENCY_ADMIN, StaffRole.HEAD_OF_UNIT}
+)
+
+
+def works_at_counters(user: Any, mall: Any) -> bool:
+    """The officer console's rule (mpp.accounts.access.staff_page): counter staff of this mall
+    and its managers."""
+    return works_in(user, mall, COUNTER_ROLES | {StaffRole.MALL_MANAGER})
 
 
 def may_staff_counter(user: User, counter: Counter) -> bool:
@@ -21,17 +34,9 @@ def may_staff_counter(user: User, counter: Counter) -> bool:
         return False
     if user.is_superuser:
         return True
-    return (
-        StaffMembership.objects.filter(user=user, mall_id=counter.mall_id)
-        .filter(
-            role__in=[StaffRole.COUNTER_OFFICER, StaffRole.AGENCY_ADMIN, StaffRole.HEAD_OF_UNIT],
-            agency_id=counter.agency_id,
-        )
-        .exists()
-        or StaffMembership.objects.filter(
-            user=user, mall_id=counter.mall_id, role=StaffRole.MALL_MANAGER
-        ).exists()
-    )
+    return has_role(
+        user, COUNTER_ROLES, mall_id=counter.mall_id, agency_id=counter.agency_id
+    ) or has_role(user, {StaffRole.MALL_MANAGER}, mall_id=counter.mall_id)
 
 
 def sign_in_counter(*, counter: Counter, officer: User, now: datetime | None = None) -> Counter:
