@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from mpp.catalog.models import Service
+from mpp.core.opening import is_open_day, open_days
 from mpp.queueing.domain.common import local_datetime
 from mpp.queueing.models import Counter, QueueService, Slot
 
@@ -58,7 +59,7 @@ def counter_intervals(counter: Counter, weekday: int) -> list[tuple[int, int]]:
 
 
 def plan_slots(service: Service, queue: QueueService, day: date) -> list[PlannedSlot]:
-    if not queue.slot_capacity:
+    if not queue.slot_capacity or not is_open_day(service.mall, day):
         return []
     counters = list(
         Counter.objects.filter(services=service, is_active=True).select_related("agency", "mall")
@@ -123,10 +124,11 @@ def bookable_days(
         Counter.objects.filter(services=service, is_active=True).select_related("agency", "mall")
     )
     open_weekdays = {w for w in range(7) if any(counter_intervals(c, w) for c in counters)}
+    mall_days = open_days(service.mall, today, today + timedelta(days=queue.booking_horizon_days))
     days = []
     for offset in range(queue.booking_horizon_days + 1):
         day = today + timedelta(days=offset)
-        if day.weekday() in open_weekdays:
+        if day.weekday() in open_weekdays and day in mall_days:
             days.append(day)
         if len(days) >= limit:
             break
