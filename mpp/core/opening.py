@@ -60,6 +60,14 @@ def _periods(mall: Mall, day: date, kind: str | None) -> list[tuple[int, int]]:
     return sorted(periods)
 
 
+def day_periods(mall: Mall, day: date) -> list[tuple[int, int]] | None:
+    """The mall's open intervals on `day` in minutes after midnight; None when it records no
+    hours (no limit)."""
+    if not has_hours(mall):
+        return None
+    return _periods(mall, day, _day_kinds(mall, day, day).get(day))
+
+
 def has_hours(mall: Mall) -> bool:
     return bool(mall.opening_hours)
 

@@ -118,3 +118,76 @@ def test_no_slots_on_holidays_and_collective_leave(ngawi):
     days = bookable_days(ngawi.ktp, queue, date(2026, 12, 21), limit=30)
     assert date(2026, 12, 24) not in days and date(2026, 12, 25) not in days
     assert date(2026, 12, 22) in days
+
+
+def test_slots_stay_inside_the_mall_hours_even_when_counters_are_open_all_day(ngawi):
+    queue = ngawi.ktp.queue
+    friday = plan_slots(ngawi.ktp, queue, date(2026, 12, 11))
+    assert friday
+    assert min(p.starts_at for p in friday) == at(2026, 12, 11, 8)
+    assert max(p.ends_at for p in friday) <= at(2026, 12, 11, 14)
+    assert plan_slots(ngawi.ktp, queue, date(2026, 12, 12)) == []  # Saturday
+    assert plan_slots(ngawi.ktp, queue, date(2026, 12, 13)) == []  # Sunday
+
+
+@override_settings(MPP_DEMO_MODE=False)
+def test_kiosk_says_closed_and_offers_no_ticket_on_a_closure_day(ngawi, client):
+    from django.utils import timezone
+
+    today = timezone.now().astimezone(WIB).date()
+    CalendarDay.objects.create(
+        mall=ngawi.mall, day=today, kind=DayKind.LOCAL_CLOSURE, name="Pemeliharaan gedung"
+    )
+    page = client.get("/antrian/", HTTP_ACCEPT_LANGUAGE="id")
+    assert page.status_code == 200
+    assert 'data-testid="kiosk-closed"' in page.text
+    assert "Mal sedang tutup. Buka kembali" in page.text
+    assert "/antrian/kios/" not in page.text
+    assert 'data-testid="demo-band"' not in page.text
+    issued = client.post("/antrian/ambil/", {"service": "akta", "request_key": "k1"})
+    assert issued.status_code == 302
+    assert not Ticket.objects.exists()
+
+
+@override_settings(MPP_DEMO_MODE=True)
+def test_demo_band_on_every_page(ngawi, client):
+    for url in ("/", "/antrian/"):
+        page = client.get(url, HTTP_ACCEPT_LANGUAGE="id")
+        assert 'data-testid="demo-band"' in page.text
+        assert "Mode demo" in page.text
+
+
+def test_rooms_follow_the_mall_hours_and_calendar_unless_they_say_otherwise(ngawi):
+    from mpp.facilities.domain import FacilityError, validate_times
+    from tests.facilities.conftest import make_room
+
+    CalendarDay.objects.create(day=date(2026, 12, 25), kind=DayKind.HOLIDAY, name="Natal")
+    room = make_room(ngawi.mall, follows_mall_hours=True)
+    now = at(2026, 12, 1, 9)
+
+    def check(start, end, r=room):
+        validate_times(room=r, starts_at=start, ends_at=end, now=now)
+
+    check(at(2026, 12, 7, 9), at(2026, 12, 7, 10))
+    for start, end in [
+        (at(2026, 12, 13, 10), at(2026, 12, 13, 11)),  # Sunday
+        (at(2026, 12, 25, 10), at(2026, 12, 25, 11)),  # Christmas
+        (at(2026, 12, 11, 13, 30), at(2026, 12, 11, 14, 30)),  # Friday after 14.00
+        (at(2026, 12, 7, 19), at(2026, 12, 7, 20)),  # evening
+    ]:
+        with pytest.raises(FacilityError):
+            check(start, end)
+    own = make_room(ngawi.mall, slug="aula", follows_mall_hours=False)
+    check(at(2026, 12, 13, 19), at(2026, 12, 13, 20), own)
+
+
+@override_settings(MPP_DEMO_MODE=True)
+def test_room_api_refuses_christmas_even_in_demo_mode(ngawi, client):
+    from tests.facilities.conftest import make_room
+
+    CalendarDay.objects.create(day=date(2026, 12, 25), kind=DayKind.HOLIDAY, name="Natal")
+    make_room(ngawi.mall, follows_mall_hours=True)
+    grid = client.get(
+        "/api/v1/facilities/rooms/ruang-rapat/availability", {"date": "2026-12-25"}
+    ).json()
+    assert grid["cells"] == []

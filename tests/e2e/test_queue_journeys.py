@@ -44,6 +44,10 @@ def sign_in(page: Any, user: Any, base_url: str) -> None:
 @pytest.fixture
 def queue_day(demo_catalogue: Any) -> dict[str, Any]:
     mall = demo_catalogue
+    # The journey books "today's next slot" at whatever hour the suite runs: open the mall all
+    # day (slots follow the mall's hours; those are tested in tests/core/test_opening.py).
+    mall.opening_hours = [{"days": [0, 1, 2, 3, 4, 5, 6], "opens": "00:00", "closes": "23:59"}]
+    mall.save(update_fields=["opening_hours"])
     load_queue_demo(mall)
     queue = (
         QueueService.objects.filter(service__mall=mall, booking_enabled=True)
