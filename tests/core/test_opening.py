@@ -191,3 +191,18 @@ def test_room_api_refuses_christmas_even_in_demo_mode(ngawi, client):
         "/api/v1/facilities/rooms/ruang-rapat/availability", {"date": "2026-12-25"}
     ).json()
     assert grid["cells"] == []
+
+
+def test_plan_slots_job_plans_open_days_only(ngawi):
+    from django.core.management import call_command
+
+    from mpp.operations.schedule import job_named
+    from mpp.queueing.models import Slot
+
+    assert job_named("plan-slots").command == "plan_slots"
+    CalendarDay.objects.create(day=date(2026, 12, 25), kind=DayKind.HOLIDAY, name="Natal")
+    call_command("plan_slots", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("plan_slots", stdout=open("/dev/null", "w"))  # noqa: SIM115 - idempotent
+    days = set(Slot.objects.filter(service=ngawi.ktp).values_list("day", flat=True))
+    assert days
+    assert all(d.weekday() < 5 and d != date(2026, 12, 25) for d in days)
