@@ -120,7 +120,7 @@ def test_whole_queue_day(queue_day: dict[str, Any], new_page: Any, live_server: 
 
     # 5. The display board, with sound switched on (browsers need one click for audio).
     board = new_page("desktop")
-    board.goto("/antrian/papan/")
+    board.goto("/antrian/papan/?siapkan=1")  # staff set-up: the public screen has no button
     board.get_by_role("button", name=re.compile("Aktifkan suara|Turn sound on")).click()
     board.wait_for_function("() => window.MPPBoard !== undefined")
 
