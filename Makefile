@@ -43,6 +43,7 @@ prepare: messages
 # The demo: the web server and, beside it, the background worker that sends notifications
 # (WhatsApp/SMS to the log, e-mail to the console; see them at /staf/kotak-keluar/).
 run: export EMAIL_BACKEND ?= django.core.mail.backends.console.EmailBackend
+run: export MPP_DEMO_MODE ?= 1
 run: prepare
 	@$(PY) manage.py db_worker --queue-name notifications,default --interval 1 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \

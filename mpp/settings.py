@@ -428,6 +428,9 @@ MPP_NOTIFY_HTTP_TIMEOUT = env_int("MPP_NOTIFY_HTTP_TIMEOUT", 10)
 MPP_NOTIFY_CHANNELS = env_list("MPP_NOTIFY_CHANNELS", "whatsapp,sms,email")
 # No messages in these local hours except "your turn" on the same day and codes the citizen
 # asked for; others wait for the morning. Empty: no quiet hours.
+# Demo switch (set by `make run` only): walk-in tickets are issued at any hour and every page
+# shows a "Mode demo" band. Booking slots and rooms always follow the real hours (ADR 0018).
+MPP_DEMO_MODE = env_bool("MPP_DEMO_MODE", False)
 MPP_NOTIFY_QUIET_HOURS = env_str("MPP_NOTIFY_QUIET_HOURS", "21:00-07:00")
 # Caps so that a bug cannot spam a citizen or run up the gateway bill: messages per recipient
 # and local day (every channel), and paid messages (SMS + WhatsApp) per local day in all.

@@ -36,6 +36,15 @@ def mall(db):
 
 
 @pytest.fixture(autouse=True)
+def _walk_ins_open_all_day():
+    # The queue suite issues tickets at fixed instants of any weekday and at any hour the CI
+    # runs; walk-ins are opened all day as in the demo (the mall's hours are tested in
+    # tests/core/test_opening.py with the switch off).
+    with override_settings(MPP_DEMO_MODE=True):
+        yield
+
+
+@pytest.fixture(autouse=True)
 def _no_quiet_hours():
     # Quiet hours hold ordinary messages overnight; the suite must not depend on the hour it
     # runs at. Tests of quiet hours set MPP_NOTIFY_QUIET_HOURS themselves.

@@ -37,6 +37,13 @@ class Mall(models.Model):
     opening_hours = models.JSONField(
         _("opening hours"), default=list, validators=[validate_opening_hours]
     )
+    open_on_collective_leave = models.BooleanField(
+        _("open on collective leave"),
+        default=False,
+        help_text=_(
+            "Whether the mall serves on cuti bersama days (national holidays stay closed)."
+        ),
+    )
     opened_on = models.DateField(_("in operation since"), null=True, blank=True)
     floors = models.PositiveSmallIntegerField(_("number of floors"), default=1)
     facilities = models.TextField(

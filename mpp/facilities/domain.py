@@ -97,20 +97,26 @@ def validate_times(*, room: Room, starts_at: datetime, ends_at: datetime, now: d
             _("Bookings open %(n)s days ahead. Pick an earlier day.") % {"n": room.horizon_days},
             field="starts_at",
         )
-    if (
-        start_l.date() != end_l.date()
-        or not room.is_open_on(start_l.weekday())
-        or start_l.time() < room.opens_at
-        or end_l.time() > room.closes_at
+    intervals = room.open_intervals(start_l.date())
+    start_m = start_l.hour * 60 + start_l.minute
+    end_m = end_l.hour * 60 + end_l.minute
+    if start_l.date() != end_l.date() or not any(
+        lo <= start_m and end_m <= hi for lo, hi in intervals
     ):
+        if not intervals:
+            raise FacilityError(
+                _("The room cannot be booked on that day (the mall is closed). Pick another day."),
+                field="starts_at",
+            )
         raise FacilityError(
-            _("The room is open %(opens)s–%(closes)s on its opening days. Pick a time inside it.")
-            % {
-                "opens": room.opens_at.strftime("%H:%M"),
-                "closes": room.closes_at.strftime("%H:%M"),
-            },
+            _("On that day the room is open %(hours)s. Pick a time inside it.")
+            % {"hours": ", ".join(f"{_hhmm(lo)}–{_hhmm(hi)}" for lo, hi in intervals)},
             field="starts_at",
         )
+
+
+def _hhmm(minutes: int) -> str:
+    return f"{minutes // 60:02d}.{minutes % 60:02d}"
 
 
 def book_room(

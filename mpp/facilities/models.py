@@ -3,7 +3,7 @@ their periods in the mall's MSME booths."""
 
 from __future__ import annotations
 
-from datetime import time
+from datetime import date, time
 
 from django.conf import settings
 from django.contrib.postgres.constraints import ExclusionConstraint
@@ -13,6 +13,7 @@ from django.db.models import Func, Q
 from django.utils.translation import gettext_lazy as _
 
 from mpp.core.models import Booth, Mall
+from mpp.core.opening import day_periods
 from mpp.facilities.enums import (
     FREE_STATUSES,
     MsmeCategory,
@@ -37,6 +38,14 @@ class Room(models.Model):
     closes_at = models.TimeField(_("closes at"), default=time(16, 0))
     open_weekdays = models.JSONField(
         _("open on weekdays"), default=list, help_text=_("0 = Monday … 6 = Sunday.")
+    )
+    follows_mall_hours = models.BooleanField(
+        _("follows the mall's hours"),
+        default=True,
+        help_text=_(
+            "Bookable only while the mall is open (its weekly hours, holidays, cuti bersama and "
+            "closure days). Untick for a room with its own hours."
+        ),
     )
     min_minutes = models.PositiveSmallIntegerField(_("shortest booking (minutes)"), default=30)
     max_minutes = models.PositiveSmallIntegerField(_("longest booking (minutes)"), default=240)
@@ -71,6 +80,23 @@ class Room(models.Model):
 
     def is_open_on(self, weekday: int) -> bool:
         return weekday in (self.open_weekdays or [0, 1, 2, 3, 4])
+
+    def open_intervals(self, day: date) -> list[tuple[int, int]]:
+        """The room's bookable intervals on `day` in minutes after midnight: its own hours,
+        inside the mall's hours and calendar when it follows them (ADR 0018)."""
+        if not self.is_open_on(day.weekday()):
+            return []
+        own = (
+            self.opens_at.hour * 60 + self.opens_at.minute,
+            self.closes_at.hour * 60 + self.closes_at.minute,
+        )
+        if not self.follows_mall_hours:
+            return [own]
+        mall_periods = day_periods(self.mall, day)
+        if mall_periods is None:
+            return [own]
+        clipped = [(max(own[0], lo), min(own[1], hi)) for lo, hi in mall_periods]
+        return [(lo, hi) for lo, hi in clipped if lo < hi]
 
 
 class TsTzRange(Func):

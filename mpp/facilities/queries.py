@@ -30,29 +30,33 @@ class Cell:
 
 def day_cells(room: Room, day: date, now: datetime) -> list[Cell]:
     """Half-hour cells of `room` on `day` in the mall's zone; empty when the room is closed."""
-    if not room.is_open_on(day.weekday()):
+    intervals = room.open_intervals(day)
+    if not intervals:
         return []
     zone = mall_zone(room.mall)
-    start = datetime.combine(day, room.opens_at, tzinfo=zone)
-    close = datetime.combine(day, room.closes_at, tzinfo=zone)
+    start = datetime.combine(day, time(intervals[0][0] // 60, intervals[0][0] % 60), tzinfo=zone)
+    last = max(hi for _lo, hi in intervals)
+    close = datetime.combine(day, time(last // 60, last % 60), tzinfo=zone)
     held = list(
         RoomBooking.objects.filter(room=room, starts_at__lt=close, ends_at__gt=start)
         .exclude(status__in=FREE_STATUSES)
         .values_list("starts_at", "ends_at", "status")
     )
     cells = []
-    at = start
-    while at + STEP <= close:
-        end = at + STEP
-        state = "free"
-        for s, e, status in held:
-            if s < end and e > at:
-                state = "blocked" if status == RoomBookingStatus.BLOCKED else "taken"
-                break
-        if state == "free" and at <= now:
-            state = "past"
-        cells.append(Cell(at, end, state))
-        at = end
+    for lo, hi in intervals:
+        at = datetime.combine(day, time(lo // 60, lo % 60), tzinfo=zone)
+        until = datetime.combine(day, time(hi // 60, hi % 60), tzinfo=zone)
+        while at + STEP <= until:
+            end = at + STEP
+            state = "free"
+            for s, e, status in held:
+                if s < end and e > at:
+                    state = "blocked" if status == RoomBookingStatus.BLOCKED else "taken"
+                    break
+            if state == "free" and at <= now:
+                state = "past"
+            cells.append(Cell(at, end, state))
+            at = end
     return cells
 
 

@@ -118,6 +118,7 @@ JOBS: tuple[Job, ...] = (
     # Queue and rooms: free the seats of bookings whose check-in window closed.
     Job("release-no-shows", every(minutes=5), "release_no_shows", timeout=120),
     Job("release-room-no-shows", every(minutes=5), "release_room_no_shows", timeout=120),
+    Job("plan-slots", daily("00:15"), "plan_slots", timeout=1800),
     # Complaints: escalate missed SP4N-LAPOR! deadlines, close answered complaints left quiet.
     Job("escalate-complaints", every(hours=1), "escalate_overdue_complaints", timeout=600),
     # Transparency dashboard rollups (yesterday and today).

@@ -35,6 +35,7 @@ from mpp.core.dates import check_datetime, in_range, parse_date
 from mpp.core.db import database_sync_to_async
 from mpp.core.events import sse_response
 from mpp.core.models import Mall
+from mpp.core.opening import closed_message, walk_ins_open
 from mpp.core.tenancy import current_mall
 from mpp.feedback.domain import create_survey_invitation
 from mpp.feedback.enums import InvitationChannel
@@ -112,6 +113,13 @@ def _booking_or_404(mall: Mall, code: str) -> Booking:
 @require_GET
 def kiosk_agencies(request: HttpRequest) -> HttpResponse:
     mall = _mall(request)
+    now = timezone.now()
+    if not walk_ins_open(mall, now):
+        return render(
+            request,
+            "queueing/kiosk_agencies.html",
+            {"agencies": [], "closed": closed_message(mall, now)},
+        )
     agencies = (
         Agency.objects.filter(
             mall=mall,

@@ -44,6 +44,10 @@ def sign_in(page: Any, user: Any, base_url: str) -> None:
 @pytest.fixture
 def queue_day(demo_catalogue: Any) -> dict[str, Any]:
     mall = demo_catalogue
+    # The journey books "today's next slot" at whatever hour the suite runs: open the mall all
+    # day (slots follow the mall's hours; those are tested in tests/core/test_opening.py).
+    mall.opening_hours = [{"days": [0, 1, 2, 3, 4, 5, 6], "opens": "00:00", "closes": "23:59"}]
+    mall.save(update_fields=["opening_hours"])
     load_queue_demo(mall)
     queue = (
         QueueService.objects.filter(service__mall=mall, booking_enabled=True)
@@ -116,7 +120,7 @@ def test_whole_queue_day(queue_day: dict[str, Any], new_page: Any, live_server: 
 
     # 5. The display board, with sound switched on (browsers need one click for audio).
     board = new_page("desktop")
-    board.goto("/antrian/papan/")
+    board.goto("/antrian/papan/?siapkan=1")  # staff set-up: the public screen has no button
     board.get_by_role("button", name=re.compile("Aktifkan suara|Turn sound on")).click()
     board.wait_for_function("() => window.MPPBoard !== undefined")
 

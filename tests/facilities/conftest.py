@@ -30,6 +30,9 @@ def make_room(mall, **kw):  # type: ignore[no-untyped-def]
         "horizon_days": 14,
         "weekly_limit": 3,
         "grace_minutes": 15,
+        # Its own hours, every day: the suite runs on any day (the mall's hours and calendar
+        # for rooms are tested in tests/core/test_opening.py).
+        "follows_mall_hours": False,
     }
     defaults.update(kw)
     return Room.objects.create(mall=mall, **defaults)

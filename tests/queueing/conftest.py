@@ -14,7 +14,7 @@ from mpp.core.models import Mall
 from mpp.queueing.models import Counter
 from mpp.queueing.queries import clear_caches
 from tests.factories import AgencyFactory, MallFactory, ServiceFactory
-from tests.queueing.factories import CounterFactory, QueueServiceFactory, officer_for
+from tests.queueing.factories import ALL_DAY, CounterFactory, QueueServiceFactory, officer_for
 
 
 @dataclass
@@ -31,7 +31,8 @@ class Hall:
 def build_hall(
     *, counters: int = 2, slot_capacity: int | None = None, booking: bool = False
 ) -> Hall:
-    mall = MallFactory(slug="ngawi")
+    # Open all day, every day: the suite runs at any hour (real hours: tests/core/test_opening.py).
+    mall = MallFactory(slug="ngawi", opening_hours=list(ALL_DAY))
     agency = AgencyFactory(mall=mall, slug="dukcapil", short_name="Dukcapil")
     ktp = ServiceFactory(agency=agency, slug="ktp-el", name="Perekaman KTP-el")
     kk = ServiceFactory(agency=agency, slug="kk", name="Kartu Keluarga")

@@ -111,6 +111,13 @@ def test_board_page_and_state(site, client):
     assert state["calls"][0]["number"] == "A-001"
 
 
+def test_public_board_has_no_sound_button_only_the_set_up_url_does(site, client):
+    public = client.get("/antrian/papan/")
+    set_up = client.get("/antrian/papan/?siapkan=1")
+    assert "data-sound" not in public.text
+    assert "data-sound " in set_up.text and "board-sound" in set_up.text
+
+
 def test_voice_segment_is_served_as_wav(site, client):
     response = client.get("/antrian/suara/chime.wav")
     unknown = client.get("/antrian/suara/not-a-word.wav")

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from mpp.catalog.models import Service
+from mpp.core.opening import day_periods, open_days
 from mpp.queueing.domain.common import local_datetime
 from mpp.queueing.models import Counter, QueueService, Slot
 
@@ -57,9 +58,22 @@ def counter_intervals(counter: Counter, weekday: int) -> list[tuple[int, int]]:
     return intervals
 
 
+def _clip(intervals: list[tuple[int, int]], limits: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    clipped = []
+    for start, end in intervals:
+        for lo, hi in limits:
+            s, e = max(start, lo), min(end, hi)
+            if s < e:
+                clipped.append((s, e))
+    return clipped
+
+
 def plan_slots(service: Service, queue: QueueService, day: date) -> list[PlannedSlot]:
     if not queue.slot_capacity:
         return []
+    mall_periods = day_periods(service.mall, day)
+    if mall_periods == []:
+        return []  # closed: weekend, holiday, cuti bersama or a closure day
     counters = list(
         Counter.objects.filter(services=service, is_active=True).select_related("agency", "mall")
     )
@@ -67,6 +81,9 @@ def plan_slots(service: Service, queue: QueueService, day: date) -> list[Planned
         return []
     weekday = day.weekday()
     per_counter = [counter_intervals(c, weekday) for c in counters]
+    if mall_periods is not None:
+        # Counter (and agency) hours live inside the building's hours.
+        per_counter = [_clip(intervals, mall_periods) for intervals in per_counter]
     starts = [s for intervals in per_counter for s, _e in intervals]
     ends = [e for intervals in per_counter for _s, e in intervals]
     if not starts:
@@ -123,10 +140,11 @@ def bookable_days(
         Counter.objects.filter(services=service, is_active=True).select_related("agency", "mall")
     )
     open_weekdays = {w for w in range(7) if any(counter_intervals(c, w) for c in counters)}
+    mall_days = open_days(service.mall, today, today + timedelta(days=queue.booking_horizon_days))
     days = []
     for offset in range(queue.booking_horizon_days + 1):
         day = today + timedelta(days=offset)
-        if day.weekday() in open_weekdays:
+        if day.weekday() in open_weekdays and day in mall_days:
             days.append(day)
         if len(days) >= limit:
             break

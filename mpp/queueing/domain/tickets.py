@@ -32,6 +32,7 @@ from mpp.accounts.models import User
 from mpp.catalog.models import Service
 from mpp.core.domain_events import TicketCalled, TicketIssued, emit
 from mpp.core.models import Mall
+from mpp.core.opening import closed_message, walk_ins_open
 from mpp.queueing.domain.common import (
     local_day,
     new_code,
@@ -203,6 +204,8 @@ def issue_ticket(
     if priority not in PriorityGroup.values:
         raise QueueError(_("Unknown priority group."), field="priority")
     mall = service.mall
+    if not walk_ins_open(mall, now):
+        raise ConflictError(closed_message(mall, now), field="service")
     day = local_day(mall, now)
     try:
         with transaction.atomic():

@@ -48,6 +48,7 @@
   function soundOn() { return ctx && ctx.state === "running"; }
 
   function updateSoundUi() {
+    if (!soundButton || !soundNote) { return; }  // public screen: sound is set up by staff
     var on = soundOn() || mode === "mati";
     soundButton.setAttribute("aria-pressed", on ? "true" : "false");
     soundButton.textContent = on ? T.on : T.off;
@@ -58,7 +59,7 @@
     soundNote.textContent = note;
   }
 
-  soundButton.addEventListener("click", function () {
+  if (soundButton) soundButton.addEventListener("click", function () {
     var c = audioContext();
     if (c && c.resume) { c.resume().then(updateSoundUi, updateSoundUi); }
     if (window.speechSynthesis) {       // unlock speech on browsers that need a gesture
