@@ -209,6 +209,7 @@ def submit_complaint(
         description=payload.description,
         location=payload.location,
         is_anonymous=payload.anonymous,
+        is_confidential=payload.confidential,
         reporter_name=payload.name,
         reporter_phone=payload.phone,
         reporter_email=payload.email,
