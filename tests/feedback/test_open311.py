@@ -100,6 +100,8 @@ def test_post_request_creates_a_complaint_and_answers_an_array(client, ktp, api_
     assert response.status_code == 200
     body = response.json()
     complaint = Complaint.objects.get()
+    shown = client.get(f"{BASE}/requests/{complaint.code}.json")
+    assert shown.json()[0]["address"] == "Loket 3, MPP Ngawi"  # address_string echoed
     assert body == [
         {
             "service_request_id": complaint.code,
