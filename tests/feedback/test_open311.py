@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import json
 from xml.etree import ElementTree as ET
 
 import pytest
@@ -264,3 +265,14 @@ def test_discovery_names_the_spec_and_formats(client, mall):
         ["text/xml", "application/json"],
     )
     assert endpoint["url"].endswith("/open311/v2/")
+
+
+def test_json_body_is_told_to_use_form_fields(client, ktp, api_key):
+    response = client.post(
+        f"{BASE}/requests.json",
+        data=json.dumps({"api_key": api_key, "service_code": "layanan-ktp-el"}),
+        content_type="application/json",
+    )
+    assert response.status_code == 400
+    assert "JSON" in response.content.decode()
+    assert not Complaint.objects.exists()
