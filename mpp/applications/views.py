@@ -35,9 +35,9 @@ from mpp.audit.domain import record_event
 from mpp.catalog.models import Service
 from mpp.core.models import Mall
 from mpp.core.tenancy import current_mall
-from mpp.feedback.domain import create_survey_invitation
 from mpp.feedback.enums import InvitationChannel
 from mpp.feedback.qr import invitation_path
+from mpp.feedback.queries import issued_invitation
 
 S = ApplicationState
 
@@ -314,13 +314,15 @@ def detail(request: HttpRequest, public_id: UUID) -> HttpResponse:
     annotate_urgency([application], timezone.localdate(), mall=mall)
     survey_url = ""
     if application.state in {S.RESULT_READY, S.CLOSED}:
-        # One satisfaction survey per finished application (idempotent per tracking code).
-        invitation = create_survey_invitation(
+        # One satisfaction survey per finished application, issued when its result was ready
+        # (ApplicationStateChanged); this page only shows it — no write on GET.
+        invitation = issued_invitation(
             service=application.service,
             reference=application.tracking_code or "",
             channel=InvitationChannel.APPLICATION,
         )
-        survey_url = invitation_path(invitation)
+        if invitation is not None:
+            survey_url = invitation_path(invitation)
     return render(
         request,
         "applications/detail.html",

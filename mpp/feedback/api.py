@@ -124,6 +124,10 @@ def report_period(mall: Mall, start: date | None, end: date | None) -> tuple[dat
     today = domain.local_date(mall, timezone.now())
     end = end or today
     start = start or end.replace(day=1)
+    # Dates at the edge of the calendar (0001-01-01) overflow when turned into the mall's
+    # local day boundaries: refuse them with a message instead of a 500.
+    if start.year < 2000 or end.year > 2100:
+        raise FeedbackError(_("Choose dates between the years 2000 and 2100."), field="start")
     if start > end:
         raise FeedbackError(_("The start date must not be after the end date."), field="start")
     if (end - start).days > 3 * 366:
@@ -214,6 +218,7 @@ def submit_complaint(
         description=payload.description,
         location=payload.location,
         is_anonymous=payload.anonymous,
+        is_confidential=payload.confidential,
         reporter_name=payload.name,
         reporter_phone=payload.phone,
         reporter_email=payload.email,

@@ -9,6 +9,8 @@ class FeedbackConfig(AppConfig):
 
     def ready(self) -> None:
         # Messages to reporters of complaints (domain event subscriber).
-        from mpp.feedback import notify
+        from mpp.feedback import notify, subscribers
 
         notify.subscribe()
+        # Survey invitations when a service is finished (ticket served, result ready).
+        subscribers.subscribe()

@@ -23,7 +23,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mpp.feedback import skm
-from mpp.feedback.enums import ComplaintKind, ComplaintStatus, ComplaintSubject
+from mpp.feedback.enums import (
+    ComplaintCategory,
+    ComplaintKind,
+    ComplaintStatus,
+    ComplaintSubject,
+)
 from mpp.feedback.models import Complaint, SurveyResponse
 from mpp.feedback.queries import IkmRow, SkmReport
 
@@ -32,6 +37,7 @@ LAPOR_COLUMNS: tuple[tuple[str, bool], ...] = (
     ("nomor_laporan_mpp", False),
     ("klasifikasi", True),
     ("judul", True),
+    ("subjek", False),
     ("isi_laporan", True),
     ("tanggal_laporan", False),
     ("lokasi_kejadian", True),
@@ -64,6 +70,14 @@ _STATUS = {
     ComplaintStatus.AUTO_CLOSED: "Selesai",
     ComplaintStatus.REJECTED: "Arsip",
 }
+# The resolution category (docs/sources/FACTS.md §5) is LAPOR!'s "Kategori"; what the
+# complaint is about (service, agency, officer, facility) is the "subjek" column.
+_CATEGORY = {
+    ComplaintCategory.LIGHT: "Ringan",
+    ComplaintCategory.NORMATIVE: "Normatif",
+    ComplaintCategory.NON_SUPERVISORY: "Tidak Berkadar Pengawasan",
+    ComplaintCategory.SUPERVISORY: "Berkadar Pengawasan",
+}
 _SUBJECT = {
     ComplaintSubject.SERVICE: "Layanan",
     ComplaintSubject.AGENCY: "Instansi",
@@ -85,23 +99,27 @@ def _local(moment: Any) -> str:
 def lapor_row(complaint: Complaint) -> list[Any]:
     mall = complaint.mall
     place = ", ".join(p for p in (complaint.location, mall.name, mall.regency) if p)
-    category = _SUBJECT.get(complaint.subject, "")  # type: ignore[call-overload]
+    subject = _SUBJECT.get(complaint.subject, "")  # type: ignore[call-overload]
     if complaint.service is not None:
-        category = f"{category}: {complaint.service.name}"
+        subject = f"{subject}: {complaint.service.name}"
     elif complaint.facility:
-        category = f"{category}: {complaint.facility}"
+        subject = f"{subject}: {complaint.facility}"
+    category = _CATEGORY.get(complaint.category, "")  # type: ignore[call-overload]
     anonymous = complaint.is_anonymous
     return [
         complaint.code,
         _KIND.get(complaint.kind, "Pengaduan"),  # type: ignore[call-overload]
         complaint.title,
+        subject,
         complaint.description,
         _local(complaint.received_at),
         place,
         complaint.agency.name if complaint.agency else mall.name,
         category,
         "Ya" if anonymous else "Tidak",
-        "Tidak" if complaint.is_published else "Ya",
+        # "Rahasia" is the reporter's choice that the report stay confidential, not whether
+        # the mall happened to publish it.
+        "Ya" if complaint.is_confidential else "Tidak",
         "" if anonymous else complaint.reporter_name,
         "" if anonymous else complaint.reporter_phone,
         "" if anonymous else complaint.reporter_email,

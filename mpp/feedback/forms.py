@@ -157,6 +157,10 @@ class ComplaintForm(forms.Form):
     anonymous = forms.BooleanField(
         label=_("Send anonymously (you track it with the code and PIN only)"), required=False
     )
+    confidential = forms.BooleanField(
+        label=_("Keep my report confidential (it is never published, not even as a summary)"),
+        required=False,
+    )
     name = forms.CharField(label=_("Your name"), max_length=120, required=False)
     phone = forms.CharField(
         label=_("Mobile number"),

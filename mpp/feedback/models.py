@@ -194,6 +194,9 @@ class Complaint(models.Model):
 
     # The reporter (personal data: staff with access only).
     is_anonymous = models.BooleanField(_("anonymous"), default=False)
+    # The reporter asked that the report itself stay confidential (LAPOR! "Rahasia"): it is
+    # never published. Not the same as anonymous (the reporter's identity is withheld).
+    is_confidential = models.BooleanField(_("confidential"), default=False)
     reporter_name = models.CharField(_("name"), max_length=120, blank=True)
     reporter_phone = models.CharField(_("phone"), max_length=20, blank=True)
     reporter_email = models.EmailField(_("e-mail"), blank=True)

@@ -294,7 +294,8 @@ def request_dict(complaint: Complaint) -> dict[str, Any]:
         "requested_datetime": _iso(complaint.received_at, mall),
         "updated_datetime": _iso(updated, mall),
         "expected_datetime": _end_of_day(complaint.current_due, mall),
-        "address": mall.address,
+        # The reporter's address_string (e.g. "Loket 3") is echoed; without one, the mall's.
+        "address": complaint.location or mall.address,
         "address_id": "",
         "zipcode": "",
         "lat": float(lat) if lat is not None else None,

@@ -472,3 +472,17 @@ def follow_up_plans(
             | Q(status=FollowUpStatus.DONE, completed_on__gte=open_or_done_since)
         )
     return list(qs.order_by("due_date", "element", "pk"))
+
+
+def issued_invitation(*, service: Service, channel: str, reference: str) -> SurveyInvitation | None:
+    """The survey invitation already issued for a finished ticket or application, if any.
+
+    Read-only: pages show the link; the invitation itself is issued when the service ends
+    (mpp.feedback.subscribers), never on a page view.
+    """
+    reference = (reference or "").strip()[:40]
+    if not reference:
+        return None
+    return SurveyInvitation.objects.filter(
+        service=service, channel=channel, reference=reference
+    ).first()

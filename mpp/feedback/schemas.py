@@ -86,6 +86,9 @@ class ComplaintIn(Schema):
     description: str = Field(..., max_length=4000)
     location: str = Field("", max_length=200)
     anonymous: bool = False
+    confidential: bool = Field(
+        False, description="The reporter asks that the report is never published (LAPOR! Rahasia)"
+    )
     name: str = Field("", max_length=120)
     phone: str = Field("", max_length=30)
     email: str = Field("", max_length=254)

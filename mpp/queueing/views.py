@@ -37,9 +37,9 @@ from mpp.core.events import sse_response
 from mpp.core.models import Mall
 from mpp.core.opening import closed_message, walk_ins_open
 from mpp.core.tenancy import current_mall
-from mpp.feedback.domain import create_survey_invitation
 from mpp.feedback.enums import InvitationChannel
 from mpp.feedback.qr import invitation_path
+from mpp.feedback.queries import issued_invitation
 from mpp.queueing import booking_codes, domain, printing, queries, voice
 from mpp.queueing.domain import QueueError
 from mpp.queueing.domain.common import local_day, mall_zone
@@ -264,12 +264,13 @@ def ticket_page(request: HttpRequest, code: str) -> HttpResponse:
     context = _ticket_context(request, ticket)
     context["kiosk"] = request.GET.get("kios") == "1"
     if ticket.status == TicketStatus.DONE:
-        # One survey per served ticket (PermenPAN-RB 14/2017 SKM): the invitation is
-        # idempotent per ticket code, so reloading the page never creates a second one.
-        invitation = create_survey_invitation(
+        # One survey per served ticket (PermenPAN-RB 14/2017 SKM), issued when the service
+        # was finished (TicketFinished); this page only shows it — no write on GET.
+        invitation = issued_invitation(
             service=ticket.service, reference=ticket.code, channel=InvitationChannel.TICKET
         )
-        context["survey_url"] = invitation_path(invitation)
+        if invitation is not None:
+            context["survey_url"] = invitation_path(invitation)
     return render(request, "queueing/ticket.html", context)
 
 

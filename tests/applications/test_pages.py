@@ -323,6 +323,8 @@ def test_finished_application_offers_one_satisfaction_survey(
     domain.transition_application(
         application=submitted, to=S.RESULT_READY, actor=head, result_kind="pickup"
     )
+    # Issued when the result was ready (ApplicationStateChanged), before any page view.
+    assert SurveyInvitation.objects.filter(reference=submitted.tracking_code).count() == 1
 
     first = client.get(url).content.decode()
     client.get(url)

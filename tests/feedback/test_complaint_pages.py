@@ -288,6 +288,11 @@ def test_lapor_export_for_the_manager_only(client, two_complaints, manager, offi
     assert rows[0]["nama_pelapor"] == "Budi" and rows[1]["anonim"] == "Ya"
     assert rows[1]["nama_pelapor"] == ""
     assert rows[0]["tindak_lanjut"].startswith("'=")  # no formula injection
+    # Field meanings: kategori is the resolution category, subjek what it is about, rahasia
+    # the reporter's choice (neither complaint is published, neither asked for confidentiality).
+    assert rows[0]["kategori"] == "Normatif"
+    assert rows[0]["subjek"].startswith("Layanan: ")
+    assert rows[0]["rahasia"] == "Tidak" and rows[1]["rahasia"] == "Tidak"
     xlsx = client.get("/staf/pengaduan/lapor.xlsx")
     assert xlsx.content[:2] == b"PK"
 
@@ -371,3 +376,28 @@ def test_api_list_complaints_is_scoped_to_the_token_owner(
         HTTP_AUTHORIZATION=f"Bearer {manager_token}",
     ).json()
     assert everything["count"] == 2
+
+
+def test_confidential_complaint_is_exported_as_rahasia_and_never_published(
+    client, mall, ktp, manager
+):
+    filed = domain.file_complaint(
+        mall=mall, subject="service", service=ktp, title="Keluhan rahasia",
+        description="Ada permintaan uang tambahan di loket.", reporter_name="Sari",
+        reporter_phone="081200000002", is_confidential=True,
+    ).complaint  # fmt: skip
+    domain.disposition_complaint(complaint=filed, actor=manager, agency=ktp.agency)
+    domain.answer_complaint(complaint=filed, actor=manager, answer="Sudah ditindaklanjuti.")
+    with pytest.raises(domain.ConflictError):
+        domain.publish_complaint(
+            complaint=filed,
+            actor=manager,
+            summary="Ringkasan pengaduan yang cukup panjang.",
+            answer="Jawaban yang cukup panjang.",
+        )
+    filed.refresh_from_db()
+    assert filed.is_published is False
+    client.force_login(manager)
+    response = client.get("/staf/pengaduan/lapor.csv")
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert [r["rahasia"] for r in rows if r["nomor_laporan_mpp"] == filed.code] == ["Ya"]

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import json
 from xml.etree import ElementTree as ET
 
 import pytest
@@ -100,6 +101,8 @@ def test_post_request_creates_a_complaint_and_answers_an_array(client, ktp, api_
     assert response.status_code == 200
     body = response.json()
     complaint = Complaint.objects.get()
+    shown = client.get(f"{BASE}/requests/{complaint.code}.json")
+    assert shown.json()[0]["address"] == "Loket 3, MPP Ngawi"  # address_string echoed
     assert body == [
         {
             "service_request_id": complaint.code,
@@ -262,3 +265,14 @@ def test_discovery_names_the_spec_and_formats(client, mall):
         ["text/xml", "application/json"],
     )
     assert endpoint["url"].endswith("/open311/v2/")
+
+
+def test_json_body_is_told_to_use_form_fields(client, ktp, api_key):
+    response = client.post(
+        f"{BASE}/requests.json",
+        data=json.dumps({"api_key": api_key, "service_code": "layanan-ktp-el"}),
+        content_type="application/json",
+    )
+    assert response.status_code == 400
+    assert "JSON" in response.content.decode()
+    assert not Complaint.objects.exists()

@@ -229,6 +229,8 @@ def test_served_ticket_page_offers_one_satisfaction_survey(site, client):
     waiting_page = client.get(f"/antrian/tiket/{ticket.code}/").content.decode()
     client.post(url, {"action": "finish", "ticket": ticket.code})
     client.logout()
+    # Issued when the service finished (TicketFinished), before any page view.
+    issued = SurveyInvitation.objects.get(reference=ticket.code)
 
     first = client.get(f"/antrian/tiket/{ticket.code}/").content.decode()
     second = client.get(f"/antrian/tiket/{ticket.code}/").content.decode()
@@ -239,3 +241,18 @@ def test_served_ticket_page_offers_one_satisfaction_survey(site, client):
     assert f"/survei/{invitation.token}/" in second
     assert SurveyInvitation.objects.filter(reference=ticket.code).count() == 1
     assert invitation.service == site.ktp
+    assert invitation.pk == issued.pk
+    assert invitation.created_at == Ticket.objects.get(pk=ticket.pk).finished_at
+
+
+def test_ticket_page_never_writes_a_survey_invitation(site, client):
+    """A done ticket without an invitation (e.g. finished before this rule) gets none on GET."""
+    from mpp.feedback.models import SurveyInvitation
+
+    ticket = domain.issue_ticket(service=site.ktp)
+    Ticket.objects.filter(pk=ticket.pk).update(status="done")
+
+    page = client.get(f"/antrian/tiket/{ticket.code}/").content.decode()
+
+    assert "survey-title" not in page
+    assert not SurveyInvitation.objects.exists()

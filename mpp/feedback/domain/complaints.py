@@ -212,6 +212,7 @@ def file_complaint(
     latitude: object = None,
     longitude: object = None,
     is_anonymous: bool = False,
+    is_confidential: bool = False,
     reporter_name: str = "",
     reporter_phone: str = "",
     reporter_email: str = "",
@@ -292,6 +293,7 @@ def file_complaint(
                 channel=channel,
                 status=ComplaintStatus.RECEIVED,
                 is_anonymous=is_anonymous,
+                is_confidential=is_confidential,
                 reporter_name=name,
                 reporter_phone=phone,
                 reporter_email=email,
@@ -722,6 +724,11 @@ def publish_complaint(
             ComplaintStatus.AUTO_CLOSED,
         }:
             raise ConflictError(_("Only answered complaints can be published."), field="status")
+        if locked.is_confidential:
+            raise ConflictError(
+                _("The reporter asked that this complaint stay confidential; it is not published."),
+                field="status",
+            )
         summary = _text(
             summary, field="summary", minimum=10, maximum=DESCRIPTION_MAX, label=_("The summary")
         )

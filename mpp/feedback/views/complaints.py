@@ -79,6 +79,7 @@ def complaint_new(request: HttpRequest, kiosk: bool = False) -> HttpResponse:
                 title=cleaned["title"],
                 description=cleaned["description"],
                 is_anonymous=bool(cleaned.get("anonymous")),
+                is_confidential=bool(cleaned.get("confidential")),
                 reporter_name=cleaned.get("name") or "",
                 reporter_phone=cleaned.get("phone") or "",
                 reporter_email=cleaned.get("email") or "",

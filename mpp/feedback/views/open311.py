@@ -61,6 +61,19 @@ def service_definition(request: HttpRequest, code: str, fmt: str) -> HttpRespons
 def requests(request: HttpRequest, fmt: str) -> HttpResponse:
     def body(mall: Mall) -> HttpResponse:
         if request.method == "POST":
+            if request.content_type not in {
+                "application/x-www-form-urlencoded",
+                "multipart/form-data",
+            }:
+                # GeoReport v2 POSTs are form fields; a JSON body would otherwise look empty
+                # and be answered with a misleading "api_key required".
+                raise Open311Error(
+                    400,
+                    _(
+                        "Send the request as form fields (application/x-www-form-urlencoded "
+                        "or multipart/form-data), as GeoReport v2 specifies, not as JSON."
+                    ),
+                )
             complaint, _kind = open311.create_request(mall, request.POST)
             return render(
                 fmt,

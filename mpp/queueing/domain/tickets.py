@@ -30,7 +30,7 @@ from django.utils.translation import gettext as _
 
 from mpp.accounts.models import User
 from mpp.catalog.models import Service
-from mpp.core.domain_events import TicketCalled, TicketIssued, emit
+from mpp.core.domain_events import TicketCalled, TicketFinished, TicketIssued, emit
 from mpp.core.models import Mall
 from mpp.core.opening import closed_message, walk_ins_open
 from mpp.queueing.domain.common import (
@@ -497,6 +497,9 @@ def _finish(ticket: Ticket, officer: User, counter: Counter, now: datetime) -> N
     event = _event(ticket, TicketEventKind.FINISHED, now, actor=officer, counter=counter)
     nudge_board(ticket.mall_id, event.pk, "finished")
     nudge_ticket(ticket.code, event.pk, "finished")
+    # The citizen was served: subscribers (the feedback app) issue the survey invitation
+    # inside this transaction, so the survey exists from the moment the service ends.
+    emit(TicketFinished(mall_id=ticket.mall_id, ticket_id=ticket.pk, service_id=ticket.service_id))
 
 
 def finish_service(*, ticket: Ticket, officer: User, now: datetime | None = None) -> Ticket:

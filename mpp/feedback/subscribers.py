@@ -1,0 +1,52 @@
+"""Reactions of the feedback app to other apps' domain events (mpp.core.domain_events).
+
+The satisfaction survey (PermenPAN-RB 14/2017) asks people who were served, so its invitation
+is issued at the moment the service ends — a ticket finished at the counter, an application
+whose result is ready — never when a page is viewed. The invitation is idempotent per ticket
+code or tracking code, so a repeated event never creates a second survey.
+"""
+
+from __future__ import annotations
+
+from mpp.core import domain_events as ev
+from mpp.feedback.enums import InvitationChannel
+
+#: Application states in which the service is finished (the result can be collected).
+FINISHED_APPLICATION_STATES = frozenset({"result_ready", "closed"})
+
+
+def invite_after_service(event: ev.TicketFinished) -> None:
+    """A ticket was served: issue its survey invitation (reference = ticket code)."""
+    from mpp.feedback.domain.surveys import create_survey_invitation
+    from mpp.queueing.models import Ticket
+
+    ticket = Ticket.objects.select_related("service").get(pk=event.ticket_id)
+    create_survey_invitation(
+        service=ticket.service,
+        reference=ticket.code,
+        channel=InvitationChannel.TICKET,
+        now=ticket.finished_at,
+    )
+
+
+def invite_after_application(event: ev.ApplicationStateChanged) -> None:
+    """An application reached its result: issue its survey invitation (reference = tracking
+    code). Closing after `result_ready` finds the invitation already issued."""
+    if event.to_state not in FINISHED_APPLICATION_STATES:
+        return
+    from mpp.applications.models import Application
+    from mpp.feedback.domain.surveys import create_survey_invitation
+
+    application = Application.objects.select_related("service").get(pk=event.application_id)
+    if not application.tracking_code:
+        return
+    create_survey_invitation(
+        service=application.service,
+        reference=application.tracking_code,
+        channel=InvitationChannel.APPLICATION,
+    )
+
+
+def subscribe() -> None:
+    ev.subscribe(ev.TicketFinished, invite_after_service)
+    ev.subscribe(ev.ApplicationStateChanged, invite_after_application)
