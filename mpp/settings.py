@@ -109,6 +109,8 @@ MIDDLEWARE = [
     "mpp.operations.middleware.ObservabilityMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # HTML pages go out gzipped (after everything below has set its headers).
+    "mpp.core.compression.HtmlGZipMiddleware",
     # Before anything reads the session or the database: no NUL character gets in (400).
     "mpp.core.nul.RejectNulMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
