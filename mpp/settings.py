@@ -120,9 +120,10 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "mpp.accounts.middleware.StaffSessionMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
+    # These three serve HTML pages only: /api/ requests skip them (mpp/core/lean.py).
+    "mpp.core.lean.MessageMiddleware",
+    "mpp.core.lean.XFrameOptionsMiddleware",
+    "mpp.core.lean.CSPMiddleware",
     # Last, as django-axes asks: turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
