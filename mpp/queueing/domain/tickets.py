@@ -224,7 +224,13 @@ def issue_ticket(
             )
             event = _event(ticket, TicketEventKind.ISSUED, now, actor=actor)
             nudge_board(mall.pk, event.pk, "issued")
-            emit(TicketIssued(mall_id=mall.pk, ticket_id=ticket.pk, service_id=service.pk))
+            # A new walk-in ticket has no contact yet (a phone follows later through
+            # `follow`, which sends its own message): notify skips its lookup.
+            emit(
+                TicketIssued(
+                    mall_id=mall.pk, ticket_id=ticket.pk, service_id=service.pk, has_contact=False
+                )
+            )
     except IntegrityError:
         # Only a concurrent request with the same key can collide here (numbers come from
         # the locked sequence row); hand back that request's ticket.
