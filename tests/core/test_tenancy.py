@@ -78,3 +78,14 @@ def test_a_citizen_session_works_across_malls(client, mall, magetan, django_user
     second = client.get("/m/magetan/")
     assert first.wsgi_request.user == user
     assert second.wsgi_request.user == user
+
+
+def test_list_malls_and_get_mall_over_the_api(client, mall, magetan):
+    listed = client.get("/api/v1/malls").json()
+    assert {m["slug"] for m in listed} == {"ngawi", "magetan"}
+    one = client.get("/api/v1/malls/magetan")
+    assert one.status_code == 200
+    assert one.json()["url"] == "/m/magetan/"
+    assert client.get("/api/v1/malls/atlantis").status_code == 404
+    scoped = client.get("/m/magetan/api/v1/malls/ngawi")
+    assert scoped.status_code == 200
