@@ -38,6 +38,7 @@ prepare: messages
 	mkdir -p var
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
+	$(PY) manage.py load_national_demo
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 
 # The demo: the web server and, beside it, the background worker that sends notifications

@@ -69,6 +69,10 @@ def _mount_routers() -> None:
 
     api.add_router("/", catalog_router)
 
+    from mpp.core.api import router as national_router
+
+    api.add_router("/", national_router)
+
     from mpp.queueing.api import router as queue_router
 
     api.add_router("/", queue_router)

@@ -67,7 +67,8 @@ DEBUG = env_bool("DEBUG", False)
 # The demo key is only acceptable on a machine that is not reachable from outside; production
 # deployments must set SECRET_KEY (the deploy check in docs/operations.md refuses the default).
 SECRET_KEY = env_str("SECRET_KEY", "mpp-insecure-demo-key-change-me-in-production-0123456789")
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
+# ".localhost" lets each mall be tried locally as <slug>.localhost (issue 14).
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,.localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 
@@ -113,6 +114,8 @@ MIDDLEWARE = [
     "mpp.core.compression.HtmlGZipMiddleware",
     # Before anything reads the session or the database: no NUL character gets in (400).
     "mpp.core.nul.RejectNulMiddleware",
+    # Which mall: /m/<slug>/ path prefix (becomes the script prefix) or the host name.
+    "mpp.core.tenancy.MallMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "mpp.core.locale.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -308,6 +311,9 @@ AUTHENTICATION_BACKENDS = [
 # --- MPP ------------------------------------------------------------------------------------
 # Which mall a request belongs to when the host name does not say: the demo's Ngawi.
 MPP_DEFAULT_MALL = env_str("MPP_DEFAULT_MALL", "ngawi")
+# Host names of malls: "ngawi.example=ngawi,magetan.example=magetan". Without an entry, a host
+# whose first label is a mall's slug (magetan.localhost) serves that mall (issue 14).
+MPP_MALL_HOSTS = {host.lower(): slug for host, slug in env_map("MPP_MALL_HOSTS").items()}
 # Key of the audit trail's HMAC chain. Keep it outside the database (and ideally different
 # from SECRET_KEY) so that someone who can only write to the database cannot re-forge hashes.
 AUDIT_HMAC_KEY = env_str("AUDIT_HMAC_KEY")

@@ -50,6 +50,9 @@ class Mall(models.Model):
         _("facilities"), blank=True, help_text=_("One per line: nursing room, prayer room …")
     )
     is_active = models.BooleanField(_("active"), default=True)
+    is_demo = models.BooleanField(
+        _("demo data"), default=False, help_text=_("Plausible example data, not a real mall.")
+    )
 
     # Who issues and signs the mall's reports (monthly report, SKM report, IKM poster).
     report_issuer = models.CharField(
