@@ -28,12 +28,14 @@ from mpp.applications.models import Application
 from mpp.catalog.models import Service
 from mpp.core.calendar import WorkingCalendar
 from mpp.core.models import Mall
+from mpp.feedback.domain.followup import create_follow_up_plan, update_follow_up_progress
 from mpp.feedback.enums import (
     ComplaintChannel,
     ComplaintKind,
     ComplaintStatus,
     ComplaintSubject,
     Education,
+    FollowUpStatus,
     Gender,
     InvitationChannel,
     Occupation,
@@ -92,6 +94,41 @@ COMPLAINTS = (
     ("Persyaratan tidak jelas", "Persyaratan di loket berbeda dengan di situs."),
     ("Ruang tunggu panas", "AC di ruang tunggu tidak menyala."),
 )
+#: The follow-up commitments on the weakest elements: (agency slug or None for the whole
+#: mall, element, action, responsible, due in days, (status, progress, note) or None).
+FOLLOW_UPS = (
+    (
+        "dispendukcapil",
+        "U3",
+        "Tambah satu loket KTP-el pada pukul 08.00–11.00 dan buka antrean daring.",
+        "Kepala Bidang Pelayanan Pendaftaran Penduduk",
+        30,
+        (FollowUpStatus.IN_PROGRESS, 40, "Loket tambahan dibuka Senin dan Kamis pagi."),
+    ),
+    (
+        "samsat-ngawi",
+        "U9",
+        "Perbaiki AC dan tambah 20 kursi di ruang tunggu Samsat.",
+        "Kepala UPT PPD Ngawi",
+        45,
+        None,
+    ),
+    (
+        None,
+        "U9",
+        "Tambah papan petunjuk dan pojok bermain anak di lantai 1.",
+        "Pengelola MPP (Subbagian Umum)",
+        60,
+        (FollowUpStatus.DONE, 100, "Papan petunjuk terpasang."),
+    ),
+)
+
+#: The signatory printed under the reports, until the mall sets its own in the admin.
+DEMO_HEAD = {
+    "head_name": "Contoh Kepala MPP, S.Sos., M.Si. (data demo)",
+    "head_position": "Kepala Dinas Penanaman Modal dan PTSP Kabupaten Ngawi",
+    "head_nip": "19700101 199503 1 001",
+}
 
 
 @dataclass
@@ -101,6 +138,7 @@ class HistoryReport:
     responses: int = 0
     applications: int = 0
     complaints: int = 0
+    follow_ups: int = 0
     skipped: bool = False
 
     def __str__(self) -> str:
@@ -108,7 +146,8 @@ class HistoryReport:
             return "already loaded, nothing changed"
         return (
             f"{self.days} working day(s): {self.tickets} ticket(s), {self.responses} survey "
-            f"answer(s), {self.applications} application(s), {self.complaints} complaint(s)"
+            f"answer(s), {self.applications} application(s), {self.complaints} complaint(s), "
+            f"{self.follow_ups} follow-up plan(s)"
         )
 
 
@@ -291,6 +330,39 @@ def _demo_applicant() -> User:
     return applicant
 
 
+def _follow_ups(mall: Mall, start: date, today: date) -> int:
+    """Commitments on the weakest elements of the history's survey period, through the domain
+    (history rows and audit entries included), some already under way or done."""
+    recorded = datetime.combine(today - timedelta(days=7), time(10), tzinfo=WIB)
+    count = 0
+    for agency_slug, element, action, responsible, due_in, progress in FOLLOW_UPS:
+        agency = mall.agencies.filter(slug=agency_slug).first() if agency_slug else None
+        if agency_slug and agency is None:
+            continue
+        plan = create_follow_up_plan(
+            mall=mall,
+            period_start=start,
+            period_end=today - timedelta(days=1),
+            element=element,
+            action=action,
+            responsible=responsible,
+            due_date=today + timedelta(days=due_in),
+            agency=agency,
+            now=recorded,
+        )
+        if progress is not None:
+            status, percent, note = progress
+            update_follow_up_progress(
+                plan=plan,
+                status=status,
+                progress=percent,
+                note=note,
+                now=recorded + timedelta(days=4),
+            )
+        count += 1
+    return count
+
+
 def load_demo_history(
     mall: Mall, *, days: int = DAYS, today: date | None = None, seed: int = 12
 ) -> HistoryReport:
@@ -328,6 +400,10 @@ def load_demo_history(
         while day < today:
             refresh_daily_stats(mall=mall, day=day)
             day += timedelta(days=1)
+        report.follow_ups = _follow_ups(mall, start, today)
+        unset = {k: v for k, v in DEMO_HEAD.items() if not getattr(mall, k)}
+        if unset:
+            Mall.objects.filter(pk=mall.pk).update(**unset)
     report.days = len(working_days)
     report.tickets, report.responses = len(player.tickets), len(player.responses)
     report.applications, report.complaints = len(player.applications), len(player.complaints)

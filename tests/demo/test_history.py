@@ -11,7 +11,8 @@ from mpp.applications.models import Application
 from mpp.core.models import Mall
 from mpp.demo.catalog import load_demo_catalog
 from mpp.demo.history import CODE_PREFIX, load_demo_history
-from mpp.feedback.models import Complaint, SurveyResponse
+from mpp.feedback.enums import FollowUpStatus
+from mpp.feedback.models import Complaint, FollowUpPlan, SurveyResponse
 from mpp.queueing.demo import load_queue_demo
 from mpp.queueing.models import Ticket
 from mpp.transparency.models import DailyAgencyStats
@@ -64,6 +65,16 @@ def test_history_fills_sixty_days_and_the_rollups(mall):
     assert complaints.count() == report.complaints > 5
     assert complaints.filter(answered_at__date__gt=F("answer_due")).exists()
     assert complaints.filter(answered_at__isnull=False).exists()
+    # Follow-up plans on the weakest elements, one under way and one done; a signatory.
+    plans = FollowUpPlan.objects.filter(mall=mall)
+    assert plans.count() == report.follow_ups == 3
+    assert set(plans.values_list("status", flat=True)) == {
+        FollowUpStatus.PLANNED,
+        FollowUpStatus.IN_PROGRESS,
+        FollowUpStatus.DONE,
+    }
+    mall.refresh_from_db()
+    assert mall.head_nip and "demo" in mall.head_name
 
 
 @pytest.mark.django_db
