@@ -2,7 +2,8 @@
 
 Loads the catalogue (mall, booths, agencies, services) from the data files in
 mpp/demo/data/ngawi/ through the spreadsheet importer, the national working-day calendar and the
-demo data of the other capabilities. Safe to run again: unchanged rows are left alone.
+demo data of the other capabilities and 60 days of seeded history (mpp/demo/history.py; skip it
+with --no-history). Safe to run again: unchanged rows are left alone.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from mpp.applications.demo import load_applications_demo
 from mpp.core.calendar import load_national_calendar
 from mpp.core.models import Mall
 from mpp.demo.catalog import MALL_SLUG, load_demo_catalog
+from mpp.demo.history import load_demo_history
 from mpp.demo.staff import load_mall_manager
 from mpp.facilities.demo import load_facilities_demo
 from mpp.queueing.demo import load_queue_demo
@@ -26,6 +28,13 @@ class Command(BaseCommand):
         "Load the demo of MPP Kabupaten Ngawi (catalogue, calendar, counters and demo staff). "
         "Safe to run again: unchanged rows are left alone."
     )
+
+    def add_arguments(self, parser: Any) -> None:
+        parser.add_argument(
+            "--no-history",
+            action="store_true",
+            help="Do not play the 60 days of demo history (tickets, surveys, complaints).",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         load_demo_catalog(stdout=self.stdout)
@@ -45,3 +54,6 @@ class Command(BaseCommand):
         self.stdout.write(f"Facilities: {facilities}")
         manager = load_mall_manager(mall)
         self.stdout.write(f"Mall manager (outbox at /staf/kotak-keluar/): {manager}")
+        if not options.get("no_history"):
+            history = load_demo_history(mall)
+            self.stdout.write(f"History (demo data, codes DM…): {history}")
