@@ -12,6 +12,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.contrib.staticfiles.storage import staticfiles_storage
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
@@ -35,7 +36,11 @@ def static_file_for(url: str) -> tuple[bytes, str]:
     if not path.startswith(prefix):
         raise ValueError(f"refused to fetch {url!r} while rendering a PDF")
     relative = path[len(prefix) :].split("?", 1)[0]
+    # With the manifest storage (DEBUG off) templates name the hashed copy, which only the
+    # collected files hold; the finders know the source names.
     found = finders.find(relative)
+    if not found and staticfiles_storage.exists(relative):
+        found = staticfiles_storage.path(relative)
     if not found:
         raise ValueError(f"static file not found: {relative}")
     media_type = mimetypes.guess_type(relative)[0] or "application/octet-stream"
