@@ -52,6 +52,29 @@ def test_poster_prints_on_one_page_of_its_size(client, activity, commitment, siz
     render_pages(response.content, f"poster-2026-S2-{size}")
 
 
+def test_poster_with_three_long_commitments_still_fits_one_a4_page(client, activity, commitment):
+    # The living demo has three plans; the poster once spilled its QR code onto a second page.
+    weasyprint_or_skip()
+    for element, action in (
+        ("U9", "Perbaiki AC dan tambah 20 kursi di ruang tunggu Samsat beserta papan informasi"),
+        ("U2", "Tambah papan petunjuk alur layanan dan pojok bermain anak di lantai 1 dan 2"),
+    ):
+        domain.create_follow_up_plan(
+            mall=activity.mall,
+            period_start=date(2026, 1, 1),
+            period_end=date(2026, 6, 30),
+            element=element,
+            action=action,
+            responsible="Kepala Unit Pelaksana Teknis Pendapatan Daerah Ngawi",
+            due_date=date(2027, 1, 31),
+            agency=activity.agencies["dispendukcapil"],
+        )
+    response = client.get("/survei/ikm/poster/", {"period": "2026-S2", "format": "pdf"})
+
+    render_pages(response.content, "poster-2026-S2-a4-three-plans")
+    assert page_sizes_mm(response.content) == [(210, 297)]
+
+
 def test_board_slide_is_a_standalone_page_with_the_figures(client, activity, commitment):
     page = client.get("/survei/ikm/papan/", {"period": "2026-S2"}).content.decode()
 
