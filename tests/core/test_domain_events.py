@@ -5,8 +5,18 @@ from __future__ import annotations
 import pytest
 from django.db import transaction
 
+from dataclasses import dataclass
+
 from mpp.core import domain_events as ev
 from mpp.core.models import Mall
+
+
+@dataclass(frozen=True, kw_only=True)
+class Probe(ev.DomainEvent):
+    """An event no app subscribes to: the apps' own subscribers read real rows (a finished
+    ticket invites to the survey), which these tests of the bus do not create."""
+
+    ticket_id: int
 
 
 @pytest.fixture
@@ -17,17 +27,16 @@ def received():
         seen.append(event)
 
     yield seen, handler
-    for event_type in (ev.TicketFinished, ev.DomainEvent):
+    for event_type in (Probe, ev.DomainEvent):
         ev.unsubscribe(event_type, handler)
 
 
-# Emitting real events also runs the apps' own subscribers, which read the database.
 @pytest.mark.django_db
 def test_emit_calls_subscribers_of_the_type_and_its_bases(received):
     seen, handler = received
-    ev.subscribe(ev.TicketFinished, handler)
+    ev.subscribe(Probe, handler)
     ev.subscribe(ev.DomainEvent, handler)
-    event = ev.TicketFinished(mall_id=1, ticket_id=2, service_id=3)
+    event = Probe(mall_id=1, ticket_id=2)
 
     ev.emit(event)
     ev.emit(ev.BookingCreated(mall_id=1, booking_id=9))
@@ -37,10 +46,10 @@ def test_emit_calls_subscribers_of_the_type_and_its_bases(received):
 
 def test_subscribing_twice_calls_once(received):
     seen, handler = received
-    ev.subscribe(ev.TicketFinished, handler)
-    ev.subscribe(ev.TicketFinished, handler)
+    ev.subscribe(Probe, handler)
+    ev.subscribe(Probe, handler)
 
-    ev.emit(ev.TicketFinished(mall_id=1, ticket_id=2, service_id=3))
+    ev.emit(Probe(mall_id=1, ticket_id=2))
 
     assert len(seen) == 1
 
@@ -50,12 +59,12 @@ def test_a_failing_subscriber_rolls_back_the_emitters_change():
     def refuse(event: ev.DomainEvent) -> None:
         raise RuntimeError("subscriber failed")
 
-    ev.subscribe(ev.TicketFinished, refuse)
+    ev.subscribe(Probe, refuse)
     try:
         with pytest.raises(RuntimeError), transaction.atomic():
             Mall.objects.create(slug="rollback-mall", name="Rollback")
-            ev.emit(ev.TicketFinished(mall_id=1, ticket_id=2, service_id=3))
+            ev.emit(Probe(mall_id=1, ticket_id=2))
     finally:
-        ev.unsubscribe(ev.TicketFinished, refuse)
+        ev.unsubscribe(Probe, refuse)
 
     assert list(Mall.objects.filter(slug="rollback-mall")) == []

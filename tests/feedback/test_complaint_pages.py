@@ -397,7 +397,7 @@ def test_confidential_complaint_is_exported_as_rahasia_and_never_published(
         )
     filed.refresh_from_db()
     assert filed.is_published is False
-    client.force_login(manager)
+    login_verified(client, manager)
     response = client.get("/staf/pengaduan/lapor.csv")
     rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert [r["rahasia"] for r in rows if r["nomor_laporan_mpp"] == filed.code] == ["Ya"]

@@ -143,6 +143,9 @@ def test_prod_local_from_clean_clone_serves_the_topology(tmp_path):
             "DATABASE_URL": database_url,
             "REDIS_URL": os.environ["REDIS_URL"],
             "DEMO": "1",
+            # The CI runs at any hour; the demo mall takes walk-ins around the clock only in
+            # demo mode (mpp/core/opening.py).
+            "MPP_DEMO_MODE": "1",
         }
         env.pop("DJANGO_SETTINGS_MODULE", None)
         process = subprocess.Popen(

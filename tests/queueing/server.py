@@ -39,6 +39,25 @@ def _database_env() -> dict[str, str]:
     return {"DATABASE_URL": "", "SQLITE_PATH": str(settings["NAME"])}
 
 
+def test_server_env() -> dict[str, str]:
+    """What the suite's in-process fixtures (tests/conftest.py) set, for a server in its own
+    process: walk-ins open all day (the CI runs at any hour), fair-use limits out of the way of
+    tests that post many times from one address, bookings without a phone code, no quiet hours.
+    Tests of those rules run in-process with them switched back on."""
+    from mpp.core.fairuse import DEFAULT_LIMITS
+
+    generous = {
+        action: {budget: [1_000_000, window] for budget, (_count, window) in budgets.items()}
+        for action, budgets in DEFAULT_LIMITS.items()
+    }
+    return {
+        "MPP_DEMO_MODE": "1",
+        "MPP_FAIR_USE": json.dumps(generous),
+        "MPP_QUEUE_BOOKING_REQUIRE_CODE": "0",
+        "MPP_NOTIFY_QUIET_HOURS": "",
+    }
+
+
 @contextlib.contextmanager
 def app_server(workers: int = 3, extra_env: dict[str, str] | None = None) -> Iterator[int]:
     """Start `python -m mpp.serve` with `workers` processes on 127.0.0.1; yield its port;
@@ -47,6 +66,7 @@ def app_server(workers: int = 3, extra_env: dict[str, str] | None = None) -> Ite
     env = {
         **os.environ,
         **_database_env(),
+        **test_server_env(),
         "DJANGO_SETTINGS_MODULE": "mpp.settings",
         "STATIC_PLAIN": "1",
         "LOG_LEVEL": "WARNING",
