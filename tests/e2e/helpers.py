@@ -142,3 +142,18 @@ def horizontal_overflow(page: Any) -> dict[str, Any]:
             };
         }"""
     )
+
+
+def sign_in(page: Any, user: Any, base_url: str) -> None:
+    """Put a staff member's session, with the second factor passed (every staff page needs
+    it, mpp.accounts.access), into the browser page's cookies."""
+    from django.conf import settings
+    from django.test import Client
+
+    from tests.factories import login_verified
+
+    client = login_verified(Client(), user)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    page.context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": base_url}]
+    )

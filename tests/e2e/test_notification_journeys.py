@@ -14,9 +14,7 @@ import re
 from typing import Any
 
 import pytest
-from django.conf import settings
-from django.test import Client, override_settings
-from django_otp import DEVICE_ID_SESSION_KEY
+from django.test import override_settings
 from playwright.sync_api import expect
 
 from mpp.accounts.enums import StaffRole
@@ -25,7 +23,13 @@ from mpp.notifications.models import Notification
 from mpp.queueing import domain
 from mpp.queueing.demo import load_queue_demo
 from mpp.queueing.models import Counter, QueueService
-from tests.e2e.helpers import axe_check, format_violations, horizontal_overflow, screenshot
+from tests.e2e.helpers import (
+    axe_check,
+    format_violations,
+    horizontal_overflow,
+    screenshot,
+    sign_in,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -35,22 +39,6 @@ IMMEDIATE_TASKS = {
         "QUEUES": ["default", "notifications"],
     }
 }
-
-
-def sign_in(page: Any, user: Any, base_url: str, *, second_factor: bool = False) -> None:
-    client = Client()
-    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
-    if second_factor:
-        from django_otp.plugins.otp_totp.models import TOTPDevice
-
-        device = TOTPDevice.objects.create(user=user, name="e2e", confirmed=True)
-        session = client.session
-        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
-        session.save()
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    page.context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": base_url}]
-    )
 
 
 def press(page: Any, key: str) -> None:
@@ -106,7 +94,7 @@ def test_giliran_anda_sebentar_lagi_arrives_while_the_board_calls_the_numbers_ah
 
         # 2. The mall manager watches the outbox; "your number" is already there.
         outbox = new_page("desktop")
-        sign_in(outbox, hall["manager"], live_server.url, second_factor=True)
+        sign_in(outbox, hall["manager"], live_server.url)
         outbox.goto("/staf/kotak-keluar/")
         expect(outbox.get_by_role("heading", name="Kotak keluar")).to_be_visible()
         expect(outbox.locator(".outbox-item").first).to_contain_text(
@@ -158,7 +146,7 @@ def test_giliran_anda_sebentar_lagi_arrives_while_the_board_calls_the_numbers_ah
         expect(near).to_have_count(1)
 
         small = new_page("phone")
-        sign_in(small, hall["manager"], live_server.url, second_factor=True)
+        sign_in(small, hall["manager"], live_server.url)
         small.goto("/staf/kotak-keluar/")
         screenshot(small, "notifications-outbox")
         overflow = horizontal_overflow(small)

@@ -15,13 +15,11 @@ import re
 from typing import Any
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from playwright.sync_api import expect
 
 from mpp.queueing.demo import load_queue_demo
 from mpp.queueing.models import Counter, QueueService, Ticket
-from tests.e2e.helpers import horizontal_overflow, page_errors, screenshot
+from tests.e2e.helpers import horizontal_overflow, page_errors, screenshot, sign_in
 
 pytestmark = pytest.mark.e2e
 
@@ -30,15 +28,6 @@ def press(page: Any, key: str) -> None:
     """Press a console shortcut and wait for the page it submits to load."""
     with page.expect_navigation():
         page.keyboard.press(key)
-
-
-def sign_in(page: Any, user: Any, base_url: str) -> None:
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    page.context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": base_url}]
-    )
 
 
 @pytest.fixture

@@ -82,7 +82,7 @@ def test_survey_report_and_follow_up_desk_on_their_screens(
     new_page: Any, surveyed: Any, live_server: Any
 ) -> None:
     from mpp.accounts.enums import StaffRole
-    from tests.e2e.test_queue_journeys import sign_in
+    from tests.e2e.helpers import sign_in
     from tests.feedback.conftest import make_staff
 
     page = new_page("phone")
