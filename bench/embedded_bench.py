@@ -39,6 +39,8 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from load_env import load_test_env
+
 ROOT = Path(__file__).resolve().parents[1]
 PY = sys.executable
 TEMPLATE = ROOT / "var" / "bench-demo.sqlite3"
@@ -63,6 +65,10 @@ def base_env(db: Path) -> dict[str, str]:
             "DJANGO_SETTINGS_MODULE": "mpp.settings",
             "LOG_LEVEL": "WARNING",
             "ALLOWED_HOSTS": "127.0.0.1,localhost",
+            # Pages name static files; without a collected manifest (make run collects one
+            # into var/static) the plain storage keeps /cari/ from answering 500.
+            "STATIC_PLAIN": "1",
+            **load_test_env(),
         }
     )
     return env

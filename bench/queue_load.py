@@ -33,6 +33,8 @@ import time
 from pathlib import Path
 from urllib.parse import urlparse
 
+from load_env import load_test_env
+
 ROOT = Path(__file__).resolve().parents[1]
 PY = sys.executable
 BENCH_DB = "mpp_bench"
@@ -61,6 +63,7 @@ def bench_env(base_url: str, redis_url: str) -> dict[str, str]:
         "LOG_LEVEL": "WARNING",
         "DB_POOL_MAX": "12",
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        **load_test_env(),
     }
 
 
