@@ -171,7 +171,10 @@ def test_prod_local_from_clean_clone_serves_the_topology(tmp_path):
             assert ready is not None, log.read()[-3000:]
             home_status, home = _get(f"{base}/")
             ticket_status, ticket = _post_json(
-                f"{base}/api/v1/queue/tickets", {"service": "akta-kelahiran"}
+                # A walk-in service without seat limits: seat-limited services follow the real
+                # hours even in demo mode, and the CI runs at any hour.
+                f"{base}/api/v1/queue/tickets",
+                {"service": "dinkes-slhs"},
             )
             board_status, _ = _get(f"{base}/antrian/papan/")
             keys = dict(
@@ -202,7 +205,7 @@ def test_prod_local_from_clean_clone_serves_the_topology(tmp_path):
     assert ready["status"] == "ok"
     assert ready["checks"]["workers"]["workers"] == {"default": 1, "notifications": 1}
     assert home_status == 200 and "Mal Pelayanan Publik" in home.decode()
-    assert (ticket_status, ticket["number"], ticket["agency"]) == (201, "A-001", "Dispendukcapil")
+    assert (ticket_status, ticket["number"], ticket["agency"]) == (201, "Z-001", "Dinas Kesehatan")
     assert board_status == 200
     assert metrics_status == 200 and "mpp_workers_alive 1.0" in metrics.decode()
     assert refused_status == 403
