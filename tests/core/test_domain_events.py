@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pytest
 from django.db import transaction
-
-from dataclasses import dataclass
 
 from mpp.core import domain_events as ev
 from mpp.core.models import Mall
