@@ -13,7 +13,12 @@ from mpp.accounts.models import CitizenProfile, StaffMembership, User
 from mpp.applications.enums import FieldKind
 from mpp.applications.models import ApplicationField
 from mpp.catalog.enums import Channel, DocumentForm
-from tests.factories import AgencyFactory, RequirementFactory, ServiceFactory
+from tests.factories import (  # noqa: F401 (login_verified: imported from here by the tests)
+    AgencyFactory,
+    RequirementFactory,
+    ServiceFactory,
+    login_verified,
+)
 
 PASSWORD = "kata sandi yang panjang 2026"
 
@@ -58,21 +63,6 @@ def make_mall_wide(*, mall: Any, role: str) -> User:
     user = StaffFactory()
     StaffMembership.objects.create(user=user, mall=mall, agency=None, role=role)
     return user
-
-
-def login_verified(client: Any, user: User) -> Any:
-    """Sign a staff user in with a confirmed TOTP device and a passed second factor."""
-    from django_otp import DEVICE_ID_SESSION_KEY
-    from django_otp.plugins.otp_totp.models import TOTPDevice
-
-    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
-    if device is None:
-        device = TOTPDevice.objects.create(user=user, name="test", confirmed=True)
-    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
-    session = client.session
-    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
-    session.save()
-    return client
 
 
 def online_service(*, mall: Any, agency: Any = None, slug: str = "akta-kelahiran") -> Any:
