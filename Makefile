@@ -102,6 +102,7 @@ lint: install-test
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(PY) manage.py makemigrations --check --dry-run
+	$(VENV)/bin/lint-imports --no-cache --no-logo
 
 typecheck: install-test
 	$(VENV)/bin/mypy mpp
