@@ -103,6 +103,8 @@ INSTALLED_APPS = [
     "mpp.facilities",
     "mpp.transparency",
     "mpp.operations",
+    # The national portal (issue 14): reads every app above.
+    "mpp.national",
     # Last: the demo loader that uses every app above.
     "mpp.demo",
 ]
