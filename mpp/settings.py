@@ -330,11 +330,10 @@ MPP_MALL_HOSTS = {host.lower(): slug for host, slug in env_map("MPP_MALL_HOSTS")
 # the chain is keyed from SECRET_KEY.
 AUDIT_HMAC_KEY = env_str("AUDIT_HMAC_KEY")
 # Where `publish_audit_checkpoint` appends each published chain head (one JSON line per chain
-# and run). Outside the database: copy it off the server with the backups; an insider who
+# and change). Outside the database: copy it off the server with the backups; an insider who
 # deletes the tail of a chain and winds its head back is caught by the last line here.
-AUDIT_CHECKPOINT_FILE = Path(
-    env_str("AUDIT_CHECKPOINT_FILE", str(BASE_DIR / "var" / "audit-checkpoints.jsonl"))
-)
+# Empty (development, tests): no file; `check --deploy` warns (mpp.audit.W001).
+AUDIT_CHECKPOINT_FILE = env_str("AUDIT_CHECKPOINT_FILE")
 # Catalogue spreadsheet imports: largest file (bytes) and most data rows per sheet.
 MPP_IMPORT_MAX_BYTES = env_int("MPP_IMPORT_MAX_BYTES", 5 * 1024 * 1024)
 MPP_IMPORT_MAX_ROWS = env_int("MPP_IMPORT_MAX_ROWS", 10_000)

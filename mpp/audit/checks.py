@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
-from django.core.checks import Error, Tags, register
+from django.core.checks import CheckMessage, Error, Tags, Warning, register
 from django.middleware.clickjacking import XFrameOptionsMiddleware
 from django.utils.module_loading import import_string
 
@@ -84,6 +84,21 @@ def check_audit_key(app_configs: Any = None, **kwargs: Any) -> list[Error]:
             )
         ]
     return []
+
+
+@register(Tags.security, deploy=True)
+def check_checkpoint_file(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
+    if settings.AUDIT_CHECKPOINT_FILE:
+        return []
+    return [
+        Warning(
+            "AUDIT_CHECKPOINT_FILE is not set: audit checkpoints are published only inside the "
+            "database, where an insider can delete them with the events they vouch for.",
+            hint="Set AUDIT_CHECKPOINT_FILE to a file outside the database and copy it off "
+            "the server nightly (docs/security.md, 'Audit trail').",
+            id="mpp.audit.W001",
+        )
+    ]
 
 
 @register(Tags.security, deploy=True)

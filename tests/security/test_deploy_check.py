@@ -109,6 +109,7 @@ WARNING_VARIABLES = {
     "security.W008": ("SECURE_SSL_REDIRECT", "false"),
     "security.W012": ("SECURE_COOKIES", "false"),
     "mpp.notifications.W001": ("MPP_SMS_SENDER", "mpp.notifications.senders.LogSender"),
+    "mpp.audit.W001": ("AUDIT_CHECKPOINT_FILE", ""),
 }
 
 
