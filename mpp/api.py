@@ -73,6 +73,10 @@ def _mount_routers() -> None:
 
     api.add_router("/", national_router)
 
+    from mpp.national.api import router as national_portal_router
+
+    api.add_router("/", national_portal_router)
+
     from mpp.queueing.api import router as queue_router
 
     api.add_router("/", queue_router)

@@ -65,8 +65,10 @@ def env_map(name: str, default: str = "") -> dict[str, str]:
 
 DEBUG = env_bool("DEBUG", False)
 # The demo key is only acceptable on a machine that is not reachable from outside; production
-# deployments must set SECRET_KEY (the deploy check in docs/operations.md refuses the default).
-SECRET_KEY = env_str("SECRET_KEY", "mpp-insecure-demo-key-change-me-in-production-0123456789")
+# deployments must set SECRET_KEY: `check --deploy` fails (mpp.E001) while it is unset or a
+# known demo key (mpp/audit/checks.py, docs/security.md "Keys").
+DEMO_SECRET_KEY = "mpp-insecure-demo-key-change-me-in-production-0123456789"  # noqa: S105 - the public demo key
+SECRET_KEY = env_str("SECRET_KEY") or DEMO_SECRET_KEY
 # ".localhost" lets each mall be tried locally as <slug>.localhost (issue 14).
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,.localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
@@ -101,6 +103,8 @@ INSTALLED_APPS = [
     "mpp.facilities",
     "mpp.transparency",
     "mpp.operations",
+    # The national portal (issue 14): reads every app above.
+    "mpp.national",
     # Last: the demo loader that uses every app above.
     "mpp.demo",
 ]
@@ -265,10 +269,16 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0)
+# Only when every subdomain of the host is served over HTTPS too (check --deploy W005, W021).
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
 SECURE_PROXY_SSL_HEADER = (
     ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_TLS_PROXY", False) else None
 )
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Django's W002 looks for its own X-Frame-Options middleware by name; ours is a subclass that
+# skips /api/ (mpp/core/lean.py). mpp.E004 checks that a subclass is installed instead.
+SILENCED_SYSTEM_CHECKS = ["security.W002"]
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 
 # Content Security Policy from day one: no inline scripts, nothing from other origins.
@@ -314,9 +324,16 @@ MPP_DEFAULT_MALL = env_str("MPP_DEFAULT_MALL", "ngawi")
 # Host names of malls: "ngawi.example=ngawi,magetan.example=magetan". Without an entry, a host
 # whose first label is a mall's slug (magetan.localhost) serves that mall (issue 14).
 MPP_MALL_HOSTS = {host.lower(): slug for host, slug in env_map("MPP_MALL_HOSTS").items()}
-# Key of the audit trail's HMAC chain. Keep it outside the database (and ideally different
-# from SECRET_KEY) so that someone who can only write to the database cannot re-forge hashes.
+# Key of the audit trail's HMAC chain. Production must set it, different from SECRET_KEY and
+# kept outside the database (`check --deploy` fails otherwise: mpp.audit.E001-E003), so that
+# someone who can only write to the database cannot re-forge hashes. Without it (development)
+# the chain is keyed from SECRET_KEY.
 AUDIT_HMAC_KEY = env_str("AUDIT_HMAC_KEY")
+# Where `publish_audit_checkpoint` appends each published chain head (one JSON line per chain
+# and change). Outside the database: copy it off the server with the backups; an insider who
+# deletes the tail of a chain and winds its head back is caught by the last line here.
+# Empty (development, tests): no file; `check --deploy` warns (mpp.audit.W001).
+AUDIT_CHECKPOINT_FILE = env_str("AUDIT_CHECKPOINT_FILE")
 # Catalogue spreadsheet imports: largest file (bytes) and most data rows per sheet.
 MPP_IMPORT_MAX_BYTES = env_int("MPP_IMPORT_MAX_BYTES", 5 * 1024 * 1024)
 MPP_IMPORT_MAX_ROWS = env_int("MPP_IMPORT_MAX_ROWS", 10_000)

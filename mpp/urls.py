@@ -28,6 +28,7 @@ urlpatterns = [
     path("", include("mpp.facilities.urls")),
     path("", include("mpp.transparency.urls")),
     path("", include("mpp.notifications.urls")),
+    path("", include("mpp.national.urls")),
 ]
 
 handler404 = "mpp.core.views.not_found"

@@ -7,6 +7,8 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Router, Schema
 
+from mpp.audit.domain import checkpoint_row
+from mpp.audit.models import AuditCheckpoint
 from mpp.audit.queries import cached_reports, recent_checkpoints
 
 router = Router(tags=["audit"])
@@ -51,3 +53,35 @@ def verify_audit_chain(request: HttpRequest) -> dict[str, Any]:
             for c in recent_checkpoints()
         ],
     }
+
+
+class PublishedCheckpointOut(Schema):
+    chain: str
+    mall_id: int | None
+    day: str
+    seq: int
+    entry_hash: str
+    published_at: str | None
+
+
+class CheckpointFeedOut(Schema):
+    schema_version: int
+    checkpoints: list[PublishedCheckpointOut]
+
+
+@router.get(
+    "/audit/checkpoints",
+    response=CheckpointFeedOut,
+    operation_id="list_audit_checkpoints",
+    summary="Open data: every published audit checkpoint (one chain per mall, one row per day)",
+    description=(
+        "Save this answer: `manage.py verify_audit_chain --checkpoints <file>` checks the "
+        "chain against it later, so a history rewritten after today is caught even if the "
+        "database's own checkpoints were deleted too."
+    ),
+)
+def list_audit_checkpoints(request: HttpRequest, chain: str = "") -> dict[str, Any]:
+    rows = AuditCheckpoint.objects.order_by("chain", "day")
+    if chain:
+        rows = rows.filter(chain=chain[:80])
+    return {"schema_version": 1, "checkpoints": [checkpoint_row(c) for c in rows]}

@@ -13,18 +13,15 @@ reports nothing created and nothing changed.
 
 from __future__ import annotations
 
-import csv
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
-from decimal import Decimal
 from pathlib import Path
 from typing import Any, Protocol
 
 from django.db import transaction
 
 from mpp.catalog.domain import upsert_booth, upsert_mall
+from mpp.catalog.onboarding import OnboardingError, read_booth_file, read_mall_file
 from mpp.catalog.spreadsheet.files import read_directory
 from mpp.catalog.spreadsheet.importing import import_catalog
 from mpp.catalog.spreadsheet.results import CREATE, UNCHANGED, UPDATE
@@ -90,31 +87,19 @@ class Writer(Protocol):
 
 
 def read_mall(data_dir: Path = DATA_DIR) -> dict[str, Any]:
-    raw = json.loads((data_dir / "mall.json").read_text(encoding="utf-8"))
-    for name in ("latitude", "longitude"):
-        if raw.get(name) not in (None, ""):
-            raw[name] = Decimal(str(raw[name]))
-    if raw.get("opened_on"):
-        raw["opened_on"] = date.fromisoformat(raw["opened_on"])
-    return raw
+    """The mall's fields from ``mall.json``, read as `manage.py onboard_mall` reads them."""
+    try:
+        return read_mall_file(data_dir / "mall.json")
+    except OnboardingError as error:
+        raise DemoDataError(str(error)) from error
 
 
 def read_booths(data_dir: Path = DATA_DIR) -> list[dict[str, Any]]:
-    with (data_dir / "booths.csv").open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
-    return [
-        {
-            "code": row["code"],
-            "kind": row["kind"],
-            "floor": int(row["floor"]),
-            "x": int(row["x"]),
-            "y": int(row["y"]),
-            "width": int(row["width"]),
-            "height": int(row["height"]),
-            "label": row["label"],
-        }
-        for row in rows
-    ]
+    """The floor plan from ``booths.csv``, read as `manage.py onboard_mall` reads it."""
+    try:
+        return read_booth_file(data_dir / "booths.csv")
+    except OnboardingError as error:
+        raise DemoDataError(str(error)) from error
 
 
 def _differs(row: Any, fields: Mapping[str, Any]) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import threading
 from datetime import date
 
@@ -9,8 +10,8 @@ import pytest
 from django.core.management import call_command
 from django.db import DatabaseError, connection, connections, transaction
 
-from mpp.audit.domain import publish_checkpoints, record_event, verify_chain
-from mpp.audit.models import AuditChainHead, AuditEvent
+from mpp.audit.domain import publish_checkpoints, record_event, verify_all, verify_chain
+from mpp.audit.models import AuditChainHead, AuditCheckpoint, AuditEvent
 from tests.factories import AgencyFactory, ServiceFactory
 
 pytestmark = pytest.mark.django_db
@@ -210,3 +211,115 @@ def test_concurrent_appends_never_fork_the_chain(mall):
     seqs = list(AuditEvent.objects.filter(chain=chain).values_list("seq", flat=True))
     assert sorted(seqs) == list(range(1, threads_count * per_thread + 1))
     assert verify_chain(chain).ok is True
+
+
+@pytest.fixture
+def checkpoint_file(tmp_path, settings):
+    settings.AUDIT_CHECKPOINT_FILE = str(tmp_path / "audit" / "checkpoints.jsonl")
+    return tmp_path / "audit" / "checkpoints.jsonl"
+
+
+def _cut_tail_and_wind_back_head(chain: str, keep: int) -> None:
+    """An insider with database access deletes the last events, points the head at the last
+    event kept (the chain then verifies on its own) and deletes the table's checkpoints."""
+    _bypass_delete("DELETE FROM audit_auditevent WHERE chain = %s AND seq > %s", [chain, keep])
+    kept = AuditEvent.objects.get(chain=chain, seq=keep)
+    AuditChainHead.objects.filter(chain=chain).update(last_seq=keep, last_hash=kept.entry_hash)
+    AuditCheckpoint.objects.filter(chain=chain).delete()
+
+
+def _bypass_delete(sql: str, params: list[object]) -> None:
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("ALTER TABLE audit_auditevent DISABLE TRIGGER audit_event_append_only")
+            cursor.execute(sql, params)
+            cursor.execute("ALTER TABLE audit_auditevent ENABLE TRIGGER audit_event_append_only")
+        else:
+            cursor.execute(sql, params)
+
+
+def test_publish_writes_each_malls_head_to_the_file_outside_the_database(checkpoint_file, mall):
+    from tests.factories import MallFactory
+
+    other = MallFactory(slug="magetan", name="MPP Magetan")
+    chain, other_chain = _three_events(mall), _three_events(other)
+    call_command("publish_audit_checkpoint")
+    call_command("publish_audit_checkpoint")  # unchanged heads: nothing appended
+
+    lines = [json.loads(line) for line in checkpoint_file.read_text().splitlines()]
+    assert {(row["chain"], row["mall_id"], row["seq"]) for row in lines} == {
+        (chain, mall.pk, 3),
+        (other_chain, other.pk, 3),
+    }
+    assert len(lines) == 2
+    head = AuditChainHead.objects.get(chain=chain)
+    assert {row["entry_hash"] for row in lines if row["chain"] == chain} == {head.last_hash}
+
+
+def test_tail_deleted_with_the_head_wound_back_is_caught_by_the_published_file(
+    checkpoint_file, mall
+):
+    chain = _three_events(mall)
+    publish_checkpoints()
+    _cut_tail_and_wind_back_head(chain, keep=1)
+    assert AuditCheckpoint.objects.filter(chain=chain).count() == 0
+
+    report = verify_chain(chain)
+
+    assert report.ok is False
+    assert report.first_broken_seq == 3
+    assert report.reason == "a published checkpoint is missing from the chain"
+    with pytest.raises(SystemExit):
+        call_command("verify_audit_chain", "--mall", str(mall.pk))
+
+
+def test_without_a_copy_outside_the_database_the_same_cut_goes_unnoticed(settings, mall):
+    """Why the file exists: with checkpoints only in the table, the insider deletes them too."""
+    settings.AUDIT_CHECKPOINT_FILE = ""
+    chain = _three_events(mall)
+    publish_checkpoints()
+    _cut_tail_and_wind_back_head(chain, keep=1)
+
+    assert verify_chain(chain).ok is True
+
+
+def test_a_saved_copy_of_the_open_data_feed_catches_the_cut(client, settings, tmp_path, mall):
+    settings.AUDIT_CHECKPOINT_FILE = ""
+    chain = _three_events(mall)
+    publish_checkpoints()
+    feed = client.get("/api/v1/audit/checkpoints", {"chain": chain})
+    assert feed.status_code == 200
+    assert feed.json()["checkpoints"][0]["seq"] == 3
+    saved = tmp_path / "feed.json"
+    saved.write_bytes(feed.content)
+    _cut_tail_and_wind_back_head(chain, keep=2)
+
+    call_command("verify_audit_chain")  # nothing in the database says otherwise
+    with pytest.raises(SystemExit) as exit_info:
+        call_command("verify_audit_chain", "--checkpoints", str(saved))
+    assert exit_info.value.code == 1
+
+
+def test_a_whole_mall_chain_deleted_is_still_verified_from_the_file(checkpoint_file, mall):
+    chain = _three_events(mall)
+    publish_checkpoints()
+    _bypass_delete("DELETE FROM audit_auditevent WHERE chain = %s", [chain])
+    AuditChainHead.objects.filter(chain=chain).delete()
+    AuditCheckpoint.objects.all().delete()
+
+    reports = {r.chain: r for r in verify_all()}
+
+    assert reports[chain].ok is False
+
+
+def test_each_mall_has_its_own_chain_and_checkpoint(checkpoint_file, mall):
+    from tests.factories import MallFactory
+
+    other = MallFactory(slug="madiun", name="MPP Madiun")
+    _three_events(mall)
+    _three_events(other)
+    record_event(action="test.global", object_type="t", object_id="1")
+    published = {c.chain: c.seq for c in publish_checkpoints()}
+
+    assert published == {f"mall:{mall.pk}": 3, f"mall:{other.pk}": 3, "global": 1}
+    assert all(r.ok for r in verify_all())

@@ -434,6 +434,8 @@ PROVENANCE_MARKERS = (
     "perkiraan;",
     "perkiraan.",
     "perkiraan lama",
+    "sebagian daerah",
+    "belum diketahui",
     "kulon progo",
     "lamongan",
     "bontang",
@@ -486,7 +488,14 @@ def test_every_service_page_shows_whether_the_agency_confirmed_it(mall, client):
 def test_passports_nib_and_divorce_lead_to_their_national_systems(mall):
     channels = dict(
         Service.objects.filter(
-            mall=mall, slug__in=["paspor-baru", "nib-oss", "pa-gugatan-cerai", "kk-hilang"]
+            mall=mall,
+            slug__in=[
+                "paspor-baru",
+                "nib-oss",
+                "pa-gugatan-cerai",
+                "kk-hilang",
+                "sim-c-perpanjangan",
+            ],
         ).values_list("slug", "online_system")
     )
     ours = set(
@@ -500,6 +509,7 @@ def test_passports_nib_and_divorce_lead_to_their_national_systems(mall):
         "nib-oss": "OSS (Online Single Submission)",
         "pa-gugatan-cerai": "e-Court Mahkamah Agung",
         "kk-hilang": "IKD dan layanan online Dispendukcapil Ngawi",
+        "sim-c-perpanjangan": "SINAR (aplikasi Digital Korlantas Polri)",
     }
     assert ours == {"akta-kelahiran", "akta-kematian"}
 
@@ -515,3 +525,91 @@ def test_agencies_carry_pledge_head_title_and_staff_notes(mall):
 @pytest.mark.django_db
 def test_mall_has_a_location_for_open311(mall):
     assert (round(float(mall.latitude), 2), round(float(mall.longitude), 2)) == (-7.4, 111.45)
+
+
+#: What the agencies' staff-only notes (`catatan_staf`) say about the data's gaps.
+AGENCY_NOTE_MARKERS = (
+    "belum diketahui",
+    "belum ditandatangani",
+    "minta teks resmi",
+    "rumusan pola umum",
+)
+
+
+def _provenance_in(text: str) -> list[str]:
+    lowered = text.lower()
+    return [m for m in PROVENANCE_MARKERS + AGENCY_NOTE_MARKERS if m in lowered]
+
+
+@pytest.mark.django_db
+def test_english_service_pages_carry_no_provenance_text(mall, client):
+    offending = []
+    for service in Service.objects.filter(mall=mall, is_active=True).order_by("pk"):
+        response = client.get(f"/layanan/{service.slug}/", HTTP_ACCEPT_LANGUAGE="en")
+        found = _provenance_in(response.content.decode())
+        if response.status_code != 200 or found:
+            offending.append((service.slug, response.status_code, found))
+
+    assert offending == []
+
+
+@pytest.mark.django_db
+def test_agency_pages_lists_and_search_carry_no_provenance_text(mall, client):
+    agencies = list(Agency.objects.filter(mall=mall, is_active=True).order_by("pk"))
+    urls = ["/", "/instansi/", "/cari/?q=paspor", "/cari/?q=akta+kelahiran", "/cari/?q=nib"]
+    urls += [f"/instansi/{agency.slug}/" for agency in agencies]
+    urls += ["/api/v1/agencies"] + [f"/api/v1/agencies/{agency.slug}" for agency in agencies]
+    offending = []
+    for url in urls:
+        for language in ("id", "en"):
+            response = client.get(url, HTTP_ACCEPT_LANGUAGE=language)
+            body = response.content.decode()
+            found = _provenance_in(body)
+            notes = [a.slug for a in agencies if a.notes and a.notes in body]
+            if response.status_code != 200 or found or notes:
+                offending.append((url, language, response.status_code, found, notes))
+
+    assert offending == []
+
+
+@pytest.mark.django_db
+def test_agency_pages_show_the_pledge_and_the_unconfirmed_badge(mall, client):
+    agency = Agency.objects.get(mall=mall, slug="dispendukcapil")
+
+    page = client.get(f"/instansi/{agency.slug}/").content.decode()
+
+    assert "Belum dikonfirmasi instansi" in page
+    assert agency.maklumat in page
+    assert agency.head_title in page
+
+
+@pytest.mark.django_db
+def test_no_agency_is_labelled_private_and_pmi_is_a_non_government_organisation(mall, client):
+    page = client.get("/instansi/pmi-ngawi/").content.decode()
+
+    assert not Agency.objects.filter(mall=mall, level=AgencyLevel.PRIVATE).exists()
+    assert Agency.objects.get(mall=mall, slug="pmi-ngawi").level == AgencyLevel.NON_GOVERNMENT
+    assert "Lembaga nonpemerintah" in page
+    assert "swasta" not in page.lower()
+
+
+@pytest.mark.django_db
+def test_pages_of_nationally_run_services_lead_to_the_official_channel_first(mall, client):
+    from django.urls import reverse
+
+    offending = []
+    national = Service.objects.filter(mall=mall, is_active=True).exclude(online_system="")
+    for service in national.select_related("agency"):
+        page = client.get(f"/layanan/{service.slug}/").content.decode()
+        our_form = reverse("applications:start", args=[service.slug])
+        official, ours = page.find(f"Ajukan lewat {service.online_system}"), page.find(our_form)
+        checks = {
+            "link": f'href="{service.online_url.replace("&", "&amp;")}"' in page,
+            "official first": official >= 0 and (ours < 0 or official < ours),
+            "booth help": bool(service.booth_help) and service.booth_help in page,
+            "our form only if accepted": (our_form in page) == service.accepts_online_applications,
+        }
+        offending += [(service.slug, name) for name, ok in checks.items() if not ok]
+
+    assert national.count() >= 60
+    assert offending == []

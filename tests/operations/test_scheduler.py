@@ -220,3 +220,32 @@ def test_run_scheduler_list_shows_every_job():
 
     lines = out.getvalue().splitlines()
     assert [line.split()[0] for line in lines] == [job.name for job in JOBS]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_run_scheduler_skip_leaves_those_jobs_out():
+    from io import StringIO
+
+    kept = "notification-sweep"
+    skipped = ",".join(job.name for job in JOBS if job.name != kept)
+    out = StringIO()
+    call_command("run_scheduler", "--once", "--in-process", "--skip", skipped, stdout=out)
+
+    assert out.getvalue().strip() == f"ran 1 job(s): {kept}"
+    assert set(JobState.objects.filter(runs__gt=0).values_list("name", flat=True)) == {kept}
+
+
+@pytest.mark.django_db
+def test_run_scheduler_skip_of_an_unknown_job_names_the_jobs():
+    with pytest.raises(CommandError, match=r"No job backups\. Jobs: release-no-shows"):
+        call_command("run_scheduler", "--once", "--skip", "backup,backups")
+
+
+def test_the_demo_scheduler_of_make_run_skips_only_existing_jobs():
+    from pathlib import Path
+
+    makefile = (Path(__file__).resolve().parents[2] / "Makefile").read_text()
+    line = next(line for line in makefile.splitlines() if line.startswith("DEMO_SKIPPED_JOBS"))
+    names = line.split(":=")[1].strip().split(",")
+    assert set(names) <= {job.name for job in JOBS} and "backup" in names
+    assert "run_scheduler --skip $(DEMO_SKIPPED_JOBS)" in makefile

@@ -4,6 +4,7 @@ run_scheduler                 run forever (the `scheduler` process of the topolo
 run_scheduler --once          start every due job once, wait for them, exit
 run_scheduler --list          print the job table with each job's last run
 run_scheduler --run NAME      run one job now, due or not, and exit with its status
+run_scheduler --skip A,B      leave these jobs out (the demo of `make run` skips the backups)
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
 from mpp.operations.models import JobState
-from mpp.operations.schedule import JOBS, job_named
+from mpp.operations.schedule import JOBS, Job, job_named
 from mpp.operations.scheduler import (
     Scheduler,
     claim_job,
@@ -40,6 +41,12 @@ class Command(BaseCommand):
             "--in-process",
             action="store_true",
             help="Run commands inside this process instead of one process per job.",
+        )
+        parser.add_argument(
+            "--skip",
+            default="",
+            metavar="JOB[,JOB…]",
+            help="Comma-separated jobs this scheduler leaves out (e.g. backup,restore-drill).",
         )
         parser.add_argument(
             "--interval",
@@ -67,16 +74,28 @@ class Command(BaseCommand):
             if not outcome.ok:
                 raise CommandError(f"Job {job.name} failed.")
             return
+        jobs = self._jobs_without(options["skip"])
         if options["once"]:
-            scheduler = Scheduler(runner=runner, concurrency=0 if options["in_process"] else None)
+            scheduler = Scheduler(
+                jobs=jobs, runner=runner, concurrency=0 if options["in_process"] else None
+            )
             started = scheduler.tick()
             scheduler.wait()
             scheduler.shutdown()
             self.stdout.write(f"ran {len(started)} job(s): {', '.join(started) or '-'}")
             return
-        scheduler = Scheduler(runner=runner)
+        scheduler = Scheduler(jobs=jobs, runner=runner)
         scheduler.install_signal_handlers()
         scheduler.run_forever(interval=options["interval"] or settings.MPP_SCHEDULER_INTERVAL)
+
+    @staticmethod
+    def _jobs_without(skip: str) -> tuple[Job, ...]:
+        names = {name.strip() for name in skip.split(",") if name.strip()}
+        unknown = names - {job.name for job in JOBS}
+        if unknown:
+            known = ", ".join(job.name for job in JOBS)
+            raise CommandError(f"No job {', '.join(sorted(unknown))}. Jobs: {known}")
+        return tuple(job for job in JOBS if job.name not in names)
 
     def _list(self) -> None:
         sync_job_states()

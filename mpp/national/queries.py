@@ -1,0 +1,459 @@
+"""Reads of the national portal (issue 14 item 2): malls by province and regency, a service
+searched across malls, and the malls compared side by side.
+
+Costs do not grow with the number of malls in queries: the directory is one query, the search
+is the catalogue's one search over every mall plus one query for today's queues and one for
+today's calendar; the comparison is five grouped queries (malls, rollups, rollup histograms,
+survey answers, complaints) and is kept in the cache for `COMPARISON_CACHE_SECONDS`.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from typing import Any, cast
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Count, F, Q, Sum, TextField
+from django.db.models.functions import Cast
+from django.utils import timezone
+
+from mpp.catalog.display import describe_fee, describe_turnaround
+from mpp.catalog.models import Service
+from mpp.catalog.search import search_services
+from mpp.core.enums import DayKind
+from mpp.core.models import CalendarDay, Mall
+from mpp.feedback import skm
+from mpp.feedback.models import Complaint, SurveyResponse
+from mpp.national.regions import PROVINCES, province_code
+from mpp.queueing.models import Ticket
+from mpp.transparency.models import DailyAgencyStats
+from mpp.transparency.queries import percentile_from_histogram
+
+#: How long one computed comparison is served from the cache. The rollups behind it are
+#: refreshed by the scheduler a few times an hour, so a comparison is at most this much older.
+COMPARISON_CACHE_SECONDS = 300
+#: Malls shown per page of a national search.
+SEARCH_PAGE_MALLS = 20
+#: Services the national search ranks at most (the catalogue search's own global cut is 1000).
+SEARCH_SERVICE_LIMIT = 1000
+
+
+def mall_url(mall: Mall) -> str:
+    """The mall's own site under the path fallback (works on every installation)."""
+    return f"/m/{mall.slug}/"
+
+
+def local_today(mall: Mall | None = None) -> date:
+    zone = ZoneInfo((mall.timezone if mall else "") or settings.TIME_ZONE)
+    return timezone.now().astimezone(zone).date()
+
+
+# --- Directory --------------------------------------------------------------------------------
+
+
+@dataclass
+class MallEntry:
+    mall: Mall
+    province: str
+    province_name: str
+
+    @property
+    def url(self) -> str:
+        return mall_url(self.mall)
+
+
+def active_malls() -> list[Mall]:
+    return list(
+        Mall.objects.filter(is_active=True)
+        .only(
+            "slug", "name", "short_name", "regency", "region_code", "address", "latitude",
+            "longitude", "timezone", "opening_hours", "is_demo", "open_on_collective_leave",
+        )
+        .order_by("region_code", "name")
+    )  # fmt: skip
+
+
+def directory(*, province: str = "", regency: str = "") -> list[MallEntry]:
+    """Active malls, by province then regency code; filtered by a province code and/or a
+    regency code ("35.21") or name."""
+    entries = []
+    wanted_regency = regency.strip().lower()
+    for mall in active_malls():
+        code = province_code(mall.region_code)
+        if province and code != province:
+            continue
+        if wanted_regency and wanted_regency not in (
+            mall.region_code.lower(),
+            mall.regency.lower(),
+            mall.slug,
+        ):
+            continue
+        entries.append(MallEntry(mall, code, PROVINCES.get(code, "")))
+    return entries
+
+
+def provinces_with_malls(entries: list[MallEntry]) -> list[tuple[str, str, int]]:
+    counts: dict[str, int] = {}
+    for e in entries:
+        counts[e.province] = counts.get(e.province, 0) + 1
+    return [(code, PROVINCES.get(code, "—"), n) for code, n in sorted(counts.items())]
+
+
+# Indonesia's extent, for the server-rendered map (longitude 95°E–141°E, latitude 6°N–11°S).
+MAP_WEST, MAP_EAST, MAP_NORTH, MAP_SOUTH = 94.5, 141.5, 6.5, -11.5
+MAP_WIDTH, MAP_HEIGHT = 940, 360
+
+
+def map_points(entries: list[MallEntry]) -> list[dict[str, Any]]:
+    """Each mall with coordinates as a point of the SVG map (x, y in map units)."""
+    points = []
+    for e in entries:
+        if e.mall.latitude is None or e.mall.longitude is None:
+            continue
+        lon, lat = float(e.mall.longitude), float(e.mall.latitude)
+        x = (lon - MAP_WEST) / (MAP_EAST - MAP_WEST) * MAP_WIDTH
+        y = (MAP_NORTH - lat) / (MAP_NORTH - MAP_SOUTH) * MAP_HEIGHT
+        points.append({"entry": e, "x": round(x, 1), "y": round(y, 1)})
+    return points
+
+
+def map_grid() -> list[dict[str, float]]:
+    """Graticule lines every 10° of longitude and 5° of latitude."""
+    lines = []
+    for lon in range(100, 141, 10):
+        x = round((lon - MAP_WEST) / (MAP_EAST - MAP_WEST) * MAP_WIDTH, 1)
+        lines.append({"x1": x, "y1": 0, "x2": x, "y2": MAP_HEIGHT})
+    for lat in range(5, -11, -5):
+        y = round((MAP_NORTH - lat) / (MAP_NORTH - MAP_SOUTH) * MAP_HEIGHT, 1)
+        lines.append({"x1": 0, "y1": y, "x2": MAP_WIDTH, "y2": y})
+    return lines
+
+
+def map_view_box(points: list[dict[str, Any]]) -> str:
+    """The whole country, or zoomed onto the points shown (with a margin) when they are few
+    and close together, so three neighbouring malls do not sit on one pixel."""
+    if not points:
+        return f"0 0 {MAP_WIDTH} {MAP_HEIGHT}"
+    xs = [p["x"] for p in points]
+    ys = [p["y"] for p in points]
+    width = max(max(xs) - min(xs), 40.0) * 1.6
+    height = max(width * MAP_HEIGHT / MAP_WIDTH, (max(ys) - min(ys)) * 1.6, 20.0)
+    width = max(width, height * MAP_WIDTH / MAP_HEIGHT)
+    if width >= MAP_WIDTH:
+        return f"0 0 {MAP_WIDTH} {MAP_HEIGHT}"
+    cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
+    return f"{cx - width / 2:.1f} {cy - height / 2:.1f} {width:.1f} {height:.1f}"
+
+
+# --- Today's hours (one calendar query for every mall shown) -----------------------------------
+
+
+def _minutes_label(minutes: int) -> str:
+    return f"{minutes // 60:02d}.{minutes % 60:02d}"
+
+
+def hours_today(malls: list[Mall], today: date) -> dict[int, str]:
+    """Per mall: today's opening hours as text ("08.00–15.00"), "" when closed today, None-free.
+    The calendar (holidays, closures) is read once for all malls."""
+    rows = CalendarDay.objects.filter(day=today).filter(
+        Q(mall__isnull=True) | Q(mall_id__in=[m.pk for m in malls])
+    )
+    national: str | None = None
+    own: dict[int, str] = {}
+    for row in rows:
+        if row.mall_id is None:
+            national = row.kind
+        else:
+            own[row.mall_id] = row.kind
+    out: dict[int, str] = {}
+    for mall in malls:
+        kind = own.get(mall.pk, national)
+        if not mall.opening_hours:
+            out[mall.pk] = "—"
+            continue
+        if kind in (DayKind.HOLIDAY, DayKind.LOCAL_CLOSURE) or (
+            kind == DayKind.COLLECTIVE_LEAVE and not mall.open_on_collective_leave
+        ):
+            out[mall.pk] = ""
+            continue
+        weekday = today.weekday()
+        periods = [p for p in mall.opening_hours if weekday in p["days"]]
+        if not periods and kind == DayKind.EXTRA_WORKING_DAY:
+            periods = [p for p in mall.opening_hours if 0 in p["days"]]
+        out[mall.pk] = ", ".join(
+            f"{p['opens'].replace(':', '.')}–{p['closes'].replace(':', '.')}" for p in periods
+        )
+    return out
+
+
+# --- National search ---------------------------------------------------------------------------
+
+
+@dataclass
+class ServiceHit:
+    service: Service
+    fee: str
+    turnaround: str
+    waiting_today: int
+
+
+@dataclass
+class MallHits:
+    mall: Mall
+    province_name: str
+    hours_today: str
+    services: list[ServiceHit] = field(default_factory=list)
+
+    @property
+    def url(self) -> str:
+        return mall_url(self.mall)
+
+
+@dataclass
+class NationalSearch:
+    query: str
+    suggestion: str
+    total_malls: int
+    malls: list[MallHits]
+    page: int
+    pages: int
+
+
+def waiting_today(service_ids: list[int], days: dict[int, date]) -> dict[int, int]:
+    """Tickets waiting now per service (each mall's own local day). One query."""
+    if not service_ids:
+        return {}
+    distinct_days = set(days.values())
+    rows = (
+        Ticket.objects.filter(service_id__in=service_ids, day__in=distinct_days, status="waiting")
+        .order_by()
+        .values("service_id", "mall_id", "day")
+        .annotate(n=Count("pk"))
+    )
+    out: dict[int, int] = {}
+    for row in rows:
+        if days.get(row["mall_id"]) == row["day"]:
+            out[row["service_id"]] = out.get(row["service_id"], 0) + row["n"]
+    return out
+
+
+def national_search(*, query: str, province: str = "", page: int = 1) -> NationalSearch:
+    """The malls offering services that match `query`, best match first, with each matching
+    service's fee and turnaround, the mall's hours today and the people waiting now."""
+    result = search_services(mall=None, query=query, limit=SEARCH_SERVICE_LIMIT)
+    order: list[int] = []
+    by_mall: dict[int, list[Service]] = {}
+    for service in result.services:
+        if service.mall_id not in by_mall:
+            order.append(service.mall_id)
+            by_mall[service.mall_id] = []
+        by_mall[service.mall_id].append(service)
+    malls = Mall.objects.filter(pk__in=order, is_active=True).in_bulk()
+    order = [
+        pk
+        for pk in order
+        if pk in malls and (not province or province_code(malls[pk].region_code) == province)
+    ]
+    pages = max(1, -(-len(order) // SEARCH_PAGE_MALLS))
+    page = min(max(1, page), pages)
+    shown = order[(page - 1) * SEARCH_PAGE_MALLS : page * SEARCH_PAGE_MALLS]
+    shown_malls = [malls[pk] for pk in shown]
+    days = {m.pk: local_today(m) for m in shown_malls}
+    today = next(iter(days.values()), local_today())
+    hours = hours_today(shown_malls, today)
+    service_ids = [s.pk for pk in shown for s in by_mall[pk][:3]]
+    waiting = waiting_today(service_ids, days)
+    out = []
+    for mall in shown_malls:
+        hits = MallHits(mall, PROVINCES.get(province_code(mall.region_code), ""), hours[mall.pk])
+        for service in by_mall[mall.pk][:3]:
+            hits.services.append(
+                ServiceHit(
+                    service=service,
+                    fee=str(describe_fee(service)),
+                    turnaround=str(describe_turnaround(service)),
+                    waiting_today=waiting.get(service.pk, 0),
+                )
+            )
+        out.append(hits)
+    return NationalSearch(
+        query=query,
+        suggestion=result.suggestion,
+        total_malls=len(order),
+        malls=out,
+        page=page,
+        pages=pages,
+    )
+
+
+# --- Comparison ----------------------------------------------------------------------------------
+
+#: Columns of the comparison's open data, in order (a public contract: add at the end only).
+COMPARISON_COLUMNS: tuple[str, ...] = (
+    "mall",
+    "mall_name",
+    "province",
+    "province_name",
+    "regency",
+    "region_code",
+    "is_demo",
+    "visitors",
+    "respondents",
+    "ikm",
+    "grade",
+    "grade_label",
+    "waits",
+    "wait_avg_minutes",
+    "wait_p90_minutes",
+    "applications_finished",
+    "applications_in_time",
+    "applications_in_time_percent",
+    "complaints_answered",
+    "complaints_answered_in_time",
+    "complaints_in_time_percent",
+)
+
+
+def _percent(part: int, whole: int) -> float | None:
+    return round(100 * part / whole, 1) if whole else None
+
+
+def _bounds(start: date, end: date) -> tuple[datetime, datetime]:
+    zone = ZoneInfo(settings.TIME_ZONE)
+    return (
+        datetime.combine(start, time.min, tzinfo=zone),
+        datetime.combine(end + timedelta(days=1), time.min, tzinfo=zone),
+    )
+
+
+def _ikm_by_mall(start: date, end: date) -> dict[int, skm.IkmResult]:
+    aggregates: dict[str, Any] = {"respondents": Count("pk")}
+    for unsur in skm.UNSUR:
+        aggregates[f"{unsur.field}_sum"] = Sum(unsur.field)
+        aggregates[f"{unsur.field}_n"] = Count(unsur.field)
+    rows = (
+        SurveyResponse.objects.filter(survey_date__gte=start, survey_date__lte=end)
+        .order_by()
+        .values("mall_id")
+        .annotate(**aggregates)
+    )
+    out = {}
+    for raw in rows:
+        row = cast(dict[str, Any], raw)
+        totals = {
+            u.code: (int(row[f"{u.field}_sum"] or 0), int(row[f"{u.field}_n"] or 0))
+            for u in skm.UNSUR
+        }
+        out[row["mall_id"]] = skm.scores_from_totals(totals, int(row["respondents"] or 0), None)
+    return out
+
+
+def _rollups_by_mall(
+    start: date, end: date
+) -> tuple[dict[int, dict[str, Any]], dict[int, dict[str, int]]]:
+    rows = DailyAgencyStats.objects.filter(day__gte=start, day__lte=end)
+    sums: dict[int, dict[str, Any]] = {
+        row["mall_id"]: cast(dict[str, Any], row)
+        for row in rows.order_by()
+        .values("mall_id")
+        .annotate(
+            visitors_sum=Sum("visitors"),
+            waits=Sum("wait_count"),
+            wait_seconds=Sum("wait_seconds"),
+            finished=Sum("applications_finished"),
+            in_time=Sum("applications_in_time"),
+        )
+    }
+    # Histograms come back as text and are decoded in one json.loads (as the dashboard does).
+    raw = list(
+        rows.filter(wait_count__gt=0)
+        .annotate(text=Cast("wait_histogram", TextField()))
+        .values_list("mall_id", "text")
+    )
+    decoded = json.loads("[" + ",".join(r[1] for r in raw) + "]") if raw else []
+    histograms: dict[int, dict[str, int]] = {}
+    for (mall_id, _text), histogram in zip(raw, decoded, strict=True):
+        merged = histograms.setdefault(mall_id, {})
+        for key, value in histogram.items():
+            merged[key] = merged.get(key, 0) + value
+    return sums, histograms
+
+
+def _complaints_by_mall(start: date, end: date) -> dict[int, tuple[int, int]]:
+    low, high = _bounds(start, end)
+    answered = Q(answered_at__gte=low, answered_at__lt=high)
+    rows = (
+        Complaint.objects.filter(answered)
+        .order_by()
+        .values("mall_id")
+        .annotate(
+            answered=Count("pk"),
+            late=Count(
+                "pk", filter=Q(answer_due__isnull=False, answered_at__date__gt=F("answer_due"))
+            ),
+        )
+    )
+    return {r["mall_id"]: (r["answered"], r["answered"] - r["late"]) for r in rows}
+
+
+def _compute_comparison(start: date, end: date) -> list[dict[str, Any]]:
+    malls = active_malls()
+    sums, histograms = _rollups_by_mall(start, end)
+    ikm = _ikm_by_mall(start, end)
+    complaints = _complaints_by_mall(start, end)
+    rows = []
+    for mall in malls:
+        code = province_code(mall.region_code)
+        s = sums.get(mall.pk, {})
+        waits = int(s.get("waits") or 0)
+        finished = int(s.get("finished") or 0)
+        in_time = int(s.get("in_time") or 0)
+        result = ikm.get(mall.pk)
+        grade = result.grade if result else None
+        answered, answered_in_time = complaints.get(mall.pk, (0, 0))
+        rows.append(
+            {
+                "mall": mall.slug,
+                "mall_name": mall.name,
+                "province": code,
+                "province_name": PROVINCES.get(code, ""),
+                "regency": mall.regency,
+                "region_code": mall.region_code,
+                "is_demo": mall.is_demo,
+                "visitors": int(s.get("visitors_sum") or 0),
+                "respondents": result.respondents if result else 0,
+                "ikm": float(result.ikm) if result and result.ikm is not None else None,
+                "grade": grade.letter if grade else None,
+                "grade_label": str(grade.label) if grade else "",
+                "waits": waits,
+                "wait_avg_minutes": round(int(s.get("wait_seconds") or 0) / 60 / waits, 1)
+                if waits
+                else None,
+                "wait_p90_minutes": percentile_from_histogram(histograms.get(mall.pk, {})),
+                "applications_finished": finished,
+                "applications_in_time": in_time,
+                "applications_in_time_percent": _percent(in_time, finished),
+                "complaints_answered": answered,
+                "complaints_answered_in_time": answered_in_time,
+                "complaints_in_time_percent": _percent(answered_in_time, answered),
+            }
+        )
+    return rows
+
+
+def compare_malls(*, start: date, end: date, province: str = "") -> list[dict[str, Any]]:
+    """One row per active mall (`COMPARISON_COLUMNS`) for the inclusive period, cached."""
+    from django.utils import translation
+
+    key = f"national:compare:1:{start}:{end}:{translation.get_language()}"
+    rows = cast(list[dict[str, Any]] | None, cache.get(key))
+    if rows is None:
+        rows = _compute_comparison(start, end)
+        cache.set(key, rows, COMPARISON_CACHE_SECONDS)
+    if province:
+        rows = [r for r in rows if r["province"] == province]
+    return rows

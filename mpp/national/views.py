@@ -1,0 +1,199 @@
+"""The national portal (issue 14 item 2): find a mall, search a service across malls, compare
+malls side by side, with the comparison as CSV/JSON open data. Pages for citizens: no sign-in,
+Indonesian first, usable at 360 px."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from mpp.national import queries
+from mpp.national.regions import PROVINCES
+from mpp.transparency.filters import FilterError, parse_period
+
+#: Longest search text accepted (longer is refused with a message, never searched).
+MAX_QUERY = 200
+
+
+class BadFilterError(Exception):
+    def __init__(self, errors: list[tuple[str, str]]) -> None:
+        super().__init__("; ".join(m for _f, m in errors))
+        self.errors = errors
+
+
+def _province(request: HttpRequest) -> str:
+    code = (request.GET.get("provinsi") or "").strip()
+    if code and code not in PROVINCES:
+        raise BadFilterError(
+            [("provinsi", _("There is no province with that code; pick one from the list."))]
+        )
+    return code
+
+
+def _provinces() -> list[tuple[str, str]]:
+    return sorted(PROVINCES.items())
+
+
+def portal(request: HttpRequest) -> HttpResponse:
+    regency = (request.GET.get("kabupaten") or "").strip()[:120]
+    errors: list[tuple[str, str]] = []
+    try:
+        province = _province(request)
+    except BadFilterError as exc:
+        province, errors = "", exc.errors
+    everything = queries.directory()
+    entries = queries.directory(province=province, regency=regency) if not errors else everything
+    points = queries.map_points(entries)
+    context = {
+        "entries": entries,
+        "provinces": _provinces(),
+        "provinces_with_malls": queries.provinces_with_malls(everything),
+        "province": province,
+        "regency": regency,
+        "regencies": sorted(
+            {
+                (e.mall.region_code, e.mall.regency)
+                for e in everything
+                if not province or e.province == province
+            }
+        ),
+        "points": points,
+        "grid": queries.map_grid(),
+        "view_box": queries.map_view_box(points),
+        "map_width": queries.MAP_WIDTH,
+        "map_height": queries.MAP_HEIGHT,
+        "errors": errors,
+        "mall_total": len(everything),
+    }
+    return render(request, "national/portal.html", context, status=400 if errors else 200)
+
+
+def search(request: HttpRequest) -> HttpResponse:
+    q = (request.GET.get("q") or "").strip()
+    errors: list[tuple[str, str]] = []
+    province = ""
+    try:
+        province = _province(request)
+    except BadFilterError as exc:
+        errors = exc.errors
+    if len(q) > MAX_QUERY:
+        errors.append(("q", _("Search with at most %(n)s characters.") % {"n": MAX_QUERY}))
+    try:
+        page = int(request.GET.get("halaman") or 1)
+    except ValueError:
+        page = 1
+    found = None
+    if q and not errors:
+        found = queries.national_search(query=q, province=province, page=page)
+    context = {
+        "q": q,
+        "province": province,
+        "provinces": _provinces(),
+        "found": found,
+        "errors": errors,
+    }
+    return render(request, "national/search.html", context, status=400 if errors else 200)
+
+
+def _period(request: HttpRequest) -> tuple[date, date]:
+    period = parse_period(
+        start=request.GET.get("from"),
+        end=request.GET.get("to"),
+        agency=None,
+        agencies=[],
+        today=queries.local_today(),
+    )
+    return period.start, period.end
+
+
+SORTS = {
+    "nama": ("mall_name", False),
+    "ikm": ("ikm", True),
+    "tunggu": ("wait_avg_minutes", False),
+    "p90": ("wait_p90_minutes", False),
+    "tepat": ("applications_in_time_percent", True),
+    "aduan": ("complaints_in_time_percent", True),
+}
+
+
+def _sorted(rows: list[dict[str, Any]], sort: str) -> list[dict[str, Any]]:
+    if sort not in SORTS:
+        return rows
+    key, descending = SORTS[sort]
+    present = [r for r in rows if r[key] is not None]
+    missing = [r for r in rows if r[key] is None]
+    present.sort(key=lambda r: r[key], reverse=descending)
+    return present + missing
+
+
+def compare(request: HttpRequest) -> HttpResponse:
+    errors: list[tuple[str, str]] = []
+    rows: list[dict[str, Any]] = []
+    start = end = None
+    province = ""
+    try:
+        province = _province(request)
+        start, end = _period(request)
+    except (BadFilterError, FilterError) as exc:
+        errors = exc.errors
+    sort = request.GET.get("urut") or "nama"
+    if not errors and start and end:
+        rows = _sorted(queries.compare_malls(start=start, end=end, province=province), sort)
+    context = {
+        "rows": rows,
+        "start": start,
+        "end": end,
+        "province": province,
+        "provinces": _provinces(),
+        "sort": sort,
+        "sorts": SORTS,
+        "errors": errors,
+        "values": {"from": request.GET.get("from", ""), "to": request.GET.get("to", "")},
+        "query": request.GET.urlencode(),
+    }
+    return render(request, "national/compare.html", context, status=400 if errors else 200)
+
+
+def compare_data(request: HttpRequest, fmt: str) -> HttpResponse:
+    if fmt not in ("csv", "json"):
+        raise Http404
+    try:
+        province = _province(request)
+        start, end = _period(request)
+    except (BadFilterError, FilterError) as exc:
+        body = {
+            "detail": _("The filters are not valid."),
+            "errors": [{"field": f, "message": m} for f, m in exc.errors],
+        }
+        return JsonResponse(body, status=400)
+    rows = queries.compare_malls(start=start, end=end, province=province)
+    columns = queries.COMPARISON_COLUMNS
+    name = f"mpp-nasional-perbandingan-{start}-{end}.{fmt}"
+    if fmt == "json":
+        payload = {
+            "schema_version": 1,
+            "from": start.isoformat(),
+            "to": end.isoformat(),
+            "province": province or None,
+            "columns": list(columns),
+            "rows": rows,
+        }
+        response = HttpResponse(
+            json.dumps(payload, ensure_ascii=False), content_type="application/json"
+        )
+    else:
+        out = io.StringIO()
+        writer = csv.DictWriter(out, fieldnames=list(columns), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+        response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
