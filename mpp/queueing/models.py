@@ -464,3 +464,30 @@ class PersonDay(models.Model):
 
     def __str__(self) -> str:
         return f"{self.day}: {self.active_count}"
+
+
+class KioskShortcut(models.Model):
+    """A big button on the kiosk's first screen ("Layanan populer"): an everyday name such as
+    "KTP-el" or "Pajak kendaraan" leading to the catalogue services it stands for. The mall
+    manager chooses them in the admin; without any, the kiosk uses `queries.DEFAULT_SHORTCUTS`."""
+
+    mall = models.ForeignKey(Mall, on_delete=models.CASCADE, related_name="kiosk_shortcuts")
+    label = models.CharField(
+        _("everyday name"), max_length=40, help_text=_("What people say, e.g. KTP-el, SIM, SKCK.")
+    )
+    hint = models.CharField(
+        _("hint"), max_length=80, blank=True, help_text=_("One short line, e.g. new, lost, broken.")
+    )
+    services = models.ManyToManyField(
+        Service, verbose_name=_("services"), related_name="kiosk_shortcuts"
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=100)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("kiosk shortcut")
+        verbose_name_plural = _("kiosk shortcuts (popular services)")
+        ordering = ["position", "label"]
+
+    def __str__(self) -> str:
+        return self.label
