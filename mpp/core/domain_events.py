@@ -29,6 +29,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, TypeVar
 
 E = TypeVar("E", bound="DomainEvent")
@@ -56,6 +57,15 @@ class TicketIssued(DomainEvent):
     ticket_id: int
     service_id: int
     has_contact: bool = True
+
+
+@dataclass(frozen=True, kw_only=True)
+class TicketFollowed(DomainEvent):
+    """A citizen gave a phone number to follow a ticket (kiosk, ticket page or check-in):
+    the "your number" message is due. `at` is the moment the domain function used."""
+
+    ticket_id: int
+    at: datetime
 
 
 @dataclass(frozen=True, kw_only=True)

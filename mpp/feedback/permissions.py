@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
 from mpp.accounts.access import memberships, works_in
 from mpp.accounts.enums import StaffRole
@@ -119,20 +119,6 @@ def can_see_reporter(user: Any, complaint: Complaint) -> bool:
     scope = complaint_scope(user)
     return can_manage(user, complaint.mall_id) or (
         complaint.agency_id is not None and complaint.agency_id in scope.agency_ids
-    )
-
-
-def can_view_reports(user: Any, mall: Mall) -> bool:
-    scope = complaint_scope(user)
-    return scope.is_superuser or mall.pk in scope.managed_mall_ids | scope.audited_mall_ids
-
-
-def accessible_filter(user: Any) -> Q:
-    scope = complaint_scope(user)
-    if scope.is_superuser:
-        return Q()
-    return Q(mall_id__in=scope.managed_mall_ids | scope.audited_mall_ids) | Q(
-        agency_id__in=scope.agency_ids
     )
 
 

@@ -1,4 +1,4 @@
-"""Online bookings: book, cancel, reschedule, check in, release no-shows.
+"""Online bookings: book, cancel, reschedule, check in (no-shows: `no_shows.py`).
 
 Seats: a booking takes a seat in its slot with one conditional update
 (`booked_count + walk_in_count < capacity`), the same pool walk-ins draw from, and a check
@@ -40,6 +40,7 @@ from mpp.queueing.domain.common import (
 )
 from mpp.queueing.domain.errors import ConflictError, FullError, NotFoundError, QueueError
 from mpp.queueing.domain.follow import follow_booked_ticket
+from mpp.queueing.domain.no_shows import release_booking_seat, release_no_shows, release_person_day
 from mpp.queueing.domain.schedule import ensure_slots
 from mpp.queueing.domain.tickets import _create_ticket, _event, _queue_of
 from mpp.queueing.enums import BookingStatus, TicketChannel, TicketEventKind
@@ -93,12 +94,6 @@ def _take_person_day(mall: Mall, key: str, day: date) -> None:
         )
 
 
-def _release_person_day(mall_id: int, key: str, day: date) -> None:
-    PersonDay.objects.filter(mall_id=mall_id, person_key=key, day=day, active_count__gt=0).update(
-        active_count=F("active_count") - 1
-    )
-
-
 def _take_booking_seat(slot: Slot) -> None:
     taken = Slot.objects.filter(
         pk=slot.pk, booked_count__lt=F("capacity") - F("walk_in_count")
@@ -139,10 +134,6 @@ def _within_active_limit(mall: Mall, key: str, now: datetime) -> None:
             % {"n": limit},
             field="phone",
         )
-
-
-def _release_booking_seat(slot_id: int) -> None:
-    Slot.objects.filter(pk=slot_id, booked_count__gt=0).update(booked_count=F("booked_count") - 1)
 
 
 def book_visit(
@@ -212,8 +203,8 @@ def cancel_booking(*, booking: Booking, now: datetime | None = None) -> Booking:
         booking.status = BookingStatus.CANCELLED
         booking.changed_at = now
         booking.save(update_fields=["status", "changed_at"])
-        _release_booking_seat(booking.slot_id)
-        _release_person_day(booking.mall_id, booking.person_key, booking.day)
+        release_booking_seat(booking.slot_id)
+        release_person_day(booking.mall_id, booking.person_key, booking.day)
         emit(BookingCancelled(mall_id=booking.mall_id, booking_id=booking.pk))
     return booking
 
@@ -241,13 +232,13 @@ def reschedule_booking(
             old_slot_id, old_day = booking.slot_id, booking.day
             if new_slot.day != old_day:
                 _take_person_day(service.mall, booking.person_key, new_slot.day)
-                _release_person_day(booking.mall_id, booking.person_key, old_day)
+                release_person_day(booking.mall_id, booking.person_key, old_day)
             # Touch the two slot rows in id order so two crossing reschedules cannot deadlock.
             if new_slot.pk < old_slot_id:
                 _take_booking_seat(new_slot)
-                _release_booking_seat(old_slot_id)
+                release_booking_seat(old_slot_id)
             else:
-                _release_booking_seat(old_slot_id)
+                release_booking_seat(old_slot_id)
                 _take_booking_seat(new_slot)
             booking.slot = new_slot
             booking.day = new_slot.day
@@ -329,36 +320,6 @@ def check_in(*, booking: Booking, now: datetime | None = None, actor: User | Non
             TicketIssued(mall_id=ticket.mall_id, ticket_id=ticket.pk, service_id=ticket.service_id)
         )
     return ticket
-
-
-def release_no_shows(
-    *, mall: Mall, now: datetime | None = None, service: Service | None = None
-) -> int:
-    """Mark bookings whose check-in window has closed as no-shows and free their seats, so
-    walk-ins can use them. Returns how many were released. Safe to run at any time and
-    concurrently (each booking is re-checked under its row lock)."""
-    now = now_or(now)
-    candidates = Booking.objects.filter(
-        mall=mall, status=BookingStatus.BOOKED, starts_at__lt=now
-    ).select_related("service__queue")
-    if service is not None:
-        candidates = candidates.filter(service=service)
-    released = 0
-    for booking in candidates[:500]:
-        late = timedelta(minutes=booking.service.queue.checkin_late_minutes)
-        if booking.starts_at + late >= now:
-            continue
-        with transaction.atomic():
-            locked = Booking.objects.select_for_update().get(pk=booking.pk)
-            if locked.status != BookingStatus.BOOKED:
-                continue
-            locked.status = BookingStatus.NO_SHOW
-            locked.changed_at = now
-            locked.save(update_fields=["status", "changed_at"])
-            _release_booking_seat(locked.slot_id)
-            _release_person_day(locked.mall_id, locked.person_key, locked.day)
-            released += 1
-    return released
 
 
 __all__ = [

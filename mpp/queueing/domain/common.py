@@ -7,7 +7,7 @@ import hashlib
 import hmac
 import re
 import secrets
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -40,11 +40,6 @@ def local_day(mall: Mall, now: datetime) -> date:
 
 def local_datetime(mall: Mall, day: date, at: time) -> datetime:
     return datetime.combine(day, at, tzinfo=mall_zone(mall))
-
-
-def day_bounds(mall: Mall, day: date) -> tuple[datetime, datetime]:
-    start = local_datetime(mall, day, time(0, 0))
-    return start, start + timedelta(days=1)
 
 
 def new_code() -> str:

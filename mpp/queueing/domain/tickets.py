@@ -48,6 +48,7 @@ from mpp.queueing.domain.errors import (
     NotFoundError,
     QueueError,
 )
+from mpp.queueing.domain.no_shows import release_no_shows
 from mpp.queueing.domain.schedule import ensure_slots
 from mpp.queueing.enums import (
     AT_COUNTER,
@@ -126,11 +127,8 @@ def _take_walk_in_seat(
             )
         if Slot.objects.filter(room, pk=slot.pk).update(walk_in_count=F("walk_in_count") + 1):
             return slot
-    if retry:
-        from mpp.queueing.domain.bookings import release_no_shows
-
-        if release_no_shows(mall=service.mall, now=now, service=service):
-            return _take_walk_in_seat(service, queue, now, retry=False)
+    if retry and release_no_shows(mall=service.mall, now=now, service=service):
+        return _take_walk_in_seat(service, queue, now, retry=False)
     raise FullError(
         _("All of today's places for this service are taken. Please book online for another day."),
         field="service",
