@@ -3,7 +3,7 @@
 Seats: a booking takes a seat in its slot with one conditional update
 (`booked_count + walk_in_count < capacity`), the same pool walk-ins draw from, and a check
 constraint makes the database refuse overbooking whatever the code does. A slot shown free is
-really free (the Kendari JARI trap, docs/sources/FACTS.md §6).
+really free (the Kendari JARI trap, docs/domain-facts.md §6).
 
 Anti-hoarding: one active booking per person (phone or NIK), service and day (a partial unique
 constraint) and at most MPP_QUEUE_BOOKINGS_PER_PERSON_PER_DAY (default 2) active bookings per

@@ -33,7 +33,7 @@ def mall_zone(mall: Mall) -> ZoneInfo:
 
 
 def local_day(mall: Mall, now: datetime) -> date:
-    """The service day in the mall's own zone (a UTC date flips at 07:00 WIB: docs/sources/PEERS.md
+    """The service day in the mall's own zone (a UTC date flips at 07:00 WIB: docs/peers.md
     §7)."""
     return now.astimezone(mall_zone(mall)).date()
 

@@ -1,6 +1,6 @@
 """Tickets: issue, call, recall, skip, start, finish, transfer, requeue, note.
 
-Concurrency (docs/sources/RELIABILITY.md §5, ADR 0004):
+Concurrency (docs/reliability.md §5, ADR 0004):
 - Numbers: one `DailySequence` row per (mall, prefix, local day), incremented with a single
   `UPDATE … SET last_number = last_number + 1 … RETURNING` in the ticket's own transaction.
   The row lock serialises issuers of one prefix only; the unique (mall, prefix, day, number)
