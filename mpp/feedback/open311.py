@@ -305,7 +305,10 @@ def request_dict(complaint: Complaint) -> dict[str, Any]:
 
 
 def _complaints(mall: Mall) -> QuerySet[Complaint]:
-    return Complaint.objects.filter(mall=mall).select_related("mall", "agency", "service")
+    # Protected reports (ADR 0019) are not listed at all, not even their existence.
+    return Complaint.objects.filter(mall=mall, is_protected=False).select_related(
+        "mall", "agency", "service"
+    )
 
 
 def _parse_moment(raw: str, name: str, mall: Mall) -> datetime:

@@ -376,7 +376,9 @@ def complaint_counts(
     zone = ZoneInfo(mall.timezone or settings.TIME_ZONE)
     today = today or timezone.now().astimezone(zone).date()
     low, high = _bounds(mall, start, end)
-    qs = Complaint.objects.filter(mall=mall)
+    # Protected reports (ADR 0019) stay out of these figures: a count under the oversight unit
+    # would tell an officer that someone reported; the unit reports them through its own channel.
+    qs = Complaint.objects.filter(mall=mall, is_protected=False)
     if agency is not None:
         qs = qs.filter(agency=agency)
     received_q = Q(received_at__gte=low, received_at__lt=high)

@@ -104,16 +104,30 @@ def _take_booking_seat(slot: Slot) -> None:
         )
 
 
+def _lock_days(service_id: int, *days: date) -> None:
+    """Lock every slot row of the service on these days, in id order, before any of them is
+    changed. Bookings and reschedules of one service then queue on the same rows in the same
+    order: the day-share count below sees every seat taken before it, and two transactions
+    never hold one slot each while waiting for the other's (a deadlock on PostgreSQL; SQLite's
+    IMMEDIATE transactions already run one writer at a time)."""
+    if setting("MPP_QUEUE_BOOKING_DAY_SHARE", 60) >= 100:
+        return
+    list(
+        Slot.objects.filter(service_id=service_id, day__in=set(days))
+        .order_by("pk")
+        .select_for_update()
+        .values_list("pk", flat=True)
+    )
+
+
 def _within_day_share(slot: Slot) -> None:
     """Online bookings never take more than MPP_QUEUE_BOOKING_DAY_SHARE percent of a service's
     seats of a day (issue 10.1): the rest stays for people who walk in. Called after the seat
-    was taken, in the same transaction; the day's slot rows are locked so concurrent bookings
-    count each other."""
+    was taken, in the same transaction, with the day's slot rows locked by `_lock_days`."""
     share = setting("MPP_QUEUE_BOOKING_DAY_SHARE", 60)
     if share >= 100:
         return
     day_slots = Slot.objects.filter(service_id=slot.service_id, day=slot.day)
-    list(day_slots.select_for_update().values_list("pk", flat=True))
     totals = day_slots.aggregate(booked=Sum("booked_count"), seats=Sum("capacity"))
     if (totals["booked"] or 0) * 100 > share * (totals["seats"] or 0):
         raise FullError(
@@ -162,6 +176,7 @@ def book_visit(
         with transaction.atomic():
             _take_person_day(service.mall, key, slot.day)
             _within_active_limit(service.mall, key, now)
+            _lock_days(slot.service_id, slot.day)
             _take_booking_seat(slot)
             _within_day_share(slot)
             booking = Booking.objects.create(
@@ -233,13 +248,18 @@ def reschedule_booking(
             if new_slot.day != old_day:
                 _take_person_day(service.mall, booking.person_key, new_slot.day)
                 release_person_day(booking.mall_id, booking.person_key, old_day)
-            # Touch the two slot rows in id order so two crossing reschedules cannot deadlock.
+            # Both days' slot rows, locked in id order (see _lock_days); without the day share
+            # only the two slot rows are touched, also in id order.
+            _lock_days(service.pk, old_day, new_slot.day)
             if new_slot.pk < old_slot_id:
                 _take_booking_seat(new_slot)
                 release_booking_seat(old_slot_id)
             else:
                 release_booking_seat(old_slot_id)
                 _take_booking_seat(new_slot)
+            if new_slot.day != old_day:
+                # A move to another day is a new online seat on that day: the share holds.
+                _within_day_share(new_slot)
             booking.slot = new_slot
             booking.day = new_slot.day
             booking.starts_at = new_slot.starts_at
