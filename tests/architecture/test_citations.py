@@ -18,6 +18,11 @@ OUTSIDE = re.compile(r"\b(FACTS|PEERS|RELIABILITY|DESIGN)\.md\b")
 DOC_PATH = re.compile(r"\bdocs/[\w./-]+\.(?:md|csv|json|png)\b")
 
 
+#: Cited by code merged before its document: the ADR is being written on its branch. Remove the
+#: entry when the file lands (the last test fails then, so this list only shrinks).
+PENDING = {"docs/adr/0019-whistleblowing-routing.md"}
+
+
 def _files():
     for top in ("mpp", "docs"):
         for path in (ROOT / top).rglob("*"):
@@ -44,7 +49,11 @@ def test_cited_docs_exist():
             for path in _files()
             if path.parts[len(ROOT.parts)] == "mpp" or path.name == "architecture.md"
             for cited in DOC_PATH.findall(path.read_text(encoding="utf-8"))
-            if not (ROOT / cited.rstrip(".")).exists()
+            if not (ROOT / cited.rstrip(".")).exists() and cited not in PENDING
         }
     )
     assert not missing, "\n".join(missing)
+
+
+def test_pending_documents_are_still_missing():
+    assert not [name for name in PENDING if (ROOT / name).exists()], "remove them from PENDING"
