@@ -79,10 +79,13 @@ class TicketCalled(DomainEvent):
 
 @dataclass(frozen=True, kw_only=True)
 class TicketFinished(DomainEvent):
-    """The citizen was served (not a no-show): the moment to invite them to the survey."""
+    """The citizen was served (not a no-show): the moment to invite them to the survey.
+    `ticket_code` and `finished_at` let subscribers act without reading the queue's tables."""
 
     ticket_id: int
     service_id: int
+    ticket_code: str
+    finished_at: datetime
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -113,11 +116,14 @@ class BookingCancelled(DomainEvent):
 
 @dataclass(frozen=True, kw_only=True)
 class ApplicationStateChanged(DomainEvent):
-    """Every transition of an application, including submission and closing."""
+    """Every transition of an application, including submission and closing. `service_id` and
+    `tracking_code` ("" before submission) let subscribers act without reading its tables."""
 
     application_id: int
     from_state: str
     to_state: str
+    service_id: int
+    tracking_code: str
 
 
 # --- Complaints and survey ------------------------------------------------------------------

@@ -503,7 +503,15 @@ def _finish(ticket: Ticket, officer: User, counter: Counter, now: datetime) -> N
     nudge_ticket(ticket.code, event.pk, "finished")
     # The citizen was served: subscribers (the feedback app) issue the survey invitation
     # inside this transaction, so the survey exists from the moment the service ends.
-    emit(TicketFinished(mall_id=ticket.mall_id, ticket_id=ticket.pk, service_id=ticket.service_id))
+    emit(
+        TicketFinished(
+            mall_id=ticket.mall_id,
+            ticket_id=ticket.pk,
+            service_id=ticket.service_id,
+            ticket_code=ticket.code,
+            finished_at=now,
+        )
+    )
 
 
 def finish_service(*, ticket: Ticket, officer: User, now: datetime | None = None) -> Ticket:
