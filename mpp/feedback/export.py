@@ -71,7 +71,7 @@ _STATUS = {
     ComplaintStatus.AUTO_CLOSED: "Selesai",
     ComplaintStatus.REJECTED: "Arsip",
 }
-# The resolution category (docs/sources/FACTS.md §5) is LAPOR!'s "Kategori"; what the
+# The resolution category (docs/domain-facts.md §5) is LAPOR!'s "Kategori"; what the
 # complaint is about (service, agency, officer, facility) is the "subjek" column.
 _CATEGORY = {
     ComplaintCategory.LIGHT: "Ringan",

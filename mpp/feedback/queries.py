@@ -438,10 +438,6 @@ def complaint_by_code(mall: Mall, code: str) -> Complaint | None:
     )
 
 
-def public_timeline(complaint: Complaint) -> list[Any]:
-    return list(complaint.events.filter(is_public=True).order_by("created_at", "pk"))
-
-
 # --- Follow-up plans ----------------------------------------------------------------------------
 
 

@@ -1,6 +1,6 @@
 """Run the real application server (`python -m mpp.serve`, as `make run` and production do) in
 worker processes against the test database, for the multi-process concurrency tests
-(docs/sources/RELIABILITY.md §5.4: app-level locks cannot hide bugs) and the tests of the serving
+(docs/reliability.md §5.4: app-level locks cannot hide bugs) and the tests of the serving
 path."""
 
 from __future__ import annotations
