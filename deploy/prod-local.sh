@@ -26,7 +26,9 @@ fi
 mkdir -p var
 # Keys: made once for this checkout, kept out of git (var/ is ignored) and readable only by
 # you. A real installation keeps them in its key store (docs/operations.md, "Keys").
-KEYS=var/prod-local.env
+# MPP_KEYS_FILE names another file (the production benchmark keeps its own).
+KEYS="${MPP_KEYS_FILE:-var/prod-local.env}"
+mkdir -p "$(dirname "$KEYS")"
 if [ ! -f "$KEYS" ]; then
   umask 077
   "$PY" - > "$KEYS" <<'PYKEYS'
@@ -43,7 +45,7 @@ PYKEYS
 fi
 set -a
 # shellcheck source=/dev/null
-. "./$KEYS"
+case "$KEYS" in /*) . "$KEYS" ;; *) . "./$KEYS" ;; esac
 set +a
 
 # Production settings (the defaults are already the production ones where they can be).

@@ -32,6 +32,7 @@ ORDER = (
     "feedback",
     "facilities",
     "transparency",
+    "national",
     "operations",
     "demo",
 )

@@ -488,7 +488,14 @@ def test_every_service_page_shows_whether_the_agency_confirmed_it(mall, client):
 def test_passports_nib_and_divorce_lead_to_their_national_systems(mall):
     channels = dict(
         Service.objects.filter(
-            mall=mall, slug__in=["paspor-baru", "nib-oss", "pa-gugatan-cerai", "kk-hilang"]
+            mall=mall,
+            slug__in=[
+                "paspor-baru",
+                "nib-oss",
+                "pa-gugatan-cerai",
+                "kk-hilang",
+                "sim-c-perpanjangan",
+            ],
         ).values_list("slug", "online_system")
     )
     ours = set(
@@ -502,6 +509,7 @@ def test_passports_nib_and_divorce_lead_to_their_national_systems(mall):
         "nib-oss": "OSS (Online Single Submission)",
         "pa-gugatan-cerai": "e-Court Mahkamah Agung",
         "kk-hilang": "IKD dan layanan online Dispendukcapil Ngawi",
+        "sim-c-perpanjangan": "SINAR (aplikasi Digital Korlantas Polri)",
     }
     assert ours == {"akta-kelahiran", "akta-kematian"}
 
@@ -565,14 +573,16 @@ def test_agency_pages_lists_and_search_carry_no_provenance_text(mall, client):
 
 
 @pytest.mark.django_db
-def test_agency_pages_show_the_pledge_and_the_unconfirmed_badge(mall, client):
+def test_agency_pages_show_the_unconfirmed_badge_and_no_draft_pledge(mall, client):
     agency = Agency.objects.get(mall=mall, slug="dispendukcapil")
 
     page = client.get(f"/instansi/{agency.slug}/").content.decode()
 
     assert "Belum dikonfirmasi instansi" in page
-    assert agency.maklumat in page
     assert agency.head_title in page
+    # The pledge filled in as a draft is not the agency's until it confirms its profile.
+    assert agency.maklumat not in page
+    assert "Instansi belum menetapkan maklumat pelayanannya di sini." in page
 
 
 @pytest.mark.django_db
@@ -580,5 +590,28 @@ def test_no_agency_is_labelled_private_and_pmi_is_a_non_government_organisation(
     page = client.get("/instansi/pmi-ngawi/").content.decode()
 
     assert not Agency.objects.filter(mall=mall, level=AgencyLevel.PRIVATE).exists()
-    assert str(AgencyLevel.NON_GOVERNMENT.label) not in ("", None)
-    assert "Swasta" not in page
+    assert Agency.objects.get(mall=mall, slug="pmi-ngawi").level == AgencyLevel.NON_GOVERNMENT
+    assert "Lembaga nonpemerintah" in page
+    assert "swasta" not in page.lower()
+
+
+@pytest.mark.django_db
+def test_pages_of_nationally_run_services_lead_to_the_official_channel_first(mall, client):
+    from django.urls import reverse
+
+    offending = []
+    national = Service.objects.filter(mall=mall, is_active=True).exclude(online_system="")
+    for service in national.select_related("agency"):
+        page = client.get(f"/layanan/{service.slug}/").content.decode()
+        our_form = reverse("applications:start", args=[service.slug])
+        official, ours = page.find(f"Ajukan lewat {service.online_system}"), page.find(our_form)
+        checks = {
+            "link": f'href="{service.online_url.replace("&", "&amp;")}"' in page,
+            "official first": official >= 0 and (ours < 0 or official < ours),
+            "booth help": bool(service.booth_help) and service.booth_help in page,
+            "our form only if accepted": (our_form in page) == service.accepts_online_applications,
+        }
+        offending += [(service.slug, name) for name, ok in checks.items() if not ok]
+
+    assert national.count() >= 60
+    assert offending == []
