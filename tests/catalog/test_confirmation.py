@@ -308,3 +308,27 @@ def test_admin_edit_of_a_confirmed_service_clears_the_confirmation(service, admi
         None,
     )
     assert AuditEvent.objects.filter(action="catalog.service.confirmation_cleared").count() == 1
+
+
+def test_admin_index_leads_the_mall_manager_to_the_confirmation_overview(mall, agency, service):
+    client = login(staff("manajer", mall, StaffRole.MALL_MANAGER))
+    entry = reverse("admin:catalog_standardconfirmation_changelist")
+
+    index = client.get(reverse("admin:index")).content.decode()
+    response = client.get(entry)
+
+    assert entry in index
+    assert "Konfirmasi standar pelayanan" in index
+    assert response.status_code == 302
+    assert response["Location"] == reverse("admin:catalog_service_confirmation")
+    assert reverse("admin:catalog_standardconfirmation_changelist") + "add/" not in index
+
+
+def test_admin_index_has_no_confirmation_entry_for_staff_without_the_catalogue(mall):
+    client = login(staff("lain", mall))
+    entry = reverse("admin:catalog_standardconfirmation_changelist")
+
+    index = client.get(reverse("admin:index")).content.decode()
+
+    assert entry not in index
+    assert client.get(entry).status_code == 404
