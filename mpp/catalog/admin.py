@@ -322,6 +322,7 @@ class ServiceAdmin(ObjectOr404Mixin, admin.ModelAdmin):
         "turnaround",
         "channel",
         "confirmation",
+        "decree",
         "needs_confirmation",
         "is_active",
         "updated_at",
@@ -464,6 +465,16 @@ class ServiceAdmin(ObjectOr404Mixin, admin.ModelAdmin):
         if due is not None and due < timezone.localdate():
             return gettext("review overdue")
         return gettext("confirmed")
+
+    @admin.display(description=_("decree (SK)"), ordering="decree_date")
+    def decree(self, obj: Service) -> str:
+        """The SK that set the standard, or "perlu konfirmasi" while the agency has not given
+        it (it is asked for when the agency confirms)."""
+        if not obj.decree_number:
+            return gettext("needs confirmation")
+        if obj.decree_date is None:
+            return obj.decree_number
+        return f"{obj.decree_number} ({obj.decree_date:%d-%m-%Y})"
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Service]:
         return permissions.viewable_services(request.user).select_related("agency", "mall")

@@ -332,3 +332,16 @@ def test_admin_index_has_no_confirmation_entry_for_staff_without_the_catalogue(m
 
     assert entry not in index
     assert client.get(entry).status_code == 404
+
+
+def test_admin_service_list_shows_the_decree_or_that_it_needs_confirmation(
+    mall, agency, service, admin_of_agency
+):
+    other = ServiceFactory(agency=agency, slug="akta", name="Akta Kelahiran")
+    _confirm(other, admin_of_agency)
+
+    page = login(admin_of_agency).get(reverse("admin:catalog_service_changelist")).content
+    text = page.decode()
+
+    assert '<td class="field-decree">188/12/404.101/2025 (06-01-2025)</td>' in text
+    assert '<td class="field-decree">perlu konfirmasi</td>' in text
