@@ -5,7 +5,7 @@
   `settings.FIELD_ENCRYPTION_KEY` encrypts, every listed key decrypts.
 - `keyed_hash`: HMAC-SHA256 with `settings.NIK_HMAC_KEY`, a blind index for exact lookups. A
   plain or salted hash of a NIK is not enough: 16 digits with a public structure are
-  brute-forced offline in minutes (docs/sources/RELIABILITY.md §9).
+  brute-forced offline in minutes (docs/reliability.md §9).
 
 Neither key lives in the database. Without configured keys both are derived from SECRET_KEY
 (development only; `manage.py check --deploy` warns, see mpp/accounts/checks.py).

@@ -36,7 +36,6 @@ from mpp.applications.schemas import (
     ApplicationPage,
     CreateIn,
     DocumentOut,
-    ErrorOut,
     TrackIn,
     TrackOut,
     TransitionIn,
@@ -44,6 +43,7 @@ from mpp.applications.schemas import (
 from mpp.applications.slots import answer_display, slots_for
 from mpp.applications.views import find_for_tracking, record_tracking_failure, tracking_limited
 from mpp.core import fairuse
+from mpp.core.schemas import ErrorOut
 from mpp.core.tenancy import current_mall
 
 router = Router(tags=["applications"])

@@ -1,4 +1,4 @@
-"""Checking, cleaning and storing uploaded documents (docs/sources/RELIABILITY.md §1.4, §3).
+"""Checking, cleaning and storing uploaded documents (docs/reliability.md §1.4, §3).
 
 Rules, per upload:
 - PDF, JPEG or PNG only, decided by the content (magic bytes), and the file name's extension

@@ -433,6 +433,8 @@ def transition_application(
                     application_id=application.pk,
                     from_state=from_state,
                     to_state=to,
+                    service_id=application.service_id,
+                    tracking_code=application.tracking_code or "",
                 )
             )
     except BaseException:

@@ -9,15 +9,7 @@ from uuid import UUID
 from ninja import Schema
 from pydantic import Field
 
-
-class ErrorItem(Schema):
-    field: str
-    message: str
-
-
-class ErrorOut(Schema):
-    detail: str
-    errors: list[ErrorItem]
+from mpp.core.schemas import ErrorOut  # noqa: F401 - the one error shape, kept for importers
 
 
 class NamedRef(Schema):

@@ -23,6 +23,7 @@ from mpp.accounts.tokens import TokenAuth
 from mpp.core import fairuse
 from mpp.core.dates import SaneDate, SaneDateTime
 from mpp.core.models import Mall
+from mpp.core.schemas import ErrorOut
 from mpp.core.tenancy import current_mall
 from mpp.facilities import domain, queries
 from mpp.facilities import msme as msme_domain
@@ -32,16 +33,6 @@ from mpp.queueing.domain.common import local_day
 
 router = Router(tags=["facilities"])
 AUTH = [TokenAuth(), django_auth]
-
-
-class FieldError(Schema):
-    field: str
-    message: str
-
-
-class ErrorOut(Schema):
-    detail: str
-    errors: list[FieldError] = []
 
 
 ERRORS = {400: ErrorOut, 401: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}

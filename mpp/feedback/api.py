@@ -27,6 +27,7 @@ from mpp.catalog.models import Agency, Service
 from mpp.core import fairuse
 from mpp.core.dates import SaneDate
 from mpp.core.models import Mall
+from mpp.core.schemas import ErrorOut
 from mpp.core.tenancy import current_mall
 from mpp.feedback import domain, present, queries
 from mpp.feedback.codes import normalise_code
@@ -39,7 +40,6 @@ from mpp.feedback.schemas import (
     ComplaintIn,
     ComplaintPage,
     ComplaintTrackOut,
-    ErrorOut,
     RespondIn,
     SurveyIn,
     SurveyOut,

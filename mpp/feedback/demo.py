@@ -12,9 +12,9 @@ from typing import Any
 
 from django.db import transaction
 
+from mpp.accounts.demo import DEMO_TOTP_KEY_HEX, STAFF_PASSWORD
 from mpp.accounts.enums import StaffRole
 from mpp.accounts.models import StaffMembership, User
-from mpp.applications.demo import DEMO_TOTP_KEY_HEX, STAFF_PASSWORD
 from mpp.catalog.enums import AgencyLevel
 from mpp.catalog.models import Agency
 from mpp.core.models import Mall

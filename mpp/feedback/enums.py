@@ -93,7 +93,7 @@ FINISHED_STATUSES = frozenset(
 
 
 class ComplaintCategory(models.TextChoices):
-    """Resolution categories of the published complaint standards (docs/sources/FACTS.md §5); each
+    """Resolution categories of the published complaint standards (docs/domain-facts.md §5); each
     has its
     own follow-up limit in working days (`FEEDBACK_CATEGORY_WORKING_DAYS`)."""
 

@@ -1,6 +1,6 @@
 """Open311 GeoReport v2 (https://wiki.open311.org/GeoReport_v2) over MPP complaints.
 
-Mapping (docs/sources/PEERS.md §6.5, docs/adr/0008-feedback.md):
+Mapping (docs/peers.md §6.5, docs/adr/0008-feedback.md):
 
 - `service_code` names what a complaint is about: `layanan-<service slug>` (a service),
   `instansi-<agency slug>` (an agency in general), `petugas-<agency slug>` (an officer of that

@@ -184,24 +184,6 @@ def can_see_reporter(user: Any, complaint: Complaint) -> bool:
     )
 
 
-def can_view_reports(user: Any, mall: Mall) -> bool:
-    scope = complaint_scope(user)
-    return scope.is_superuser or mall.pk in scope.managed_mall_ids | scope.audited_mall_ids
-
-
-def accessible_filter(user: Any) -> Q:
-    scope = complaint_scope(user)
-    if scope.is_superuser:
-        return Q()
-    return (
-        Q(is_protected=False)
-        & (
-            Q(mall_id__in=scope.managed_mall_ids | scope.audited_mall_ids)
-            | Q(agency_id__in=scope.agency_ids)
-        )
-    ) | _protected_q(scope)
-
-
 #: Roles that open the complaint desk and the survey staff pages of a mall.
 DESK_ROLES = AGENCY_COMPLAINT_ROLES | {StaffRole.MALL_MANAGER, StaffRole.AUDITOR}
 

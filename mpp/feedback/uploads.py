@@ -1,6 +1,6 @@
 """Complaint photos: accepted by content, not by name or declared type.
 
-Rules (docs/sources/RELIABILITY.md §1.4, §3; ASVS 5.0 V5):
+Rules (docs/reliability.md §1.4, §3; ASVS 5.0 V5):
 
 - JPEG or PNG only, recognised by their magic bytes; the client's file name and
   Content-Type are ignored, the stored name is server-generated.

@@ -22,6 +22,7 @@ from mpp.accounts.access import STAFF_AUTH
 from mpp.catalog.models import Service
 from mpp.core import fairuse
 from mpp.core.models import Mall
+from mpp.core.schemas import ErrorOut
 from mpp.queueing import booking_codes, domain, queries
 from mpp.queueing.domain import NotFoundError, QueueError
 from mpp.queueing.enums import AT_COUNTER, TicketChannel
@@ -33,7 +34,6 @@ from mpp.queueing.schemas import (
     CallOut,
     CounterOut,
     DisplayOut,
-    ErrorOut,
     IssueIn,
     RescheduleIn,
     SentOut,

@@ -218,6 +218,29 @@ class DailySequence(models.Model):
         return f"{self.prefix} {self.day}: {self.last_number}"
 
 
+class WaitingTally(models.Model):
+    """How many tickets of a (mall, local day, service) are waiting, and how many of them have
+    priority. Kept by database triggers on the ticket table (migration
+    0003_waiting_tally), in the same transaction as every change of a ticket's status, service
+    or priority, so it cannot drift from the tickets whichever code path (or the admin) changes
+    them. The wait estimate reads it instead of counting the waiting tickets (issue 15: the
+    work per ticket must not grow with the queue)."""
+
+    mall = models.ForeignKey(Mall, on_delete=models.CASCADE, related_name="+")
+    day = models.DateField()
+    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="+")
+    waiting = models.IntegerField(default=0)
+    priority_waiting = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["mall", "day", "service"], name="waiting_tally_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.day} {self.service_id}: {self.waiting}"
+
+
 class Slot(models.Model):
     """A time block of one service on one day with a number of seats. Walk-in tickets and
     bookings both take seats here, through one conditional update each."""

@@ -7,16 +7,7 @@ from datetime import datetime
 from ninja import Field, Schema
 
 from mpp.core.dates import SaneDate, SaneDateTime
-
-
-class FieldError(Schema):
-    field: str
-    message: str
-
-
-class ErrorOut(Schema):
-    detail: str
-    errors: list[FieldError] = []
+from mpp.core.schemas import ErrorOut  # noqa: F401 - the one error shape, kept for importers
 
 
 class ServiceRef(Schema):

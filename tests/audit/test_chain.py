@@ -152,7 +152,7 @@ def test_catalogue_changes_are_audited_with_their_fields(mall):
         product="SKCK",
         complaint_handling="Loket pengaduan",
         channel="counter",
-        source="docs/sources/FACTS.md §8.2",
+        source="docs/domain-facts.md §8.2",
         steps=[StepData("Daftar")],
     )
     upsert_service(mall=mall, agency=agency, data=data, actor="tester")

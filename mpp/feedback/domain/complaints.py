@@ -1,6 +1,6 @@
 """Complaint writes: file, verify and forward, answer, respond, close, escalate, publish.
 
-The workflow follows SP4N-LAPOR! (docs/sources/FACTS.md §5): the mall's complaint desk verifies a
+The workflow follows SP4N-LAPOR! (docs/domain-facts.md §5): the mall's complaint desk verifies a
 new
 complaint within 3 working days and forwards it to the agency (disposition) with a resolution
 category; the agency answers within the category's limit (ringan 2, normatif 5, tidak

@@ -1,9 +1,9 @@
-"""Online bookings: book, cancel, reschedule, check in, release no-shows.
+"""Online bookings: book, cancel, reschedule, check in (no-shows: `no_shows.py`).
 
 Seats: a booking takes a seat in its slot with one conditional update
 (`booked_count + walk_in_count < capacity`), the same pool walk-ins draw from, and a check
 constraint makes the database refuse overbooking whatever the code does. A slot shown free is
-really free (the Kendari JARI trap, docs/sources/FACTS.md §6).
+really free (the Kendari JARI trap, docs/domain-facts.md §6).
 
 Anti-hoarding: one active booking per person (phone or NIK), service and day (a partial unique
 constraint) and at most MPP_QUEUE_BOOKINGS_PER_PERSON_PER_DAY (default 2) active bookings per
@@ -40,6 +40,7 @@ from mpp.queueing.domain.common import (
 )
 from mpp.queueing.domain.errors import ConflictError, FullError, NotFoundError, QueueError
 from mpp.queueing.domain.follow import follow_booked_ticket
+from mpp.queueing.domain.no_shows import release_booking_seat, release_no_shows, release_person_day
 from mpp.queueing.domain.schedule import ensure_slots
 from mpp.queueing.domain.tickets import _create_ticket, _event, _queue_of
 from mpp.queueing.enums import BookingStatus, TicketChannel, TicketEventKind
@@ -91,12 +92,6 @@ def _take_person_day(mall: Mall, key: str, day: date) -> None:
             % {"n": limit},
             field="phone",
         )
-
-
-def _release_person_day(mall_id: int, key: str, day: date) -> None:
-    PersonDay.objects.filter(mall_id=mall_id, person_key=key, day=day, active_count__gt=0).update(
-        active_count=F("active_count") - 1
-    )
 
 
 def _take_booking_seat(slot: Slot) -> None:
@@ -153,10 +148,6 @@ def _within_active_limit(mall: Mall, key: str, now: datetime) -> None:
             % {"n": limit},
             field="phone",
         )
-
-
-def _release_booking_seat(slot_id: int) -> None:
-    Slot.objects.filter(pk=slot_id, booked_count__gt=0).update(booked_count=F("booked_count") - 1)
 
 
 def book_visit(
@@ -227,8 +218,8 @@ def cancel_booking(*, booking: Booking, now: datetime | None = None) -> Booking:
         booking.status = BookingStatus.CANCELLED
         booking.changed_at = now
         booking.save(update_fields=["status", "changed_at"])
-        _release_booking_seat(booking.slot_id)
-        _release_person_day(booking.mall_id, booking.person_key, booking.day)
+        release_booking_seat(booking.slot_id)
+        release_person_day(booking.mall_id, booking.person_key, booking.day)
         emit(BookingCancelled(mall_id=booking.mall_id, booking_id=booking.pk))
     return booking
 
@@ -256,15 +247,15 @@ def reschedule_booking(
             old_slot_id, old_day = booking.slot_id, booking.day
             if new_slot.day != old_day:
                 _take_person_day(service.mall, booking.person_key, new_slot.day)
-                _release_person_day(booking.mall_id, booking.person_key, old_day)
+                release_person_day(booking.mall_id, booking.person_key, old_day)
             # Both days' slot rows, locked in id order (see _lock_days); without the day share
             # only the two slot rows are touched, also in id order.
             _lock_days(service.pk, old_day, new_slot.day)
             if new_slot.pk < old_slot_id:
                 _take_booking_seat(new_slot)
-                _release_booking_seat(old_slot_id)
+                release_booking_seat(old_slot_id)
             else:
-                _release_booking_seat(old_slot_id)
+                release_booking_seat(old_slot_id)
                 _take_booking_seat(new_slot)
             if new_slot.day != old_day:
                 # A move to another day is a new online seat on that day: the share holds.
@@ -349,36 +340,6 @@ def check_in(*, booking: Booking, now: datetime | None = None, actor: User | Non
             TicketIssued(mall_id=ticket.mall_id, ticket_id=ticket.pk, service_id=ticket.service_id)
         )
     return ticket
-
-
-def release_no_shows(
-    *, mall: Mall, now: datetime | None = None, service: Service | None = None
-) -> int:
-    """Mark bookings whose check-in window has closed as no-shows and free their seats, so
-    walk-ins can use them. Returns how many were released. Safe to run at any time and
-    concurrently (each booking is re-checked under its row lock)."""
-    now = now_or(now)
-    candidates = Booking.objects.filter(
-        mall=mall, status=BookingStatus.BOOKED, starts_at__lt=now
-    ).select_related("service__queue")
-    if service is not None:
-        candidates = candidates.filter(service=service)
-    released = 0
-    for booking in candidates[:500]:
-        late = timedelta(minutes=booking.service.queue.checkin_late_minutes)
-        if booking.starts_at + late >= now:
-            continue
-        with transaction.atomic():
-            locked = Booking.objects.select_for_update().get(pk=booking.pk)
-            if locked.status != BookingStatus.BOOKED:
-                continue
-            locked.status = BookingStatus.NO_SHOW
-            locked.changed_at = now
-            locked.save(update_fields=["status", "changed_at"])
-            _release_booking_seat(locked.slot_id)
-            _release_person_day(locked.mall_id, locked.person_key, locked.day)
-            released += 1
-    return released
 
 
 __all__ = [

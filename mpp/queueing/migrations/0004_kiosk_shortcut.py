@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('catalog', '0003_agency_ownership'),
         ('core', '0005_mall_is_demo'),
-        ('queueing', '0002_ticket_contact_notify_ahead'),
+        ('queueing', '0003_waiting_tally'),
     ]
 
     operations = [
