@@ -82,7 +82,7 @@ def active_malls() -> list[Mall]:
 def directory(*, province: str = "", regency: str = "") -> list[MallEntry]:
     """Active malls, by province then regency code; filtered by a province code and/or a
     regency code ("35.21") or name."""
-    entries = []
+    entries: list[MallEntry] = []
     wanted_regency = regency.strip().lower()
     for mall in active_malls():
         code = province_code(mall.region_code)
