@@ -603,3 +603,20 @@ def record_nik_view(*, application: Application, actor: Any, slot_key: str) -> s
             data={"field": slot_key, "masked": value.get("masked", "")},
         )
     return crypto.decrypt(value["enc"])
+
+
+def rotate_answer_encryption() -> int:
+    """Re-encrypt the encrypted answers of every application with the first key
+    (`reencrypt_personal_data`); returns how many applications changed."""
+    changed_rows = 0
+    for application in Application.objects.exclude(answers={}).iterator():
+        changed = False
+        for value in application.answers.values():
+            if isinstance(value, dict) and value.get("enc"):
+                value["enc"] = crypto.rotate(value["enc"])
+                changed = True
+        if changed:
+            with transaction.atomic():
+                Application.objects.filter(pk=application.pk).update(answers=application.answers)
+            changed_rows += 1
+    return changed_rows
