@@ -12,7 +12,8 @@ PORT ?= 8000
 export DJANGO_SETTINGS_MODULE := mpp.settings
 
 .PHONY: run serve worker install install-test prepare test lint typecheck pytest e2e-deps bench lock messages clean \
-	prod-local backup restore drills drill-restore drill-database drill-redis drill-app-server
+	prod-local backup restore drills drill-restore drill-database drill-redis drill-app-server \
+	drill-worker drill-two-servers bench-prod
 
 $(PY):
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "MPP needs Python 3.11 or newer")'
@@ -85,13 +86,17 @@ drill-restore: install
 # the Redis drill its own redis-server (port 6471-6479): never the shared ones.
 DRILL_PYTEST = $(VENV)/bin/pytest -p no:cacheprovider -q
 drills: install-test
-	$(DRILL_PYTEST) tests/operations -k "drill" $(PYTEST_ARGS)
+	$(DRILL_PYTEST) tests/operations -k "drill or two_servers" $(PYTEST_ARGS)
 drill-database: install-test
 	$(DRILL_PYTEST) tests/operations/test_drill_database.py $(PYTEST_ARGS)
 drill-redis: install-test
 	$(DRILL_PYTEST) tests/operations/test_drill_redis.py $(PYTEST_ARGS)
 drill-app-server: install-test
 	$(DRILL_PYTEST) tests/operations/test_drill_app_server.py $(PYTEST_ARGS)
+drill-worker: install-test
+	$(DRILL_PYTEST) tests/operations/test_drill_worker.py $(PYTEST_ARGS)
+drill-two-servers: install-test
+	$(DRILL_PYTEST) tests/operations/test_two_servers.py $(PYTEST_ARGS)
 
 # Browser-test prerequisites: Debian's Chromium (installed where we are root and apt works)
 # and axe-core from npm (test-only). The journey tests skip, saying why, when either is missing.
@@ -115,6 +120,12 @@ test: install-test e2e-deps lint typecheck pytest
 
 bench: install-test
 	$(PY) bench/run_all.py
+
+# The production profile under load (docs/performance.md, "Production profile"): needs
+# DATABASE_URL (the PostgreSQL server; the benchmark makes its own database on it), REDIS_URL,
+# wrk and pgbench. BENCH_ARGS="--seconds 15 --repeat 3" by default.
+bench-prod: install-test
+	$(PY) bench/prod_bench.py $(BENCH_ARGS)
 
 # Re-pin the dependencies after changing pyproject.toml.
 lock: install-test

@@ -198,7 +198,7 @@ def base_env(db_url: str, redis_url: str) -> dict[str, str]:
             "DJANGO_SETTINGS_MODULE": "mpp.settings",
             "DEBUG": "false",
             "ALLOWED_HOSTS": "127.0.0.1,localhost",
-            "LOG_LEVEL": "WARNING",
+            "LOG_LEVEL": "WARNING",  # the preparation's; topology() restores the default
             **load_test_env(),
         }
     )
@@ -384,7 +384,7 @@ def wait_http(port: int, path: str, seconds: float) -> None:
 
 
 @contextlib.contextmanager
-def topology(env: dict[str, str], port: int, log: Path):
+def topology(env: dict[str, str], port: int, log: Path, tuning: dict[str, str]):
     server_env = {
         **env,
         "PY": PY,
@@ -393,6 +393,11 @@ def topology(env: dict[str, str], port: int, log: Path):
         "DEMO": "0",
         "MPP_KEYS_FILE": str(KEYS),
     }
+    # Logs as make prod-local writes them (JSON, one access line per request) unless --set
+    # says otherwise; the quiet level is for the preparation only.
+    if env.get("LOG_LEVEL") == "WARNING":
+        server_env.pop("LOG_LEVEL")
+    server_env.update(tuning)
     with log.open("wb") as out:
         process = subprocess.Popen(
             ["bash", "deploy/prod-local.sh"],
@@ -608,6 +613,14 @@ def main() -> int:  # noqa: PLR0915 - one linear script: prepare, measure in ord
     parser.add_argument("--port", type=int, default=10080)
     parser.add_argument("--db", default="mpp_prod_bench")
     parser.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="an environment variable of the topology, e.g. MPP_WORKERS=3, MPP_THREADS=4, "
+        "DB_POOL_MAX=6 (repeatable; the defaults are make prod-local's)",
+    )
+    parser.add_argument(
         "--reuse", action="store_true", help="use the database --db prepared by an earlier run"
     )
     parser.add_argument("--officers", nargs=2, help=argparse.SUPPRESS)
@@ -633,6 +646,7 @@ def main() -> int:  # noqa: PLR0915 - one linear script: prepare, measure in ord
 
     db_url = database_url(server_url, args.db)
     env = base_env(db_url, redis_url)
+    tuning = dict(item.split("=", 1) for item in args.set)
     seed_file = ROOT / "var" / f"bench-prod-{args.db}.json"
     if args.reuse and seed_file.exists():
         seed = json.loads(seed_file.read_text())
@@ -657,7 +671,8 @@ def main() -> int:  # noqa: PLR0915 - one linear script: prepare, measure in ord
     rss: list[dict[str, float]] = []
     log = ROOT / "var" / "bench-prod.log"
     base = f"http://127.0.0.1:{args.port}"
-    with topology(env, args.port, log) as process:
+    loads: list[float] = []
+    with topology(env, args.port, log, tuning) as process:
         # Warm up: every thread's database connection, the per-process caches of services.
         wrk(f"{base}/healthz", 4, 3, "")
         wrk(f"{base}/api/v1/queue/tickets", args.connections, 5, TICKET_LUA % services)
@@ -673,6 +688,7 @@ def main() -> int:  # noqa: PLR0915 - one linear script: prepare, measure in ord
                 )  # fmt: skip
                 results["call"].append(call_next_load(args.port, counters, args.seconds))
             rss.append(sampler.peak)
+            loads.append(os.getloadavg()[0])
             results["anchor"].append(
                 pgbench(db_url, seed["prefixes"], args.connections, args.seconds)
             )
@@ -685,6 +701,11 @@ def main() -> int:  # noqa: PLR0915 - one linear script: prepare, measure in ord
     checks = check_database(db_url)
     print()
     print(report(results, rss, args, size_text))
+    print(
+        f"machine: {os.cpu_count()} cores; load average (1 min) after each repeat: "
+        + " / ".join(f"{x:.1f}" for x in loads)
+        + (f"; topology settings: {tuning}" if tuning else "")
+    )
     print(f"database checks: {checks}")
     print(f"server log: {log.relative_to(ROOT)}")
     return 0 if not any(checks.values()) else 1

@@ -28,6 +28,7 @@ from mpp.feedback.enums import (
     ComplaintKind,
     ComplaintStatus,
     ComplaintSubject,
+    ModerationStatus,
 )
 from mpp.feedback.models import Complaint, SurveyResponse
 from mpp.feedback.queries import IkmRow, SkmReport
@@ -295,7 +296,10 @@ def skm_xlsx(
                 response.education,
                 response.occupation,
                 *[getattr(response, u.field) for u in skm.UNSUR],
-                safe_cell(response.suggestion),
+                # The spreadsheet is public: unmoderated text stays out.
+                safe_cell(response.suggestion)
+                if response.suggestion_status == ModerationStatus.APPROVED
+                else "",
             ]
         )
     buffer = io.BytesIO()

@@ -39,6 +39,7 @@ from mpp.feedback.enums import (
     Education,
     FollowUpStatus,
     Gender,
+    ModerationStatus,
     Occupation,
 )
 from mpp.feedback.models import Complaint, FollowUpPlan, SurveyInvitation, SurveyResponse
@@ -300,9 +301,12 @@ def ikm_report(
     if with_details:
         report.profile = _profile(qs)
         report.tallies = answer_tallies(qs)
+        # How many wrote one (a count reveals no text); only the text the mall manager
+        # approved is shown, since the report is public (mpp.feedback.domain.moderation).
         report.suggestion_count = qs.exclude(suggestion="").count()
         report.suggestions = list(
             qs.exclude(suggestion="")
+            .filter(suggestion_status=ModerationStatus.APPROVED)
             .order_by("-submitted_at")
             .values_list("suggestion", flat=True)[:50]
         )

@@ -220,7 +220,24 @@ def test_agency_page_shows_the_badge_head_of_unit_and_pledge(client: Client, age
         True,
         True,
     )
-    assert ("Janji." in page, "catatan staf" in page) == (True, False)
+    assert ("Janji." in page, "catatan staf" in page) == (False, False)
+    assert "Instansi belum menetapkan maklumat pelayanannya di sini." in page
+    assert "Jam buka MPP; instansi belum mengisi jam layanannya sendiri." in page
+
+
+def test_agency_page_shows_the_pledge_and_own_hours_once_the_agency_confirms(
+    client: Client, agency, admin_of_agency
+):
+    agency.opening_hours = [{"days": [0, 1, 2, 3], "opens": "07:30", "closes": "12:00"}]
+    agency.save()
+    confirmation.confirm_agency_profile(agency=agency, actor=admin_of_agency, now=NOW)
+
+    page = client.get(reverse("catalog:agency-detail", args=[agency.slug])).content.decode()
+
+    assert "Janji." in page
+    assert "07.30–12.00" in page
+    assert "belum menetapkan maklumat" not in page
+    assert "instansi belum mengisi jam" not in page
 
 
 def test_admin_overview_lists_agencies_for_the_mall_manager(mall, agency, service):

@@ -573,14 +573,16 @@ def test_agency_pages_lists_and_search_carry_no_provenance_text(mall, client):
 
 
 @pytest.mark.django_db
-def test_agency_pages_show_the_pledge_and_the_unconfirmed_badge(mall, client):
+def test_agency_pages_show_the_unconfirmed_badge_and_no_draft_pledge(mall, client):
     agency = Agency.objects.get(mall=mall, slug="dispendukcapil")
 
     page = client.get(f"/instansi/{agency.slug}/").content.decode()
 
     assert "Belum dikonfirmasi instansi" in page
-    assert agency.maklumat in page
     assert agency.head_title in page
+    # The pledge filled in as a draft is not the agency's until it confirms its profile.
+    assert agency.maklumat not in page
+    assert "Instansi belum menetapkan maklumat pelayanannya di sini." in page
 
 
 @pytest.mark.django_db

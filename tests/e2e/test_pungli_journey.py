@@ -87,3 +87,39 @@ def test_a_pungli_report_reaches_the_inspectorate_and_not_the_police(
     screenshot(police, "feedback-pungli-police-desk")
     response = police.goto(f"/staf/pengaduan/{code}/")
     assert response is not None and response.status == 404
+
+
+def test_the_manager_approves_a_survey_suggestion_before_it_is_public(
+    new_page: Any, live_server: Any, site: dict[str, Any]
+) -> None:
+    """Moderation (issue 12.3): the suggestion is not on the public report until approved."""
+    from django.utils import timezone
+
+    from mpp.catalog.models import Service
+    from mpp.feedback import domain
+
+    skck = Service.objects.get(slug="skck")
+    mall = skck.mall
+    manager = make_staff("pengelola", mall, StaffRole.MALL_MANAGER)
+    invitation = domain.create_survey_invitation(service=skck, reference="T1", channel="ticket")
+    text = "Tambah kursi di ruang tunggu SKCK"
+    domain.submit_survey(
+        invitation=invitation, answers={f"U{i}": 4 for i in range(1, 10)}, suggestion=text
+    )
+    year = timezone.localdate().year
+    public = new_page("phone")
+    public.goto(f"/survei/laporan/?period={year}")
+    expect(public.locator("main")).not_to_contain_text(text)
+
+    page = new_page("desktop")
+    sign_in(page, manager, live_server.url)
+    page.goto("/staf/survei/saran/")
+    expect(page.locator("main")).to_contain_text(text)
+    violations = axe_check(page)
+    assert violations == [], format_violations(violations, "suggestion moderation")
+    screenshot(page, "feedback-suggestion-moderation")
+    page.get_by_role("button", name="Setujui").click()
+    expect(page.locator("main")).not_to_contain_text(text)
+
+    public.goto(f"/survei/laporan/?period={year}")
+    expect(public.locator("main")).to_contain_text(text)
