@@ -81,7 +81,7 @@ def check(page: Any, name: str, problems: list[str]) -> None:
 
 def _staff_sign_in(page: Any, username: str) -> None:
     page.goto("/akun/masuk/")
-    page.get_by_label("Alamat e-mail atau nomor ponsel").fill(username)
+    page.get_by_label("Alamat surel atau nomor ponsel").fill(username)
     page.get_by_label("Kata sandi").fill(STAFF_PASSWORD)
     page.get_by_role("button", name="Masuk").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Langkah kedua: kode dari aplikasi")
@@ -111,7 +111,7 @@ def test_birth_certificate_from_application_to_result(
     # 2. Sign up with an e-mail address and verify it with the code sent by e-mail.
     citizen.get_by_role("link", name="Buat akun").click()
     citizen.get_by_label("Nama lengkap (sesuai KTP-el)").fill("Dewi Lestari")
-    citizen.get_by_label("Alamat e-mail atau nomor ponsel").fill("dewi@example.id")
+    citizen.get_by_label("Alamat surel atau nomor ponsel").fill("dewi@example.id")
     citizen.get_by_label("Kata sandi").fill("anak pertama kami lahir 2026")
     citizen.get_by_label(re.compile("Saya telah membaca")).check()
     check(citizen, "application-02-signup", problems)

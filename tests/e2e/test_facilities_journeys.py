@@ -68,7 +68,7 @@ def test_citizen_books_a_room_on_a_phone_and_checks_in(coworking: Any, phone_pag
     tomorrow = (timezone.localdate() + timedelta(days=1)).isoformat()
 
     page.goto("/akun/masuk/?next=/ruang/")
-    page.get_by_label("Alamat e-mail atau nomor ponsel").fill("siti@example.id")
+    page.get_by_label("Alamat surel atau nomor ponsel").fill("siti@example.id")
     page.get_by_label("Kata sandi").fill(PASSWORD)
     page.get_by_role("button", name="Masuk").click()
     page.wait_for_url("**/ruang/")

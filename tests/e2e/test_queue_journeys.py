@@ -96,7 +96,7 @@ def test_whole_queue_day(queue_day: dict[str, Any], new_page: Any, live_server: 
     # 3. The booker arrives and checks in at the kiosk with the code.
     kiosk.goto("/antrian/check-in/")
     kiosk.fill("#id_code", booking_code.lower())
-    kiosk.get_by_role("button", name=re.compile("Check in|Check-in", re.I)).click()
+    kiosk.get_by_role("button", name=re.compile("Check in|Check-in|Lapor hadir", re.I)).click()
     booked_number = kiosk.locator("#ticket-number").inner_text().strip()
     assert booked_number != walk_in_number
 

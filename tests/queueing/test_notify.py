@@ -184,7 +184,7 @@ def test_a_booking_is_confirmed_moved_and_cancelled(bookable):
     [confirmed] = _messages("booking_confirmed")
     assert confirmed.body == (
         "MPP: kunjungan Anda untuk Perekaman KTP-el sudah dipesan pada Senin 30 November 2026, "
-        f"10.00 WIB. Kode pemesanan {booking.code}: lakukan check-in di kios saat Anda tiba. "
+        f"10.00 WIB. Kode pemesanan {booking.code}: lapor hadir di anjungan saat Anda tiba. "
         f"Lihat atau ubah: http://127.0.0.1:8000/antrian/pesan/kode/{booking.code}/"
     )
     assert (confirmed.to, confirmed.expires_at) == (PHONE, SLOT_10)
@@ -224,7 +224,7 @@ def test_reminders_an_hour_before_and_the_day_before_once_each(bookable):
     assert (hour.object_id, day.object_id) == (str(today.pk), str(tomorrow.pk))
     assert hour.body == (
         "Pengingat dari MPP: kunjungan Anda untuk Perekaman KTP-el hari ini pukul 10.00 WIB. "
-        f"Lakukan check-in di kios dengan kode {today.code}. "
+        f"Lapor hadir di anjungan dengan kode {today.code}. "
         f"http://127.0.0.1:8000/antrian/pesan/kode/{today.code}/"
     )
     assert day.body.startswith(
