@@ -34,7 +34,6 @@ from typing import Any
 from xml.etree import ElementTree as ET
 from zoneinfo import ZoneInfo
 
-from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
@@ -44,6 +43,7 @@ from django.utils.translation import gettext as _
 
 from mpp.accounts.tokens import user_for_token
 from mpp.catalog.models import Agency, Service
+from mpp.core.clock import mall_zone
 from mpp.core.models import Mall
 from mpp.feedback import conf, domain
 from mpp.feedback.enums import ComplaintChannel, ComplaintStatus, ComplaintSubject
@@ -256,7 +256,7 @@ def service_notice() -> str:
 
 
 def _zone(mall: Mall) -> ZoneInfo:
-    return ZoneInfo(mall.timezone or settings.TIME_ZONE)
+    return mall_zone(mall)
 
 
 def _iso(moment: datetime | None, mall: Mall) -> str | None:
