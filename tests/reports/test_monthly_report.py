@@ -62,7 +62,7 @@ def test_monthly_report_pdf_reads_as_a_signed_report(client, activity):
     for heading in (
         "1. Pengunjung",
         "2. Waktu tunggu dan waktu layanan",
-        "3. Permohonan online",
+        "3. Permohonan daring",
         "4. Kepuasan masyarakat (SKM/IKM)",
         "5. Pengaduan",
         "6. Tindak lanjut survei kepuasan",
