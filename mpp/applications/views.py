@@ -23,11 +23,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from mpp.accounts import crypto
 from mpp.accounts.contacts import phone_last4
 from mpp.applications import access, documents, domain, queries
 from mpp.applications.deadlines import annotate_urgency
 from mpp.applications.domain import ApplicationError
-from mpp.applications.enums import ApplicationState, DocumentKind
+from mpp.applications.enums import ApplicationState, DocumentKind, FieldKind
 from mpp.applications.forms import ApplicationForm, TrackForm
 from mpp.applications.models import Application, Document
 from mpp.applications.slots import answer_display, slots_for
@@ -248,7 +249,9 @@ def _remove_document(request: HttpRequest, application: Application, raw_id: str
     return redirect("applications:edit", public_id=application.public_id)
 
 
-def _summary_rows(application: Application) -> list[dict[str, Any]]:
+def _summary_rows(application: Application, *, full_nik: bool = False) -> list[dict[str, Any]]:
+    """The answers as they read back; ``full_nik`` only on the owner's check-your-answers step
+    (issue 9 item 5: the owner sees the whole NIK to catch a typo; masked everywhere else)."""
     files = _slot_documents(application)
     rows = []
     for slot in slots_for(application):
@@ -257,7 +260,17 @@ def _summary_rows(application: Application) -> list[dict[str, Any]]:
             assert slot.requirement is not None
             row["documents"] = files.get(slot.requirement.pk, [])
         else:
-            row["value"] = answer_display(slot, application.answers.get(slot.key))
+            value = application.answers.get(slot.key)
+            if (
+                full_nik
+                and slot.kind == FieldKind.NIK
+                and isinstance(value, dict)
+                and value.get("enc")
+            ):
+                row["value"] = crypto.decrypt(value["enc"])
+                row["full_nik"] = True
+            else:
+                row["value"] = answer_display(slot, value)
         rows.append(row)
     return rows
 
@@ -284,7 +297,8 @@ def review(request: HttpRequest, public_id: UUID) -> HttpResponse:
         "applications/review.html",
         {
             "application": application,
-            "rows": _summary_rows(application),
+            # The owner, before submitting: the whole NIK, so a typo can still be caught.
+            "rows": _summary_rows(application, full_nik=True),
             "missing": missing,
             "error": error,
             "needs_verification": not request.user.is_verified_contact,  # type: ignore[union-attr]

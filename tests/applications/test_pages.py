@@ -88,8 +88,9 @@ def test_citizen_fills_reviews_and_submits(
     assert response.status_code == 302, response.content.decode()[:3000]
     assert response["Location"] == reverse("applications:review", args=[application.public_id])
     review = client.get(response["Location"]).content.decode()
-    assert "3521••••••••0001" in review
-    assert VALID_NIK not in review
+    # Check your answers: the owner sees the whole NIK, so a typo can still be caught.
+    assert VALID_NIK in review
+    assert "3521••••••••0001" not in review
     assert "Desa/Kel. Ketanggi, Kec. Ngawi, Kabupaten Ngawi" in review
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("applications:review", args=[application.public_id]))
@@ -100,6 +101,12 @@ def test_citizen_fills_reviews_and_submits(
     assert application.tracking_code in confirmation
     assert [m.to for m in mail.outbox] == [["siti@example.id"]]
     assert application.tracking_code in mail.outbox[0].subject
+    # Everywhere else the NIK stays masked, the submitted application's own page included.
+    detail = client.get(reverse("applications:detail", args=[application.public_id]))
+    assert "3521••••••••0001" in detail.content.decode()
+    assert VALID_NIK not in detail.content.decode()
+    edit = client.get(reverse("applications:review", args=[application.public_id]), follow=True)
+    assert VALID_NIK not in edit.content.decode()
 
 
 def test_saving_a_draft_keeps_answers_and_masks_the_nik(client: Client, draft, citizen):
