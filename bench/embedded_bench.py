@@ -28,8 +28,6 @@ import math
 import os
 import re
 import shutil
-import signal
-import socket
 import sqlite3
 import statistics
 import subprocess
@@ -40,6 +38,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from load_env import load_test_env
+from server_process import port_in_use, running_server
 
 ROOT = Path(__file__).resolve().parents[1]
 PY = sys.executable
@@ -115,43 +114,18 @@ def fresh_copy(workdir: Path) -> tuple[Path, list[str]]:
     return db, slugs
 
 
-def free(port: int) -> bool:
-    with socket.socket() as s:
-        return s.connect_ex(("127.0.0.1", port)) != 0
-
-
 @contextlib.contextmanager
-def server(db: Path, port: int) -> Iterator[subprocess.Popen[bytes]]:
-    process = subprocess.Popen(
-        [PY, "-m", "mpp.serve", "--host", "127.0.0.1", "--port", str(port)],
-        cwd=ROOT,
-        env=base_env(db),
-        start_new_session=True,
-        stdout=subprocess.DEVNULL,
-    )
-    try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            with contextlib.suppress(OSError):
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            time.sleep(0.3)
-        else:
-            raise SystemExit("the server did not start")
+def server(
+    db: Path, port: int, command: list[str] | None = None
+) -> Iterator[subprocess.Popen[bytes]]:
+    """The `make run` server (or `command`) on a copy of the demo database, warmed up."""
+    with running_server(base_env(db), port=port, command=command, quiet=True) as (_, process):
         subprocess.run(
             ["wrk", "-t1", "-c1", "-d2s", f"http://127.0.0.1:{port}/healthz"],
             check=True,
             capture_output=True,
         )  # warm up the threads and their connections
         yield process
-    finally:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
 
 
 UNIT = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}
@@ -286,7 +260,7 @@ def main() -> int:
     if not shutil.which("wrk"):
         print("wrk is missing: apt-get install -y wrk")
         return 2
-    if not free(args.port):
+    if port_in_use(args.port):
         print(f"port {args.port} is in use")
         return 2
     build_template()

@@ -6,7 +6,8 @@ What it does (everything on 127.0.0.1, every loop bounded in time and count):
 1. creates a fresh database `mpp_bench` on the PostgreSQL of DATABASE_URL (default
    postgres://postgres@127.0.0.1:5432/postgres), migrates it and seeds one mall with 10
    agencies (prefixes A–K), 30 services, 10 counters with signed-in officers and API tokens;
-2. starts `uvicorn mpp.asgi:application --workers N` (uvloop, httptools) with REDIS_URL
+2. starts `python -m mpp.serve --workers N` (the server of both profiles; started and stopped
+   by bench/server_process.py) with REDIS_URL
    (default redis://127.0.0.1:6379/0), a psycopg pool per worker, DEBUG off;
 3. issue phase: C keep-alive connections POST /api/v1/queue/tickets for S seconds;
 4. call phase: 10 officers × 2 connections loop call-next → finish for S seconds;
@@ -25,8 +26,6 @@ import contextlib
 import json
 import os
 import random
-import signal
-import socket
 import subprocess
 import sys
 import time
@@ -34,6 +33,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from load_env import load_test_env
+from server_process import running_server
 
 ROOT = Path(__file__).resolve().parents[1]
 PY = sys.executable
@@ -125,37 +125,12 @@ def migrate_and_seed(env: dict[str, str]) -> dict:
 # --- server --------------------------------------------------------------------------------------
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @contextlib.contextmanager
 def server(env: dict[str, str], workers: int):
-    port = free_port()
-    process = subprocess.Popen(
-        [PY, "-m", "uvicorn", "mpp.asgi:application", "--host", "127.0.0.1", "--port", str(port),
-         "--workers", str(workers), "--loop", "uvloop", "--http", "httptools",
-         "--no-access-log", "--log-level", "warning"],
-        cwd=ROOT, env=env, start_new_session=True,
-    )  # fmt: skip
-    try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            with contextlib.suppress(OSError):
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            time.sleep(0.3)
+    """The application server (`python -m mpp.serve`, as production runs it)."""
+    with running_server(env, workers=workers) as (port, process):
         time.sleep(1.5)  # let every worker finish start-up
         yield port, process
-    finally:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGTERM)
-        with contextlib.suppress(subprocess.TimeoutExpired):
-            process.wait(timeout=20)
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGKILL)
 
 
 # --- a lean keep-alive HTTP/1.1 client ----------------------------------------------

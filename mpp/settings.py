@@ -204,7 +204,7 @@ else:
                 ),
             },
             # A file, not memory: threaded concurrency tests and the live server of the browser
-            # tests need real connections to one database (docs/sources/RELIABILITY.md §5.2).
+            # tests need real connections to one database (docs/reliability.md §5.2).
             # One file per test process so parallel runs never share a database.
             "TEST": {
                 "NAME": env_str(

@@ -1,6 +1,6 @@
 """The NIK (Nomor Induk Kependudukan): validation, birth date, masking.
 
-Layout (docs/sources/FACTS.md §9.1): 16 digits `PP KK CC DD MM YY SSSS` — province, regency/city,
+Layout (docs/domain-facts.md §9.1): 16 digits `PP KK CC DD MM YY SSSS` — province, regency/city,
 kecamatan of first registration, day of birth (+40 for women), month, two-digit year, serial.
 
 What can be checked is checked; what cannot is not guessed:

@@ -23,7 +23,7 @@ from typing import Any
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from mpp.accounts.access import forget, memberships
+from mpp.accounts.access import memberships
 from mpp.accounts.enums import StaffRole
 from mpp.accounts.models import StaffMembership, User
 from mpp.catalog.models import Agency, Service
@@ -100,11 +100,6 @@ def staff_scope(user: Any) -> StaffScope:
         )
     setattr(user, _CACHE_ATTRIBUTE, scope)
     return scope
-
-
-def forget_scope(user: Any) -> None:
-    """Drop the cached scope (after the user's memberships changed)."""
-    forget(user)
 
 
 def _in_mall(queryset: QuerySet[Any], mall: Mall | None, field: str = "mall") -> QuerySet[Any]:
@@ -263,12 +258,6 @@ def restricted_agency_fields(user: Any, agency: Agency | None = None) -> tuple[s
 
 
 # --- Services --------------------------------------------------------------------------------
-
-
-def editable_services(user: Any, mall: Mall | None = None) -> QuerySet[Service]:
-    return _scoped(
-        Service.objects.all(), user, mall, mall_ids="managed_mall_ids", agency_lookup="agency_id"
-    )
 
 
 def viewable_services(user: Any, mall: Mall | None = None) -> QuerySet[Service]:

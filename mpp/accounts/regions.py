@@ -1,10 +1,10 @@
 """Kabupaten Ngawi (35.21): its 19 kecamatan and the desa/kelurahan we have codes for.
 
-Source: docs/sources/FACTS.md §10, from the public repository cahyadsn/wilayah (db/wilayah.sql, a
+Source: docs/domain-facts.md §10, from the public repository cahyadsn/wilayah (db/wilayah.sql, a
 copy of
 Kepmendagri No 300.2.2-2138/2430 Tahun 2025), checked there 2026-08.
 
-INCOMPLETE ON PURPOSE: Ngawi has 217 desa/kelurahan (213 desa + 4 kelurahan); docs/sources/FACTS.md
+INCOMPLETE ON PURPOSE: Ngawi has 217 desa/kelurahan (213 desa + 4 kelurahan); docs/domain-facts.md
 names
 only six of them with their codes, so only those six are listed in `DESA`. Address forms
 therefore offer the known names as suggestions and accept any other desa name typed in; the
@@ -65,7 +65,7 @@ KECAMATAN: tuple[Kecamatan, ...] = (
     Kecamatan("35.21.19", "Kasreman", 8),
 )
 
-# Only the six docs/sources/FACTS.md names (see the module docstring): 4 kelurahan and 2 desa of
+# Only the six docs/domain-facts.md names (see the module docstring): 4 kelurahan and 2 desa of
 # Kec. Ngawi.
 DESA: tuple[Desa, ...] = (
     Desa("35.21.09.1013", "Margomulyo"),

@@ -2,7 +2,7 @@
 
 Tokens are random (secrets.token_urlsafe, 256 bits) and stored as SHA-256 digests, so a
 database leak does not leak usable tokens. Checking one is a single indexed lookup: no
-signature verification on the hot path (TheQ spent 42 % of its CPU there, docs/sources/PEERS.md §7).
+signature verification on the hot path (TheQ spent 42 % of its CPU there, docs/peers.md §7).
 """
 
 from __future__ import annotations

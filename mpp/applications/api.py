@@ -9,8 +9,6 @@ a caller may not see answers 404, exactly as one that does not exist.
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable
 from typing import Any
 from uuid import UUID
 
@@ -34,16 +32,16 @@ from mpp.applications.schemas import (
     AnswersIn,
     ApplicationOut,
     ApplicationPage,
+    ApplicationTrackIn,
     CreateIn,
     DocumentOut,
-    ErrorOut,
-    TrackIn,
     TrackOut,
     TransitionIn,
 )
 from mpp.applications.slots import answer_display, slots_for
 from mpp.applications.views import find_for_tracking, record_tracking_failure, tracking_limited
 from mpp.core import fairuse
+from mpp.core.schemas import ErrorOut
 from mpp.core.tenancy import current_mall
 
 router = Router(tags=["applications"])
@@ -70,21 +68,6 @@ class ApplicationTokenAuth(TokenAuth):
 
 
 AUTH = [ApplicationTokenAuth(), django_auth]
-
-
-def _errors(exc: ApplicationError) -> list[dict[str, str]]:
-    return [{"field": k, "message": str(v)} for k, v in exc.errors.items()]
-
-
-def domain_errors(view: Callable[..., Any]) -> Callable[..., Any]:
-    @functools.wraps(view)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return view(*args, **kwargs)
-        except ApplicationError as exc:
-            return exc.status, {"detail": exc.message, "errors": _errors(exc)}
-
-    return wrapper
 
 
 def _visible(request: HttpRequest, public_id: UUID, *, documents_too: bool = False) -> Application:
@@ -228,7 +211,6 @@ def _save_answers(request: HttpRequest, application: Application, data: AnswersI
     operation_id="create_application",
     summary="Start a draft application for an online service",
 )
-@domain_errors
 def create_application(request: HttpRequest, payload: CreateIn) -> Any:
     mall = current_mall(request)
     service = queries.online_services(mall).filter(slug=payload.service).first() if mall else None
@@ -249,7 +231,7 @@ def create_application(request: HttpRequest, payload: CreateIn) -> Any:
     operation_id="track_application",
     summary="Public tracking: tracking code plus the last four digits of the contact number",
 )
-def track_application(request: HttpRequest, payload: TrackIn) -> Any:
+def track_application(request: HttpRequest, payload: ApplicationTrackIn) -> Any:
     if tracking_limited(request, payload.code):
         return 429, {"detail": _("Too many attempts. Please try again in an hour."), "errors": []}
     application = find_for_tracking(payload.code, payload.phone_last4)
@@ -280,7 +262,6 @@ def track_application(request: HttpRequest, payload: TrackIn) -> Any:
     operation_id="submit_application",
     summary="Save the last answers (optional) and submit a draft or a revision",
 )
-@domain_errors
 def submit_application(request: HttpRequest, public_id: UUID, payload: AnswersIn) -> Any:
     application = _visible(request, public_id)
     if not access.is_applicant(request.user, application):
@@ -297,7 +278,6 @@ def submit_application(request: HttpRequest, public_id: UUID, payload: AnswersIn
     auth=AUTH,
     operation_id="get_application",
 )
-@domain_errors
 def get_application(request: HttpRequest, public_id: UUID) -> Any:
     return 200, application_out(request, _visible(request, public_id))
 
@@ -327,7 +307,6 @@ def list_my_applications(request: HttpRequest, page: Query[PageQuery]) -> Any:
     operation_id="upload_document",
     summary="Upload a PDF, JPEG or PNG for one requirement (multipart)",
 )
-@domain_errors
 def upload_document(
     request: HttpRequest,
     public_id: UUID,
@@ -387,7 +366,6 @@ def list_agency_applications(request: HttpRequest, filters: Query[InboxQuery]) -
     operation_id="transition_application",
     summary="Move an application to another state (officers; applicants withdraw)",
 )
-@domain_errors
 def transition_application(request: HttpRequest, public_id: UUID, payload: TransitionIn) -> Any:
     application = _visible(request, public_id)
     domain.transition_application(

@@ -18,6 +18,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from mpp.accounts.demo import DEMO_TOTP_KEY_HEX, STAFF_PASSWORD
 from mpp.accounts.enums import StaffRole
 from mpp.accounts.models import CitizenProfile, StaffMembership, User
 from mpp.applications.enums import FieldKind
@@ -26,9 +27,6 @@ from mpp.catalog.models import Agency, Service
 from mpp.core.models import Mall
 
 CITIZEN_PASSWORD = "demo-warga-2026"  # noqa: S105 - published demo credential
-STAFF_PASSWORD = "demo-petugas-2026"  # noqa: S105 - published demo credential
-# RFC 6238's test key "12345678901234567890"; base32 GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ.
-DEMO_TOTP_KEY_HEX = "3132333435363738393031323334353637383930"
 
 SEX = "Laki-laki\nPerempuan"
 

@@ -85,10 +85,6 @@ OPEN_FOR_AGENCY = frozenset(
 REASON_REQUIRED = frozenset({S.NEEDS_REVISION, S.REJECTED, S.WITHDRAWN})
 
 
-def can_move(from_state: str, to_state: str) -> bool:
-    return to_state in TRANSITIONS.get(from_state, frozenset())
-
-
 class FieldKind(models.TextChoices):
     TEXT = "text", _("Text")
     NUMBER = "number", _("Number")

@@ -1,4 +1,4 @@
-"""The hash-chained audit trail (docs/sources/RELIABILITY.md §4.2).
+"""The hash-chained audit trail (docs/reliability.md §4.2).
 
 Each event carries the hash of the previous event of its chain; one chain per mall keeps
 contention local. Rows are append-only: database triggers refuse UPDATE (and DELETE on

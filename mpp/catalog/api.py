@@ -14,9 +14,10 @@ from pydantic import Field
 from mpp.catalog import queries
 from mpp.catalog.display import describe_fee, describe_turnaround
 from mpp.catalog.models import Agency, Service
-from mpp.catalog.schemas import AgencyOut, ErrorOut, ServiceOut, ServicePage
+from mpp.catalog.schemas import AgencyOut, ServiceOut, ServicePage
 from mpp.catalog.search import search_services as run_search
 from mpp.core.models import Mall
+from mpp.core.schemas import ErrorOut
 from mpp.core.tenancy import current_mall
 
 router = Router(tags=["catalogue"])

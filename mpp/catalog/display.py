@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -10,8 +10,24 @@ from django.utils.translation import ngettext
 from mpp.catalog.enums import FeeKind, TimeUnit
 from mpp.core.formatting import rupiah
 
-if TYPE_CHECKING:
-    from mpp.catalog.models import Service
+
+class Service(Protocol):
+    """What these rules read of a `catalog.models.Service` (no import: the model uses them)."""
+
+    @property
+    def fee_kind(self) -> str: ...
+    @property
+    def fee_amount(self) -> int: ...
+    @property
+    def fee_max(self) -> int | None: ...
+    @property
+    def fee_unit(self) -> str: ...
+    @property
+    def turnaround_value(self) -> int: ...
+    @property
+    def turnaround_max(self) -> int | None: ...
+    @property
+    def turnaround_unit(self) -> str: ...
 
 
 def describe_fee(service: Service) -> str:
@@ -46,14 +62,3 @@ def describe_turnaround(service: Service) -> str:
     if high is not None and high != low:
         return f"{low}–{high} {_unit_label(service.turnaround_unit, high)}"
     return f"{low} {_unit_label(service.turnaround_unit, low)}"
-
-
-def turnaround_minutes(service: Service) -> int:
-    """A rough common scale for sorting and benchmarks: minutes, with a working day as 8 h."""
-    per_unit = {
-        TimeUnit.MINUTES: 1,
-        TimeUnit.HOURS: 60,
-        TimeUnit.DAYS: 24 * 60,
-        TimeUnit.WORKING_DAYS: 8 * 60,
-    }
-    return service.turnaround_value * per_unit.get(TimeUnit(service.turnaround_unit), 1)

@@ -6,6 +6,8 @@ from datetime import date, datetime
 
 from ninja import Schema
 
+from mpp.core.schemas import ErrorOut  # noqa: F401 - the one error shape, kept for importers
+
 
 class Money(Schema):
     kind: str
@@ -128,13 +130,3 @@ class ServiceOut(ServiceItem):
     counter_info: str
     internal: dict[str, str]
     provenance: Provenance
-
-
-class ErrorItem(Schema):
-    field: str
-    message: str
-
-
-class ErrorOut(Schema):
-    detail: str
-    errors: list[ErrorItem]

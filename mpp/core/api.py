@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 from ninja import Router, Schema
 from ninja.errors import HttpError
 
-from mpp.catalog.schemas import ErrorOut
 from mpp.core.models import Mall
+from mpp.core.schemas import ErrorOut
 
 router = Router(tags=["national"])
 

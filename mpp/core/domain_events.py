@@ -29,6 +29,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, TypeVar
 
 E = TypeVar("E", bound="DomainEvent")
@@ -59,6 +60,15 @@ class TicketIssued(DomainEvent):
 
 
 @dataclass(frozen=True, kw_only=True)
+class TicketFollowed(DomainEvent):
+    """A citizen gave a phone number to follow a ticket (kiosk, ticket page or check-in):
+    the "your number" message is due. `at` is the moment the domain function used."""
+
+    ticket_id: int
+    at: datetime
+
+
+@dataclass(frozen=True, kw_only=True)
 class TicketCalled(DomainEvent):
     """A ticket was called (or recalled) to a counter. Others in the queue moved up."""
 
@@ -69,10 +79,13 @@ class TicketCalled(DomainEvent):
 
 @dataclass(frozen=True, kw_only=True)
 class TicketFinished(DomainEvent):
-    """The citizen was served (not a no-show): the moment to invite them to the survey."""
+    """The citizen was served (not a no-show): the moment to invite them to the survey.
+    `ticket_code` and `finished_at` let subscribers act without reading the queue's tables."""
 
     ticket_id: int
     service_id: int
+    ticket_code: str
+    finished_at: datetime
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -103,11 +116,14 @@ class BookingCancelled(DomainEvent):
 
 @dataclass(frozen=True, kw_only=True)
 class ApplicationStateChanged(DomainEvent):
-    """Every transition of an application, including submission and closing."""
+    """Every transition of an application, including submission and closing. `service_id` and
+    `tracking_code` ("" before submission) let subscribers act without reading its tables."""
 
     application_id: int
     from_state: str
     to_state: str
+    service_id: int
+    tracking_code: str
 
 
 # --- Complaints and survey ------------------------------------------------------------------

@@ -1,6 +1,6 @@
 """Live events: publish a small nudge, subscribe to channels, stream them as Server-Sent Events.
 
-Events are nudges, not state (docs/sources/DESIGN.md): a message says "board 3 changed (version
+Events are nudges, not state (docs/conventions.md): a message says "board 3 changed (version
 1842)"; the
 client then fetches the fresh state. A lost message or a reconnect therefore heals itself.
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from django.db import transaction
 
+from mpp.accounts.demo import DEMO_TOTP_KEY_HEX, STAFF_PASSWORD
 from mpp.accounts.enums import StaffRole
 from mpp.accounts.models import StaffMembership, User
-from mpp.applications.demo import DEMO_TOTP_KEY_HEX, STAFF_PASSWORD
 from mpp.core.models import Mall
 
 MANAGER_USERNAME = "pengelola"

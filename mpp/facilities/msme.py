@@ -15,7 +15,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Count, Max, Q
+from django.db.models import Count, Max
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -257,11 +257,3 @@ def upcoming_periods(mall: Mall, day: date, limit: int = 60) -> Any:
         .select_related("booth", "msme")
         .order_by("starts_on", "booth__code")[:limit]
     )
-
-
-def public_msmes(mall: Mall) -> Any:
-    return Msme.objects.filter(mall=mall, status=MsmeStatus.APPROVED)
-
-
-def q_active_on(day: date) -> Q:
-    return Q(periods__starts_on__lte=day, periods__ends_on__gte=day)

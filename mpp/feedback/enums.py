@@ -93,7 +93,7 @@ FINISHED_STATUSES = frozenset(
 
 
 class ComplaintCategory(models.TextChoices):
-    """Resolution categories of the published complaint standards (docs/sources/FACTS.md §5); each
+    """Resolution categories of the published complaint standards (docs/domain-facts.md §5); each
     has its
     own follow-up limit in working days (`FEEDBACK_CATEGORY_WORKING_DAYS`)."""
 
@@ -109,6 +109,33 @@ class ComplaintKind(models.TextChoices):
     COMPLAINT = "pengaduan", _("Complaint")
     ASPIRATION = "aspirasi", _("Suggestion")
     INFORMATION = "informasi", _("Request for information")
+    # Reports that protect the reporter (docs/adr/0019-whistleblowing-routing.md): routed to
+    # the oversight unit (Inspectorate/APIP or Saber Pungli), never to the accused agency.
+    PUNGLI = "pungli", _("Illegal levy (pungli)")
+    GRATIFICATION = "gratifikasi", _("Gratification (a gift or bribe to an officer)")
+    WHISTLEBLOWING = "wbs", _("Other misconduct by an officer (whistleblowing)")
+
+
+#: The kinds of report that go to the oversight unit and are hidden from the accused agency.
+PROTECTED_KINDS = frozenset(
+    {ComplaintKind.PUNGLI, ComplaintKind.GRATIFICATION, ComplaintKind.WHISTLEBLOWING}
+)
+
+
+class OversightKind(models.TextChoices):
+    """Who receives protected reports: the regency's internal government supervisor (APIP,
+    the Inspektorat) or the task force against illegal levies (Satgas Saber Pungli)."""
+
+    APIP = "apip", _("Inspectorate (APIP)")
+    SABER_PUNGLI = "saber_pungli", _("Task force against illegal levies (Saber Pungli)")
+
+
+class ModerationStatus(models.TextChoices):
+    """Free text written by citizens (survey suggestions) before it may be shown publicly."""
+
+    PENDING = "pending", _("Awaiting moderation")
+    APPROVED = "approved", _("Approved for publication")
+    REJECTED = "rejected", _("Not published")
 
 
 class ComplaintSubject(models.TextChoices):

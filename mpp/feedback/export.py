@@ -28,6 +28,7 @@ from mpp.feedback.enums import (
     ComplaintKind,
     ComplaintStatus,
     ComplaintSubject,
+    ModerationStatus,
 )
 from mpp.feedback.models import Complaint, SurveyResponse
 from mpp.feedback.queries import IkmRow, SkmReport
@@ -70,7 +71,7 @@ _STATUS = {
     ComplaintStatus.AUTO_CLOSED: "Selesai",
     ComplaintStatus.REJECTED: "Arsip",
 }
-# The resolution category (docs/sources/FACTS.md §5) is LAPOR!'s "Kategori"; what the
+# The resolution category (docs/domain-facts.md §5) is LAPOR!'s "Kategori"; what the
 # complaint is about (service, agency, officer, facility) is the "subjek" column.
 _CATEGORY = {
     ComplaintCategory.LIGHT: "Ringan",
@@ -295,7 +296,10 @@ def skm_xlsx(
                 response.education,
                 response.occupation,
                 *[getattr(response, u.field) for u in skm.UNSUR],
-                safe_cell(response.suggestion),
+                # The spreadsheet is public: unmoderated text stays out.
+                safe_cell(response.suggestion)
+                if response.suggestion_status == ModerationStatus.APPROVED
+                else "",
             ]
         )
     buffer = io.BytesIO()

@@ -242,9 +242,15 @@ class DispositionForm(forms.Form):
         required=False,
     )
 
-    def __init__(self, *args: Any, mall: Mall, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, mall: Mall, protected: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         agencies = Agency.objects.filter(mall=mall).order_by("position", "name")
+        if protected:
+            # A protected report stays with an oversight unit (ADR 0019).
+            agencies = agencies.filter(oversight_unit__is_active=True)
+            self.fields["agency"].required = True
+            self.fields["agency"].empty_label = None  # type: ignore[attr-defined]
+            self.fields["category"].initial = ComplaintCategory.SUPERVISORY
         self.fields["agency"].queryset = agencies  # type: ignore[attr-defined]
 
 

@@ -27,7 +27,9 @@ from mpp.feedback.enums import (
     FollowUpStatus,
     Gender,
     InvitationChannel,
+    ModerationStatus,
     Occupation,
+    OversightKind,
     SurveySession,
 )
 
@@ -106,6 +108,21 @@ class SurveyResponse(models.Model):
     u8 = _score_field("U8")
     u9 = _score_field("U9")
     suggestion = models.TextField(_("suggestion"), blank=True)
+    # Free text is public only once the mall manager approved it (mpp.feedback.domain.moderation).
+    suggestion_status = models.CharField(
+        _("moderation"),
+        max_length=10,
+        choices=ModerationStatus,
+        default=ModerationStatus.PENDING,
+    )
+    suggestion_moderated_at = models.DateTimeField(null=True, blank=True)
+    suggestion_moderated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = _("survey response")
@@ -128,6 +145,7 @@ class SurveyResponse(models.Model):
             models.Index(fields=["mall", "survey_date"]),
             models.Index(fields=["agency", "survey_date"]),
             models.Index(fields=["service", "survey_date"]),
+            models.Index(fields=["mall", "suggestion_status", "submitted_at"]),
         ]
 
     def __str__(self) -> str:
@@ -231,6 +249,29 @@ class Complaint(models.Model):
     escalation_key = models.CharField(max_length=60, blank=True)
     escalation_count = models.PositiveSmallIntegerField(default=0)
 
+    # Reports that protect the reporter (pungli, gratification, whistleblowing; ADR 0019):
+    # `agency` is then the oversight unit that handles it, `accused_agency` the agency reported,
+    # which sees the report (never the reporter) only once the unit shares it.
+    is_protected = models.BooleanField(_("protected report"), default=False)
+    accused_agency = models.ForeignKey(
+        Agency,
+        verbose_name=_("agency reported"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    shared_with_accused_at = models.DateTimeField(null=True, blank=True)
+    shared_with_accused_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    # Open311 `media_url`: kept as given (never fetched by the server), shown to staff.
+    media_url = models.URLField(_("media link"), max_length=500, blank=True)
+
     # Publication without personal data.
     is_published = models.BooleanField(_("published"), default=False)
     public_summary = models.TextField(_("public summary"), blank=True)
@@ -256,6 +297,7 @@ class Complaint(models.Model):
             models.Index(fields=["agency", "status"]),
             models.Index(fields=["mall", "received_at"]),
             models.Index(fields=["mall", "is_published", "received_at"]),
+            models.Index(fields=["mall", "is_protected", "status"]),
         ]
 
     def __str__(self) -> str:
@@ -287,6 +329,7 @@ class ComplaintEvent(models.Model):
         STATUS = "status", _("Status change")
         ESCALATION = "escalation", _("Escalated to the mall manager")
         PUBLICATION = "publication", _("Published")
+        SHARED = "shared", _("Shared with the agency reported")
 
     complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(max_length=20, choices=Kind, default=Kind.STATUS)
@@ -311,6 +354,31 @@ class ComplaintEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.complaint} {self.from_status}→{self.to_status}"
+
+
+class OversightUnit(models.Model):
+    """An agency that receives reports protecting the reporter (pungli, gratification,
+    whistleblowing): the regency's Inspectorate (APIP) or the Saber Pungli task force.
+
+    Kept in the feedback app (not a column of the catalogue's Agency) because it is a rule of
+    complaint routing, not part of the agency's service standard; see ADR 0019.
+    """
+
+    agency = models.OneToOneField(
+        Agency,
+        verbose_name=_("agency"),
+        on_delete=models.CASCADE,
+        related_name="oversight_unit",
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=OversightKind)
+    is_active = models.BooleanField(_("receives reports"), default=True)
+
+    class Meta:
+        verbose_name = _("oversight unit")
+        verbose_name_plural = _("oversight units")
+
+    def __str__(self) -> str:
+        return f"{self.agency} ({self.get_kind_display()})"
 
 
 class FollowUpPlan(models.Model):

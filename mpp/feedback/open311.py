@@ -1,6 +1,6 @@
 """Open311 GeoReport v2 (https://wiki.open311.org/GeoReport_v2) over MPP complaints.
 
-Mapping (docs/sources/PEERS.md §6.5, docs/adr/0008-feedback.md):
+Mapping (docs/peers.md §6.5, docs/adr/0008-feedback.md):
 
 - `service_code` names what a complaint is about: `layanan-<service slug>` (a service),
   `instansi-<agency slug>` (an agency in general), `petugas-<agency slug>` (an officer of that
@@ -305,7 +305,10 @@ def request_dict(complaint: Complaint) -> dict[str, Any]:
 
 
 def _complaints(mall: Mall) -> QuerySet[Complaint]:
-    return Complaint.objects.filter(mall=mall).select_related("mall", "agency", "service")
+    # Protected reports (ADR 0019) are not listed at all, not even their existence.
+    return Complaint.objects.filter(mall=mall, is_protected=False).select_related(
+        "mall", "agency", "service"
+    )
 
 
 def _parse_moment(raw: str, name: str, mall: Mall) -> datetime:

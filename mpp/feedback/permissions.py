@@ -8,6 +8,12 @@ mpp.accounts.permissions, applied to complaints):
   forwarded to that agency, answers them or hands them back;
 - anyone else sees nothing. Views answer 404, not 403, for a complaint outside the scope, so
   that codes of other agencies' complaints cannot be probed.
+
+Protected reports (pungli, gratification, whistleblowing; ADR 0019) are the exception: they
+are handled by the oversight unit they were routed to (`complaint.agency`), whose staff verify,
+answer and close them and alone see the reporter. The mall manager and the auditor do not see
+them (the mall's operator may itself be the agency reported); the agency reported sees the
+report, never the reporter, only once the unit has shared it (`share_with_accused`).
 """
 
 from __future__ import annotations
@@ -78,18 +84,54 @@ def complaint_scope(user: Any) -> ComplaintScope:
     return scope
 
 
+def _protected_q(scope: ComplaintScope) -> Q:
+    """Protected reports this scope sees: those its oversight unit handles, and those shared
+    with its agency as the agency reported."""
+    return Q(is_protected=True) & (
+        Q(agency_id__in=scope.agency_ids)
+        | Q(accused_agency_id__in=scope.agency_ids, shared_with_accused_at__isnull=False)
+    )
+
+
 def visible_complaints(user: Any, mall: Mall) -> QuerySet[Complaint]:
     scope = complaint_scope(user)
     qs = Complaint.objects.filter(mall=mall)
-    if scope.is_superuser or mall.pk in scope.managed_mall_ids | scope.audited_mall_ids:
+    if scope.is_superuser:
         return qs
+    if mall.pk in scope.managed_mall_ids | scope.audited_mall_ids:
+        return qs.filter(Q(is_protected=False) | _protected_q(scope))
     if scope.agency_ids:
-        return qs.filter(agency_id__in=scope.agency_ids)
+        return qs.filter(
+            Q(is_protected=False, agency_id__in=scope.agency_ids) | _protected_q(scope)
+        )
     return qs.none()
+
+
+def handles_protected(user: Any, complaint: Complaint) -> bool:
+    """Staff of the oversight unit a protected report was routed to (and the superuser)."""
+    if not complaint.is_protected:
+        return False
+    scope = complaint_scope(user)
+    return scope.is_superuser or (
+        complaint.agency_id is not None and complaint.agency_id in scope.agency_ids
+    )
+
+
+def is_accused_reader(user: Any, complaint: Complaint) -> bool:
+    """Staff of the agency reported, once the oversight unit shared the report with it."""
+    scope = complaint_scope(user)
+    return (
+        complaint.is_protected
+        and complaint.shared_with_accused_at is not None
+        and complaint.accused_agency_id is not None
+        and complaint.accused_agency_id in scope.agency_ids
+    )
 
 
 def can_view(user: Any, complaint: Complaint) -> bool:
     scope = complaint_scope(user)
+    if complaint.is_protected:
+        return handles_protected(user, complaint) or is_accused_reader(user, complaint)
     return (
         scope.is_superuser
         or complaint.mall_id in scope.managed_mall_ids | scope.audited_mall_ids
@@ -103,10 +145,28 @@ def can_manage(user: Any, mall_id: int) -> bool:
     return scope.is_superuser or mall_id in scope.managed_mall_ids
 
 
+def can_manage_complaint(user: Any, complaint: Complaint) -> bool:
+    """The desk's steps on this complaint: the mall's desk, or for a protected report the
+    oversight unit that handles it."""
+    if complaint.is_protected:
+        return handles_protected(user, complaint)
+    return can_manage(user, complaint.mall_id)
+
+
+def can_share_with_accused(user: Any, complaint: Complaint) -> bool:
+    return (
+        handles_protected(user, complaint)
+        and complaint.accused_agency_id is not None
+        and complaint.shared_with_accused_at is None
+    )
+
+
 def can_answer(user: Any, complaint: Complaint) -> bool:
     """Answer or hand back a forwarded complaint."""
     if complaint.status != ComplaintStatus.DISPOSITIONED:
         return False
+    if complaint.is_protected:
+        return handles_protected(user, complaint)
     scope = complaint_scope(user)
     if complaint.agency_id is None:
         return can_manage(user, complaint.mall_id)
@@ -115,24 +175,12 @@ def can_answer(user: Any, complaint: Complaint) -> bool:
 
 def can_see_reporter(user: Any, complaint: Complaint) -> bool:
     """Contact details: the people who must reach the reporter (not the auditor, who checks
-    the handling, not the person)."""
+    the handling, not the person). Of a protected report: only its oversight unit."""
+    if complaint.is_protected:
+        return handles_protected(user, complaint)
     scope = complaint_scope(user)
     return can_manage(user, complaint.mall_id) or (
         complaint.agency_id is not None and complaint.agency_id in scope.agency_ids
-    )
-
-
-def can_view_reports(user: Any, mall: Mall) -> bool:
-    scope = complaint_scope(user)
-    return scope.is_superuser or mall.pk in scope.managed_mall_ids | scope.audited_mall_ids
-
-
-def accessible_filter(user: Any) -> Q:
-    scope = complaint_scope(user)
-    if scope.is_superuser:
-        return Q()
-    return Q(mall_id__in=scope.managed_mall_ids | scope.audited_mall_ids) | Q(
-        agency_id__in=scope.agency_ids
     )
 
 

@@ -39,6 +39,7 @@ from mpp.feedback.enums import (
     Education,
     FollowUpStatus,
     Gender,
+    ModerationStatus,
     Occupation,
 )
 from mpp.feedback.models import Complaint, FollowUpPlan, SurveyInvitation, SurveyResponse
@@ -300,9 +301,12 @@ def ikm_report(
     if with_details:
         report.profile = _profile(qs)
         report.tallies = answer_tallies(qs)
+        # How many wrote one (a count reveals no text); only the text the mall manager
+        # approved is shown, since the report is public (mpp.feedback.domain.moderation).
         report.suggestion_count = qs.exclude(suggestion="").count()
         report.suggestions = list(
             qs.exclude(suggestion="")
+            .filter(suggestion_status=ModerationStatus.APPROVED)
             .order_by("-submitted_at")
             .values_list("suggestion", flat=True)[:50]
         )
@@ -376,7 +380,9 @@ def complaint_counts(
     zone = ZoneInfo(mall.timezone or settings.TIME_ZONE)
     today = today or timezone.now().astimezone(zone).date()
     low, high = _bounds(mall, start, end)
-    qs = Complaint.objects.filter(mall=mall)
+    # Protected reports (ADR 0019) stay out of these figures: a count under the oversight unit
+    # would tell an officer that someone reported; the unit reports them through its own channel.
+    qs = Complaint.objects.filter(mall=mall, is_protected=False)
     if agency is not None:
         qs = qs.filter(agency=agency)
     received_q = Q(received_at__gte=low, received_at__lt=high)
@@ -430,10 +436,6 @@ def complaint_by_code(mall: Mall, code: str) -> Complaint | None:
         .filter(mall=mall, code=code)
         .first()
     )
-
-
-def public_timeline(complaint: Complaint) -> list[Any]:
-    return list(complaint.events.filter(is_public=True).order_by("created_at", "pk"))
 
 
 # --- Follow-up plans ----------------------------------------------------------------------------

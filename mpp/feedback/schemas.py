@@ -7,15 +7,7 @@ from datetime import date
 from ninja import Schema
 from pydantic import Field
 
-
-class ErrorItem(Schema):
-    field: str
-    message: str
-
-
-class ErrorOut(Schema):
-    detail: str
-    errors: list[ErrorItem]
+from mpp.core.schemas import ErrorOut  # noqa: F401 - the one error shape, kept for importers
 
 
 class ProfileIn(Schema):

@@ -4,7 +4,7 @@ questionnaire, the satisfaction index (IKM), its grade, and the Krejcie–Morgan
 Pure functions over plain values, no database: the same code grades a stored period, a test
 fixture and a Hypothesis example.
 
-Rules (docs/sources/FACTS.md §4):
+Rules (docs/domain-facts.md §4):
 
 - Answers are keyed by element **code** (U1…U9), never by position. The questionnaire asks
   about facilities (sarana, U9) in question 8 and complaint handling (U8) in question 9, the

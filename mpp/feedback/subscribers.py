@@ -8,6 +8,7 @@ code or tracking code, so a repeated event never creates a second survey.
 
 from __future__ import annotations
 
+from mpp.catalog.models import Service
 from mpp.core import domain_events as ev
 from mpp.feedback.enums import InvitationChannel
 
@@ -18,14 +19,12 @@ FINISHED_APPLICATION_STATES = frozenset({"result_ready", "closed"})
 def invite_after_service(event: ev.TicketFinished) -> None:
     """A ticket was served: issue its survey invitation (reference = ticket code)."""
     from mpp.feedback.domain.surveys import create_survey_invitation
-    from mpp.queueing.models import Ticket
 
-    ticket = Ticket.objects.select_related("service").get(pk=event.ticket_id)
     create_survey_invitation(
-        service=ticket.service,
-        reference=ticket.code,
+        service=Service.objects.get(pk=event.service_id),
+        reference=event.ticket_code,
         channel=InvitationChannel.TICKET,
-        now=ticket.finished_at,
+        now=event.finished_at,
     )
 
 
@@ -34,15 +33,13 @@ def invite_after_application(event: ev.ApplicationStateChanged) -> None:
     code). Closing after `result_ready` finds the invitation already issued."""
     if event.to_state not in FINISHED_APPLICATION_STATES:
         return
-    from mpp.applications.models import Application
+    if not event.tracking_code:
+        return
     from mpp.feedback.domain.surveys import create_survey_invitation
 
-    application = Application.objects.select_related("service").get(pk=event.application_id)
-    if not application.tracking_code:
-        return
     create_survey_invitation(
-        service=application.service,
-        reference=application.tracking_code,
+        service=Service.objects.get(pk=event.service_id),
+        reference=event.tracking_code,
         channel=InvitationChannel.APPLICATION,
     )
 

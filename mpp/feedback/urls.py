@@ -1,6 +1,6 @@
 from django.urls import path
 
-from mpp.feedback.views import complaints, followup, staff, survey
+from mpp.feedback.views import complaints, followup, moderation, staff, survey
 
 app_name = "feedback"
 
@@ -34,6 +34,7 @@ urlpatterns = [
     path("staf/pengaduan/<str:code>/aksi/", staff.action, name="desk-action"),
     path("staf/pengaduan/<str:code>/foto/", staff.photo, name="desk-photo"),
     path("staf/survei/undangan/", staff.invitation_new, name="invitation-new"),
+    path("staf/survei/saran/", moderation.suggestions, name="suggestions"),
     path("staf/survei/tindak-lanjut/", followup.follow_ups, name="follow-ups"),
     path("staf/survei/tindak-lanjut/<int:pk>/", followup.follow_up, name="follow-up"),
 ]

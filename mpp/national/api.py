@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 
-from mpp.catalog.schemas import ErrorOut
 from mpp.core.errors import DomainError
+from mpp.core.schemas import ErrorOut
 from mpp.national import queries
 from mpp.national.regions import PROVINCES
 from mpp.transparency.filters import FilterError, parse_period

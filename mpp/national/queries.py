@@ -60,6 +60,8 @@ class MallEntry:
     mall: Mall
     province: str
     province_name: str
+    #: The mall's number on the map and in the list (1, 2, …).
+    number: int = 0
 
     @property
     def url(self) -> str:
@@ -80,7 +82,7 @@ def active_malls() -> list[Mall]:
 def directory(*, province: str = "", regency: str = "") -> list[MallEntry]:
     """Active malls, by province then regency code; filtered by a province code and/or a
     regency code ("35.21") or name."""
-    entries = []
+    entries: list[MallEntry] = []
     wanted_regency = regency.strip().lower()
     for mall in active_malls():
         code = province_code(mall.region_code)
@@ -92,7 +94,7 @@ def directory(*, province: str = "", regency: str = "") -> list[MallEntry]:
             mall.slug,
         ):
             continue
-        entries.append(MallEntry(mall, code, PROVINCES.get(code, "")))
+        entries.append(MallEntry(mall, code, PROVINCES.get(code, ""), len(entries) + 1))
     return entries
 
 
@@ -117,19 +119,27 @@ def map_points(entries: list[MallEntry]) -> list[dict[str, Any]]:
         lon, lat = float(e.mall.longitude), float(e.mall.latitude)
         x = (lon - MAP_WEST) / (MAP_EAST - MAP_WEST) * MAP_WIDTH
         y = (MAP_NORTH - lat) / (MAP_NORTH - MAP_SOUTH) * MAP_HEIGHT
-        points.append({"entry": e, "x": round(x, 1), "y": round(y, 1)})
+        # Coordinates as text: a localised template would print 343,1 (a decimal comma).
+        points.append({"entry": e, "x": f"{x:.1f}", "y": f"{y:.1f}", "xf": x, "yf": y})
     return points
 
 
-def map_grid() -> list[dict[str, float]]:
+def map_sizes(view_box: str) -> dict[str, str]:
+    """Dot radius and label size in map units for a view box, so they look the same size
+    whether the map shows the whole country or three neighbouring regencies."""
+    width = float(view_box.split()[2])
+    return {"radius": f"{width / 80:.2f}", "font": f"{width / 30:.2f}"}
+
+
+def map_grid() -> list[dict[str, str]]:
     """Graticule lines every 10° of longitude and 5° of latitude."""
     lines = []
     for lon in range(100, 141, 10):
-        x = round((lon - MAP_WEST) / (MAP_EAST - MAP_WEST) * MAP_WIDTH, 1)
-        lines.append({"x1": x, "y1": 0, "x2": x, "y2": MAP_HEIGHT})
+        x = f"{(lon - MAP_WEST) / (MAP_EAST - MAP_WEST) * MAP_WIDTH:.1f}"
+        lines.append({"x1": x, "y1": "0", "x2": x, "y2": str(MAP_HEIGHT)})
     for lat in range(5, -11, -5):
-        y = round((MAP_NORTH - lat) / (MAP_NORTH - MAP_SOUTH) * MAP_HEIGHT, 1)
-        lines.append({"x1": 0, "y1": y, "x2": MAP_WIDTH, "y2": y})
+        y = f"{(MAP_NORTH - lat) / (MAP_NORTH - MAP_SOUTH) * MAP_HEIGHT:.1f}"
+        lines.append({"x1": "0", "y1": y, "x2": str(MAP_WIDTH), "y2": y})
     return lines
 
 
@@ -138,9 +148,9 @@ def map_view_box(points: list[dict[str, Any]]) -> str:
     and close together, so three neighbouring malls do not sit on one pixel."""
     if not points:
         return f"0 0 {MAP_WIDTH} {MAP_HEIGHT}"
-    xs = [p["x"] for p in points]
-    ys = [p["y"] for p in points]
-    width = max(max(xs) - min(xs), 40.0) * 1.6
+    xs = [p["xf"] for p in points]
+    ys = [p["yf"] for p in points]
+    width = max(max(xs) - min(xs), 25.0) * 1.6
     height = max(width * MAP_HEIGHT / MAP_WIDTH, (max(ys) - min(ys)) * 1.6, 20.0)
     width = max(width, height * MAP_WIDTH / MAP_HEIGHT)
     if width >= MAP_WIDTH:

@@ -2,7 +2,7 @@
 
 Source: the Kemendagri region list as copied in the public repository cahyadsn/wilayah,
 ``db/wilayah.sql`` (commit b7ad440, header "Kepmendagri No 300.2.2-2138 Tahun 2025"); see
-docs/sources/FACTS.md §10. A mall's province is read from `Mall.region_code` ("35.21" → 35,
+docs/domain-facts.md §10. A mall's province is read from `Mall.region_code` ("35.21" → 35,
 Jawa Timur), so no extra field has to be kept in step.
 """
 

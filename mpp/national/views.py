@@ -51,6 +51,7 @@ def portal(request: HttpRequest) -> HttpResponse:
     everything = queries.directory()
     entries = queries.directory(province=province, regency=regency) if not errors else everything
     points = queries.map_points(entries)
+    view_box = queries.map_view_box(points)
     context = {
         "entries": entries,
         "provinces": _provinces(),
@@ -66,7 +67,8 @@ def portal(request: HttpRequest) -> HttpResponse:
         ),
         "points": points,
         "grid": queries.map_grid(),
-        "view_box": queries.map_view_box(points),
+        "view_box": view_box,
+        "map_sizes": queries.map_sizes(view_box),
         "map_width": queries.MAP_WIDTH,
         "map_height": queries.MAP_HEIGHT,
         "errors": errors,

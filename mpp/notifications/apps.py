@@ -11,3 +11,7 @@ class NotificationsConfig(AppConfig):
         # The kinds this app sends itself (codes, tests, opt-out confirmations) and the deploy
         # checks of the configured channels.
         from mpp.notifications import checks, kinds  # noqa: F401
+        from mpp.notifications.domain import outbox
+        from mpp.notifications.tasks import deliver
+
+        outbox.DELIVER_TASK = deliver

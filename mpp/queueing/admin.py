@@ -10,7 +10,15 @@ from django.contrib import admin
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from mpp.queueing.models import Booking, Counter, QueueService, Slot, Ticket, TicketEvent
+from mpp.queueing.models import (
+    Booking,
+    Counter,
+    KioskShortcut,
+    QueueService,
+    Slot,
+    Ticket,
+    TicketEvent,
+)
 
 
 @admin.register(QueueService)
@@ -29,6 +37,18 @@ class CounterAdmin(admin.ModelAdmin):
     filter_horizontal = ("services",)
     raw_id_fields = ("officer",)
     readonly_fields = ("officer_since",)
+
+
+@admin.register(KioskShortcut)
+class KioskShortcutAdmin(admin.ModelAdmin):
+    """The kiosk's "Layanan populer" buttons (mpp/queueing/kiosk.py). Without any, the kiosk
+    shows the defaults matched from the catalogue."""
+
+    list_display = ("label", "hint", "mall", "position", "is_active")
+    list_filter = ("mall", "is_active")
+    list_editable = ("position", "is_active")
+    search_fields = ("label", "hint", "services__name")
+    filter_horizontal = ("services",)
 
 
 @admin.register(Slot)

@@ -218,6 +218,29 @@ class DailySequence(models.Model):
         return f"{self.prefix} {self.day}: {self.last_number}"
 
 
+class WaitingTally(models.Model):
+    """How many tickets of a (mall, local day, service) are waiting, and how many of them have
+    priority. Kept by database triggers on the ticket table (migration
+    0003_waiting_tally), in the same transaction as every change of a ticket's status, service
+    or priority, so it cannot drift from the tickets whichever code path (or the admin) changes
+    them. The wait estimate reads it instead of counting the waiting tickets (issue 15: the
+    work per ticket must not grow with the queue)."""
+
+    mall = models.ForeignKey(Mall, on_delete=models.CASCADE, related_name="+")
+    day = models.DateField()
+    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="+")
+    waiting = models.IntegerField(default=0)
+    priority_waiting = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["mall", "day", "service"], name="waiting_tally_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.day} {self.service_id}: {self.waiting}"
+
+
 class Slot(models.Model):
     """A time block of one service on one day with a number of seats. Walk-in tickets and
     bookings both take seats here, through one conditional update each."""
@@ -441,3 +464,30 @@ class PersonDay(models.Model):
 
     def __str__(self) -> str:
         return f"{self.day}: {self.active_count}"
+
+
+class KioskShortcut(models.Model):
+    """A big button on the kiosk's first screen ("Layanan populer"): an everyday name such as
+    "KTP-el" or "Pajak kendaraan" leading to the catalogue services it stands for. The mall
+    manager chooses them in the admin; without any, the kiosk uses `queries.DEFAULT_SHORTCUTS`."""
+
+    mall = models.ForeignKey(Mall, on_delete=models.CASCADE, related_name="kiosk_shortcuts")
+    label = models.CharField(
+        _("everyday name"), max_length=40, help_text=_("What people say, e.g. KTP-el, SIM, SKCK.")
+    )
+    hint = models.CharField(
+        _("hint"), max_length=80, blank=True, help_text=_("One short line, e.g. new, lost, broken.")
+    )
+    services = models.ManyToManyField(
+        Service, verbose_name=_("services"), related_name="kiosk_shortcuts"
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=100)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("kiosk shortcut")
+        verbose_name_plural = _("kiosk shortcuts (popular services)")
+        ordering = ["position", "label"]
+
+    def __str__(self) -> str:
+        return self.label

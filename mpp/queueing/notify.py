@@ -234,6 +234,16 @@ def on_ticket_issued(event: ev.TicketIssued) -> None:
         send_ticket_issued(ticket)
 
 
+def on_ticket_followed(event: ev.TicketFollowed) -> None:
+    ticket = (
+        Ticket.objects.select_related("contact", "service", "mall")
+        .filter(pk=event.ticket_id)
+        .first()
+    )
+    if ticket is not None:
+        send_ticket_issued(ticket, now=event.at)
+
+
 def on_ticket_called(event: ev.TicketCalled) -> None:
     """The called citizen hears where to go; those now `notify_ahead` or fewer places from
     the front of this counter's line hear that their turn is near (each once per ticket)."""
@@ -431,6 +441,7 @@ def _remind(booking: Booking, kind: MessageKind, label: str) -> int:
 def subscribe() -> None:
     register(*KINDS)
     ev.subscribe(ev.TicketIssued, on_ticket_issued)
+    ev.subscribe(ev.TicketFollowed, on_ticket_followed)
     ev.subscribe(ev.TicketCalled, on_ticket_called)
     ev.subscribe(ev.BookingCreated, on_booking_created)
     ev.subscribe(ev.BookingRescheduled, on_booking_rescheduled)

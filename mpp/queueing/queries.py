@@ -15,12 +15,13 @@ from django.utils import timezone
 
 from mpp.catalog.models import Service
 from mpp.core.models import Mall
+from mpp.core.opening import closed_message, walk_ins_open
 from mpp.core.tenancy import current_mall
 from mpp.queueing import voice
 from mpp.queueing.domain.common import local_day, mall_zone, now_or
 from mpp.queueing.domain.schedule import plan_slots
 from mpp.queueing.enums import AT_COUNTER, CALL_EVENTS, CounterState, TicketStatus
-from mpp.queueing.models import Counter, QueueService, Slot, Ticket, TicketEvent
+from mpp.queueing.models import Counter, QueueService, Slot, Ticket, TicketEvent, WaitingTally
 
 # How many recent visits feed the handling-time estimate, how far back, how strongly the
 # configured default still counts (as if it were this many extra observations), how long the
@@ -213,37 +214,61 @@ def _queue_counts(
     *, mall_id: int, day: date, pool: _Pool, ticket: Ticket | None
 ) -> list[tuple[int, int, int]]:
     """Per service of the pool: tickets ahead of `ticket` (all waiting ones when None) in
-    call_next's order, and tickets at a staffed counter. One indexed query, written in SQL
-    because the ORM spent more time compiling it than the database spent running it."""
+    call_next's order, and tickets at a staffed counter.
+
+    None of it counts the waiting line (issue 15: the work per ticket must not grow with the
+    queue): the waiting totals come from WaitingTally (kept by triggers), the tickets at
+    counters are at most one per counter, and a ticket's place is found from the short side of
+    the ticket_queue_idx index: for a normal ticket the normal tickets *behind* it (a new one
+    has none), for a priority ticket the priority tickets *ahead* of it (few). Written in SQL
+    because the ORM spent more time compiling these than the database spent running them."""
     ops = connection.ops
-    params: list[Any] = []
-    if ticket is None:
-        before = "1 = 1"
-    else:
-        at = ops.adapt_datetimefield_value(ticket.queued_at)
-        same_time_earlier = "(queued_at < %s OR (queued_at = %s AND id < %s))"
-        params += [at, at, ticket.pk]
-        before = (
-            f"(is_priority AND {same_time_earlier})"
-            if ticket.is_priority
-            else f"(is_priority OR {same_time_earlier})"
-        )
-    staffed = ", ".join(["%s"] * len(pool.staffed_ids)) or "NULL"
-    params += list(pool.staffed_ids)
-    services = ", ".join(["%s"] * len(pool.service_defaults))
-    params += [mall_id, ops.adapt_datefield_value(day), *pool.service_defaults]
-    table = Ticket._meta.db_table
-    sql = (
-        f"SELECT service_id, "  # noqa: S608 - only placeholders and our own table name
-        f"SUM(CASE WHEN status = 'waiting' AND {before} THEN 1 ELSE 0 END), "
-        f"SUM(CASE WHEN status IN ('called', 'serving') AND counter_id IN ({staffed}) "
-        f"THEN 1 ELSE 0 END) "
-        f"FROM {table} WHERE mall_id = %s AND day = %s AND service_id IN ({services}) "
-        f"AND status IN ('waiting', 'called', 'serving') GROUP BY service_id"
-    )
+    services = list(pool.service_defaults)
+    marks = ", ".join(["%s"] * len(services))
+    key = [mall_id, ops.adapt_datefield_value(day), *services]
+    ticket_table = Ticket._meta.db_table
+    counts: dict[int, list[int]] = {sid: [0, 0] for sid in services}
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return [(int(sid), int(a or 0), int(b or 0)) for sid, a, b in cursor.fetchall()]
+        tallied = f"mall_id = %s AND day = %s AND service_id IN ({marks})"
+        if ticket is None or not ticket.is_priority:
+            cursor.execute(
+                f"SELECT service_id, waiting FROM {WaitingTally._meta.db_table} "  # noqa: S608
+                f"WHERE {tallied}",
+                key,
+            )
+            for sid, waiting in cursor.fetchall():
+                counts[int(sid)][0] = int(waiting)
+        if ticket is not None:
+            at = ops.adapt_datetimefield_value(ticket.queued_at)
+            # A normal ticket: all waiting minus the normal ones behind it (and itself); a
+            # priority ticket: the priority ones ahead of it.
+            compare = "<" if ticket.is_priority else ">"
+            cursor.execute(
+                f"SELECT service_id, COUNT(*) FROM {ticket_table} "  # noqa: S608
+                f"WHERE mall_id = %s AND day = %s AND status = 'waiting' "
+                f"AND service_id IN ({marks}) AND is_priority = %s "
+                f"AND queued_at {compare}= %s AND (queued_at {compare} %s OR id {compare} %s) "
+                f"GROUP BY service_id",
+                [*key, bool(ticket.is_priority), at, at, ticket.pk],
+            )
+            for sid, n in cursor.fetchall():
+                row = counts[int(sid)]
+                row[0] = int(n) if ticket.is_priority else row[0] - int(n)
+            if not ticket.is_priority and ticket.status == TicketStatus.WAITING:
+                own = counts.get(ticket.service_id)
+                if own is not None:
+                    own[0] -= 1
+        if pool.staffed_ids:
+            staffed = ", ".join(["%s"] * len(pool.staffed_ids))
+            cursor.execute(
+                f"SELECT service_id, COUNT(*) FROM {ticket_table} "  # noqa: S608
+                f"WHERE mall_id = %s AND day = %s AND status IN ('called', 'serving') "
+                f"AND service_id IN ({marks}) AND counter_id IN ({staffed}) GROUP BY service_id",
+                [*key, *pool.staffed_ids],
+            )
+            for sid, n in cursor.fetchall():
+                counts[int(sid)][1] = int(n)
+    return [(sid, max(0, a), b) for sid, (a, b) in counts.items() if a or b]
 
 
 def estimate_wait(
@@ -255,8 +280,8 @@ def estimate_wait(
     (k − i + ½) × (their average handling time) / n — the busy counters free up half a visit
     from now on average, then each serves one of the people ahead in turn.
     "Ahead" follows call_next's order (priority first, then place in line) over the
-    tickets that compete for the same counters. Shown as a range of ±30 %. One query (plus
-    cached handling times).
+    tickets that compete for the same counters. Shown as a range of ±30 %. A few bounded
+    queries (plus cached handling times); see _queue_counts.
     """
     now = now_or(now)
     day = ticket.day if ticket else local_day(service.mall, now)
@@ -295,11 +320,15 @@ def call_payload(event: TicketEvent) -> dict[str, Any]:
     ticket = event.ticket
     counter = event.counter
     number = counter.number if counter else 0
+    booth = (counter.booth or counter.agency.booth) if counter else None
     return {
         "id": event.pk,
         "number": ticket.display_number,
         "counter": number,
         "agency": counter.agency.short_name if counter else "",
+        # Where to walk: the booth (gerai) and its floor, shown large on the board.
+        "booth": booth.code if booth else "",
+        "floor": booth.floor if booth else None,
         "at": event.at.isoformat(),
         "recall": event.kind != CALL_EVENTS[0],
         "segments": voice.call_segments(ticket.prefix, ticket.number, number),
@@ -331,7 +360,7 @@ def display_state(
         TicketEvent.objects.filter(
             mall=mall, day=day, kind__in=CALL_EVENTS, counter_id__in=counter_ids
         )
-        .select_related("ticket", "counter__agency")
+        .select_related("ticket", "counter__agency__booth", "counter__booth")
         .order_by("-pk")[:10]
     )
     waiting_rows = (
@@ -364,6 +393,8 @@ def display_state(
             for r in waiting_rows
         ],
         "voice": voice.voice_available(),
+        # The mall's closed state in plain Indonesian (with the next opening), or "" when open.
+        "closed": closed_message(mall, now) if not walk_ins_open(mall, now) else "",
     }
 
 

@@ -7,16 +7,7 @@ from datetime import datetime
 from ninja import Field, Schema
 
 from mpp.core.dates import SaneDate, SaneDateTime
-
-
-class FieldError(Schema):
-    field: str
-    message: str
-
-
-class ErrorOut(Schema):
-    detail: str
-    errors: list[FieldError] = []
+from mpp.core.schemas import ErrorOut  # noqa: F401 - the one error shape, kept for importers
 
 
 class ServiceRef(Schema):
@@ -25,7 +16,7 @@ class ServiceRef(Schema):
     prefix: str
 
 
-class AgencyRef(Schema):
+class QueueAgencyRef(Schema):
     slug: str
     short_name: str
 
@@ -33,7 +24,7 @@ class AgencyRef(Schema):
 class CounterOut(Schema):
     number: int
     label: str
-    agency: AgencyRef
+    agency: QueueAgencyRef
     floor: int
     state: str
     officer: str | None = Field(None, description="Username of the signed-in officer, if any")

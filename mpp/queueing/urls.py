@@ -7,6 +7,8 @@ app_name = "queueing"
 urlpatterns = [
     # Citizens: kiosk, ticket and phone page, booking.
     path("antrian/", views.kiosk_agencies, name="kiosk"),
+    path("antrian/kios/semua/", views.kiosk_all, name="kiosk-all"),
+    path("antrian/kios/populer/<slug:key>/", views.kiosk_shortcut, name="kiosk-shortcut"),
     path("antrian/kios/<slug:agency>/", views.kiosk_services, name="kiosk-services"),
     path("antrian/ambil/", views.kiosk_issue, name="kiosk-issue"),
     path("antrian/check-in/", views.kiosk_checkin, name="kiosk-checkin"),

@@ -4,13 +4,15 @@ board, officer console; plus the JSON state and SSE streams their scripts use.""
 from __future__ import annotations
 
 import contextlib
+import functools
 import uuid
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
 from django.contrib import messages
 from django.core.handlers.asgi import ASGIRequest
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Prefetch
 from django.http import (
     FileResponse,
     Http404,
@@ -21,7 +23,8 @@ from django.http import (
 )
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -40,7 +43,7 @@ from mpp.core.tenancy import current_mall
 from mpp.feedback.enums import InvitationChannel
 from mpp.feedback.qr import invitation_path
 from mpp.feedback.queries import issued_invitation
-from mpp.queueing import booking_codes, domain, printing, queries, voice
+from mpp.queueing import booking_codes, domain, kiosk, printing, queries, voice
 from mpp.queueing.domain import QueueError
 from mpp.queueing.domain.common import local_day, mall_zone
 from mpp.queueing.domain.counters import works_at_counters
@@ -110,69 +113,116 @@ def _booking_or_404(mall: Mall, code: str) -> Booking:
 # --- Kiosk ----------------------------------------------------------------------------------------
 
 
+def kiosk_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """A kiosk screen: always in Indonesian (the next visitor starts in Indonesian whatever the
+    last one chose; the kiosk layout has no language switch) and never cached."""
+
+    @functools.wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        with translation.override("id"):
+            response = view(request, *args, **kwargs)  # render() has rendered it already
+        add_never_cache_headers(response)
+        return response
+
+    return wrapper
+
+
+def _kiosk_closed(request: HttpRequest, mall: Mall) -> HttpResponse | None:
+    now = timezone.now()
+    if walk_ins_open(mall, now):
+        return None
+    return render(request, "queueing/kiosk_agencies.html", {"closed": closed_message(mall, now)})
+
+
+@kiosk_view
 @require_GET
 def kiosk_agencies(request: HttpRequest) -> HttpResponse:
+    """The kiosk's first screen: big "Layanan populer" buttons by everyday name."""
     mall = _mall(request)
-    now = timezone.now()
-    if not walk_ins_open(mall, now):
-        return render(
-            request,
-            "queueing/kiosk_agencies.html",
-            {"agencies": [], "closed": closed_message(mall, now)},
-        )
-    agencies = (
-        Agency.objects.filter(
-            mall=mall,
-            is_active=True,
-            services__is_active=True,
-            services__queue__walk_in_enabled=True,
-        )
-        .annotate(
-            waiting=Count(
-                "services__tickets",
-                filter=Q(
-                    services__tickets__status=TicketStatus.WAITING,
-                    services__tickets__day=local_day(mall, timezone.now()),
-                ),
-                distinct=True,
-            )
-        )
-        .select_related("booth")
-        .order_by("position", "name")
-        .distinct()
-    )
-    return render(request, "queueing/kiosk_agencies.html", {"agencies": agencies})
+    if (closed := _kiosk_closed(request, mall)) is not None:
+        return closed
+    return render(request, "queueing/kiosk_agencies.html", {"shortcuts": kiosk.shortcuts(mall)})
 
 
-def _kiosk_services(mall: Mall, agency: Agency) -> list[dict[str, Any]]:
-    services = (
-        Service.objects.filter(
-            mall=mall, agency=agency, is_active=True, queue__walk_in_enabled=True
-        )
-        .select_related("queue", "agency", "mall")
-        .order_by("position", "name")
-    )
-    return [{"service": s, "wait": queries.estimate_wait(s)} for s in services]
-
-
+@kiosk_view
 @require_GET
-def kiosk_services(request: HttpRequest, agency: str) -> HttpResponse:
+def kiosk_all(request: HttpRequest) -> HttpResponse:
+    """Every walk-in service, grouped by agency (full name first, abbreviation second)."""
     mall = _mall(request)
-    agency_obj = Agency.objects.filter(mall=mall, slug=agency, is_active=True).first()
-    if agency_obj is None:
-        raise Http404(_("There is no agency with that name here."))
+    if (closed := _kiosk_closed(request, mall)) is not None:
+        return closed
+    groups = kiosk.agencies_with_services(kiosk.walk_in_services(mall))
+    return render(
+        request,
+        "queueing/kiosk_all.html",
+        {"groups": groups, "back_url": reverse("queueing:kiosk")},
+    )
+
+
+def _kiosk_service_page(
+    request: HttpRequest,
+    services: list[Service],
+    *,
+    title: str,
+    subtitle: str = "",
+    back_url: str,
+    show_agency: bool,
+) -> HttpResponse:
     return render(
         request,
         "queueing/kiosk_services.html",
         {
-            "agency": agency_obj,
-            "rows": _kiosk_services(mall, agency_obj),
+            "title": title,
+            "subtitle": subtitle,
+            "rows": [{"service": s, "wait": queries.estimate_wait(s)} for s in services],
+            "show_agency": show_agency,
             "priorities": PriorityGroup.choices[1:],
             "request_key": uuid.uuid4().hex,
+            "back_url": back_url,
         },
     )
 
 
+@kiosk_view
+@require_GET
+def kiosk_shortcut(request: HttpRequest, key: str) -> HttpResponse:
+    mall = _mall(request)
+    if (closed := _kiosk_closed(request, mall)) is not None:
+        return closed
+    shortcut = kiosk.find_shortcut(mall, key)
+    if shortcut is None:
+        raise Http404(_("There is no service with that name here."))
+    return _kiosk_service_page(
+        request,
+        shortcut.services,
+        title=shortcut.label,
+        subtitle=shortcut.hint,
+        back_url=reverse("queueing:kiosk"),
+        show_agency=len({s.agency_id for s in shortcut.services}) > 1,
+    )
+
+
+@kiosk_view
+@require_GET
+def kiosk_services(request: HttpRequest, agency: str) -> HttpResponse:
+    mall = _mall(request)
+    if (closed := _kiosk_closed(request, mall)) is not None:
+        return closed
+    agency_obj = Agency.objects.filter(mall=mall, slug=agency, is_active=True).first()
+    if agency_obj is None:
+        raise Http404(_("There is no agency with that name here."))
+    services = [s for s in kiosk.walk_in_services(mall) if s.agency_id == agency_obj.pk]
+    return _kiosk_service_page(
+        request,
+        services,
+        title=agency_obj.name,
+        subtitle=agency_obj.short_name,
+        back_url=reverse("queueing:kiosk-all"),
+        show_agency=False,
+    )
+
+
+@kiosk_view
 @require_POST
 def kiosk_issue(request: HttpRequest) -> HttpResponse:
     mall = _mall(request)
@@ -200,6 +250,9 @@ def kiosk_issue(request: HttpRequest) -> HttpResponse:
         )
     except QueueError as exc:
         messages.error(request, exc.message)
+        back = request.POST.get("back", "")
+        if back.startswith("/") and not back.startswith("//") and "/antrian/kios/" in back:
+            return redirect(back)
         return redirect("queueing:kiosk-services", agency=service.agency.slug)
     if printing.printer_target():
         printing.print_escpos(
@@ -210,6 +263,7 @@ def kiosk_issue(request: HttpRequest) -> HttpResponse:
     return redirect(reverse("queueing:ticket", args=[ticket.code]) + "?kios=1")
 
 
+@kiosk_view
 def kiosk_checkin(request: HttpRequest) -> HttpResponse:
     mall = _mall(request)
     form = CodeForm(request.POST or None)
@@ -230,7 +284,12 @@ def kiosk_checkin(request: HttpRequest) -> HttpResponse:
             else:
                 return redirect(reverse("queueing:ticket", args=[ticket.code]) + "?kios=1")
         status = 400
-    return render(request, "queueing/kiosk_checkin.html", {"form": form}, status=status)
+    return render(
+        request,
+        "queueing/kiosk_checkin.html",
+        {"form": form, "back_url": reverse("queueing:kiosk")},
+        status=status,
+    )
 
 
 # --- Ticket and phone page ------------------------------------------------------------------------
@@ -263,6 +322,13 @@ def ticket_page(request: HttpRequest, code: str) -> HttpResponse:
     ticket = _ticket_or_404(_mall(request), code)
     context = _ticket_context(request, ticket)
     context["kiosk"] = request.GET.get("kios") == "1"
+    if context["kiosk"]:
+        # At the kiosk: its own layout (no way out to the website), in Indonesian, and back to
+        # the first screen soon after (kiosk.js), so the next visitor starts clean.
+        context["base_template"] = "queueing/kiosk_base.html"
+        context["idle_seconds"] = 30
+        with translation.override("id"):
+            return render(request, "queueing/ticket.html", context)
     if ticket.status == TicketStatus.DONE:
         # One survey per served ticket (PermenPAN-RB 14/2017 SKM), issued when the service
         # was finished (TicketFinished); this page only shows it — no write on GET.

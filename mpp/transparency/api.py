@@ -11,22 +11,13 @@ from ninja import Query, Router, Schema
 from ninja.responses import Status
 from pydantic import Field
 
+from mpp.core.schemas import ErrorOut
 from mpp.core.tenancy import current_mall
 from mpp.transparency.filters import FilterError, parse_period
 from mpp.transparency.queries import dashboard_figures, mall_agencies
 from mpp.transparency.views import mall_today
 
 router = Router(tags=["transparency"])
-
-
-class ErrorItem(Schema):
-    field: str
-    message: str
-
-
-class ErrorOut(Schema):
-    detail: str
-    errors: list[ErrorItem]
 
 
 class VisitorsRow(Schema):

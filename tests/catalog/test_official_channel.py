@@ -71,3 +71,20 @@ def test_api_exposes_the_official_channel(client: Client, passport):
         "booth_help_en": "",
         "applications_on_this_site": False,
     }
+
+
+def test_agency_review_page_shows_the_channel_and_that_our_form_is_not_offered(mall, passport):
+    from mpp.accounts.enums import StaffRole
+    from tests.accounts.test_admin_permissions import login, staff
+
+    admin = staff("admin-imigrasi", mall, StaffRole.AGENCY_ADMIN, passport.agency)
+
+    page = (
+        login(admin)
+        .get(reverse("admin:catalog_service_confirm", args=[passport.pk]))
+        .content.decode()
+    )
+
+    assert "M-Paspor — " in page
+    assert "Tunjukkan bukti pendaftaran M-Paspor" in page
+    assert "Tidak ditawarkan: warga mengajukan lewat kanal resmi atau di gerai." in page

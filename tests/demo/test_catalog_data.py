@@ -573,14 +573,16 @@ def test_agency_pages_lists_and_search_carry_no_provenance_text(mall, client):
 
 
 @pytest.mark.django_db
-def test_agency_pages_show_the_pledge_and_the_unconfirmed_badge(mall, client):
+def test_agency_pages_show_the_unconfirmed_badge_and_no_draft_pledge(mall, client):
     agency = Agency.objects.get(mall=mall, slug="dispendukcapil")
 
     page = client.get(f"/instansi/{agency.slug}/").content.decode()
 
     assert "Belum dikonfirmasi instansi" in page
-    assert agency.maklumat in page
     assert agency.head_title in page
+    # The pledge filled in as a draft is not the agency's until it confirms its profile.
+    assert agency.maklumat not in page
+    assert "Instansi belum menetapkan maklumat pelayanannya di sini." in page
 
 
 @pytest.mark.django_db
@@ -613,3 +615,17 @@ def test_pages_of_nationally_run_services_lead_to_the_official_channel_first(mal
 
     assert national.count() >= 60
     assert offending == []
+
+
+def test_demo_reads_the_floor_plan_like_onboarding_and_names_a_bad_row(tmp_path):
+    from mpp.catalog.onboarding import read_booth_file
+    from mpp.demo.catalog import DATA_DIR, DemoDataError, read_booths
+
+    (tmp_path / "booths.csv").write_text(
+        "code,kind,floor,x,y,width,height,label\nA01,service,satu,0,0,5,5,Gerai\n",
+        encoding="utf-8",
+    )
+
+    assert read_booths() == read_booth_file(DATA_DIR / "booths.csv")
+    with pytest.raises(DemoDataError, match="row 2"):
+        read_booths(tmp_path)

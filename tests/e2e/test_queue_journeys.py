@@ -81,6 +81,7 @@ def test_whole_queue_day(queue_day: dict[str, Any], new_page: Any, live_server: 
     kiosk = new_page("desktop")
     kiosk.goto("/antrian/")
     screenshot(kiosk, "queue-kiosk")
+    kiosk.get_by_test_id("kiosk-all").click()
     kiosk.get_by_role("link", name=re.compile(re.escape(agency.name))).first.click()
     screenshot(kiosk, "queue-kiosk-services")
     kiosk.get_by_role("button", name=re.compile(re.escape(service.name))).first.click()

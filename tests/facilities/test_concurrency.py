@@ -1,4 +1,4 @@
-"""No double booking, ever (docs/sources/RELIABILITY.md §5.4): many threads, each with its own
+"""No double booking, ever (docs/reliability.md §5.4): many threads, each with its own
 database
 connection and its own signed-in citizen, race for overlapping times of one room through the
 real API endpoint. Exactly one wins; everyone else gets a clear 409 "already taken"; the

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from mpp.feedback import skm
 
-# --- The published worked example (docs/sources/FACTS.md §4.6)
+# --- The published worked example (docs/domain-facts.md §4.6)
 
 #: How the 29 respondents answered each element: {score: number of respondents}.
 WORKED_EXAMPLE = {

@@ -1,6 +1,6 @@
 """Run the real application server (`python -m mpp.serve`, as `make run` and production do) in
 worker processes against the test database, for the multi-process concurrency tests
-(docs/sources/RELIABILITY.md §5.4: app-level locks cannot hide bugs) and the tests of the serving
+(docs/reliability.md §5.4: app-level locks cannot hide bugs) and the tests of the serving
 path."""
 
 from __future__ import annotations
@@ -9,23 +9,13 @@ import contextlib
 import http.client
 import json
 import os
-import signal
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
-from pathlib import Path
 
 from django.db import connection
 
-ROOT = Path(__file__).resolve().parents[2]
+from bench.server_process import free_port, running_server
 
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+__all__ = ["app_server", "free_port", "request", "test_server_env"]
 
 
 def _database_env() -> dict[str, str]:
@@ -61,8 +51,7 @@ def test_server_env() -> dict[str, str]:
 @contextlib.contextmanager
 def app_server(workers: int = 3, extra_env: dict[str, str] | None = None) -> Iterator[int]:
     """Start `python -m mpp.serve` with `workers` processes on 127.0.0.1; yield its port;
-    stop it."""
-    port = free_port()
+    stop it (bench/server_process.py does the starting, waiting and stopping)."""
     env = {
         **os.environ,
         **_database_env(),
@@ -75,35 +64,8 @@ def app_server(workers: int = 3, extra_env: dict[str, str] | None = None) -> Ite
     }
     if "REDIS_URL" not in (extra_env or {}):
         env.pop("REDIS_URL", None)
-    process = subprocess.Popen(
-        [sys.executable, "-m", "mpp.serve", "--host", "127.0.0.1", "--port", str(port),
-         "--workers", str(workers)],
-        cwd=ROOT,
-        env=env,
-        start_new_session=True,
-    )  # fmt: skip
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                status, _ = request(port, "GET", "/healthz")
-                if status == 200:
-                    break
-            except OSError:
-                pass
-            if time.monotonic() > deadline or process.poll() is not None:
-                raise RuntimeError("the application server did not start")
-            time.sleep(0.3)
+    with running_server(env, workers=workers) as (port, _process):
         yield port
-    finally:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(process.pid, signal.SIGKILL)
-            process.wait(timeout=10)
 
 
 def request(

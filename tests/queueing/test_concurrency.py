@@ -1,4 +1,4 @@
-"""Concurrency proofs (docs/sources/RELIABILITY.md §5.4): many threads hammer the real API
+"""Concurrency proofs (docs/reliability.md §5.4): many threads hammer the real API
 endpoints, each
 with its own database connection; then the database is checked. Runs on whichever database
 the suite runs on (SQLite file DB with IMMEDIATE transactions, or PostgreSQL)."""

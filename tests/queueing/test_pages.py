@@ -26,7 +26,7 @@ def test_kiosk_lists_agencies_with_bounded_queries(site, client, django_assert_m
         domain.issue_ticket(service=site.ktp)
 
     with django_assert_max_num_queries(8):
-        response = client.get("/antrian/")
+        response = client.get("/antrian/kios/semua/")
 
     assert response.status_code == 200
     assert "Dukcapil" in response.text or site.agency.name in response.text

@@ -1,5 +1,5 @@
 """A Hypothesis state machine drives random sequences of queue operations and checks the
-invariants after every step (docs/sources/RELIABILITY.md §6.1): numbers unique and contiguous per
+invariants after every step (docs/reliability.md §6.1): numbers unique and contiguous per
 prefix and
 day, each ticket in exactly the state the model expects, at most one ticket per counter, slot
 seats equal to what holds them and never above capacity, officers never act on another

@@ -14,6 +14,7 @@ from mpp.feedback.domain.complaints import (
     reject_complaint,
     respond_to_answer,
     return_complaint,
+    share_with_accused,
     transition_complaint,
     unpublish_complaint,
 )
@@ -21,6 +22,7 @@ from mpp.feedback.domain.followup import (
     create_follow_up_plan,
     update_follow_up_progress,
 )
+from mpp.feedback.domain.moderation import moderate_suggestion
 from mpp.feedback.domain.surveys import (
     check_invitation,
     create_survey_invitation,
@@ -51,10 +53,12 @@ __all__ = [
     "escalate_overdue_complaints",
     "file_complaint",
     "local_date",
+    "moderate_suggestion",
     "publish_complaint",
     "reject_complaint",
     "respond_to_answer",
     "return_complaint",
+    "share_with_accused",
     "submit_survey",
     "transition_complaint",
     "unpublish_complaint",

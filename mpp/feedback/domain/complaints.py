@@ -1,6 +1,6 @@
 """Complaint writes: file, verify and forward, answer, respond, close, escalate, publish.
 
-The workflow follows SP4N-LAPOR! (docs/sources/FACTS.md §5): the mall's complaint desk verifies a
+The workflow follows SP4N-LAPOR! (docs/domain-facts.md §5): the mall's complaint desk verifies a
 new
 complaint within 3 working days and forwards it to the agency (disposition) with a resolution
 category; the agency answers within the category's limit (ringan 2, normatif 5, tidak
@@ -37,7 +37,7 @@ from mpp.catalog.models import Agency, Service
 from mpp.core.calendar import add_working_days
 from mpp.core.domain_events import ComplaintStateChanged, emit
 from mpp.core.models import Mall
-from mpp.feedback import conf
+from mpp.feedback import conf, oversight
 from mpp.feedback.codes import (
     COMPLAINT_CODE_LENGTH,
     PIN_LENGTH,
@@ -46,6 +46,7 @@ from mpp.feedback.codes import (
 )
 from mpp.feedback.enums import (
     COMPLAINT_TRANSITIONS,
+    PROTECTED_KINDS,
     CitizenVerdict,
     ComplaintCategory,
     ComplaintChannel,
@@ -254,6 +255,23 @@ def file_complaint(
         facility=facility,
         officer_description=officer_description,
     )
+    accused: Agency | None = None
+    is_protected = kind in PROTECTED_KINDS
+    if is_protected:
+        # ADR 0019: to the oversight unit, never to the agency reported; never published.
+        if subject == ComplaintSubject.FACILITY or agency is None:
+            raise FeedbackError(_("Choose the agency whose officer you report."), field="agency")
+        accused = agency
+        agency = oversight.handler_for(mall, kind, accused)
+        if agency is None:
+            raise FeedbackError(
+                _(
+                    "This mall has no inspectorate desk yet. Report it to the Inspectorate "
+                    "directly or through lapor.go.id."
+                ),
+                field="kind",
+            )
+        is_confidential = True
     name, phone, email = _reporter(
         is_anonymous=is_anonymous, name=reporter_name, phone=reporter_phone, email=reporter_email
     )
@@ -294,6 +312,8 @@ def file_complaint(
                 status=ComplaintStatus.RECEIVED,
                 is_anonymous=is_anonymous,
                 is_confidential=is_confidential,
+                is_protected=is_protected,
+                accused_agency=accused,
                 reporter_name=name,
                 reporter_phone=phone,
                 reporter_email=email,
@@ -333,6 +353,7 @@ def file_complaint(
                     "agency_id": agency.pk if agency else None,
                     "service_id": service.pk if service else None,
                     "anonymous": is_anonymous,
+                    "protected": is_protected,
                     "photo": bool(photo),
                     "verify_due": complaint.verify_due.isoformat(),
                 },
@@ -449,6 +470,18 @@ def disposition_complaint(
         raise FeedbackError(_("Choose a category."), field="category")
     if agency is not None and agency.mall_id != complaint.mall_id:
         raise FeedbackError(_("There is no such agency in this mall."), field="agency")
+    if complaint.is_protected and (
+        agency is None
+        or agency.pk not in oversight.oversight_agency_ids(complaint.mall_id)
+        or agency.pk == complaint.accused_agency_id
+    ):
+        raise FeedbackError(
+            _(
+                "A report that protects the reporter stays with an oversight unit; share it "
+                "with the agency reported instead."
+            ),
+            field="agency",
+        )
     moment = _now(now)
     answer_due = add_working_days(
         local_date(complaint.mall, moment),
@@ -685,6 +718,43 @@ def escalate_overdue_complaints(*, now: datetime | None = None) -> list[Complain
             )
         escalated.append(locked)
     return escalated
+
+
+def share_with_accused(
+    *, complaint: Complaint, actor: Any, note: str, now: datetime | None = None
+) -> Complaint:
+    """The oversight unit decides that the agency reported may see a protected report (to
+    answer for it or to discipline its officer). The agency then sees the report in its list,
+    never the reporter's identity, contact details or photo. Once, audited, with a reason."""
+    moment = _now(now)
+    reason = _note(note, field="note", required=True, label=_("The reason"))
+    with transaction.atomic():
+        locked = _lock(complaint)
+        if not locked.is_protected or locked.accused_agency_id is None:
+            raise ConflictError(_("Only a protected report about an agency can be shared."))
+        if locked.shared_with_accused_at is not None:
+            raise ConflictError(_("This report was already shared with the agency reported."))
+        locked.shared_with_accused_at = moment
+        locked.shared_with_accused_by = actor if getattr(actor, "is_authenticated", False) else None
+        locked.save()
+        ComplaintEvent.objects.create(
+            complaint=locked,
+            kind=ComplaintEvent.Kind.SHARED,
+            created_at=moment,
+            from_status=locked.status,
+            to_status=locked.status,
+            actor=actor if getattr(actor, "is_authenticated", False) else None,
+            actor_label=_actor_label(actor),
+            note=reason,
+            is_public=False,
+        )
+        record_event(
+            action="complaint.shared_with_accused",
+            obj=locked,
+            actor=actor,
+            data={"code": locked.code, "accused_agency_id": locked.accused_agency_id},
+        )
+    return locked
 
 
 def _personal_data_in(text: str, complaint: Complaint) -> bool:

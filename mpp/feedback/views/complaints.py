@@ -15,8 +15,14 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from mpp.core import fairuse
-from mpp.feedback import domain, present, queries
-from mpp.feedback.enums import ComplaintChannel, ComplaintStatus
+from mpp.feedback import domain, oversight, present, queries
+from mpp.feedback.enums import (
+    PROTECTED_KINDS,
+    ComplaintChannel,
+    ComplaintKind,
+    ComplaintStatus,
+    ComplaintSubject,
+)
 from mpp.feedback.errors import FeedbackError
 from mpp.feedback.forms import ComplaintForm, RespondForm, TrackForm
 from mpp.feedback.models import Complaint
@@ -47,15 +53,18 @@ def complaint_new(request: HttpRequest, kiosk: bool = False) -> HttpResponse:
         )
         form.add_error(None, _("What you sent is too large. Send a smaller photo."))
         return render(
-            request, "feedback/complaint_form.html", {"form": form, "kiosk": kiosk}, status=400
+            request,
+            "feedback/complaint_form.html",
+            {"form": form, "kiosk": kiosk, "oversight_unit": oversight.default_unit(mall)},
+            status=400,
         )
-    form = ComplaintForm(
-        data,
-        files,
-        mall=mall,
-        kiosk=kiosk,
-        initial={"form_token": secrets.token_urlsafe(24), "kind": "pengaduan"},
-    )
+    wanted = request.GET.get("jenis", "")
+    initial = {"form_token": secrets.token_urlsafe(24), "kind": ComplaintKind.COMPLAINT}
+    if wanted in ComplaintKind.values:
+        initial["kind"] = wanted
+        if wanted in PROTECTED_KINDS:
+            initial["subject"] = ComplaintSubject.OFFICER
+    form = ComplaintForm(data, files, mall=mall, kiosk=kiosk, initial=initial)
     if request.method == "POST" and form.is_valid():
         cleaned = form.cleaned_data
         key = fairuse.scoped_key(request, f"form:{cleaned['form_token']}") or ""
@@ -103,7 +112,7 @@ def complaint_new(request: HttpRequest, kiosk: bool = False) -> HttpResponse:
     return render(
         request,
         "feedback/complaint_form.html",
-        {"form": form, "kiosk": kiosk},
+        {"form": form, "kiosk": kiosk, "oversight_unit": oversight.default_unit(mall)},
         status=400 if form.errors else 200,
     )
 
@@ -156,8 +165,8 @@ def track(request: HttpRequest) -> HttpResponse:
                     form.cleaned_data["secret"],
                     client_address(request),
                 )
-            except TooManyAttemptsError:
-                form.add_error(None, _("Too many wrong attempts. Wait an hour and try again."))
+            except TooManyAttemptsError as exc:
+                form.add_error(None, exc.message)
                 status = 429
             else:
                 if complaint is None:

@@ -49,7 +49,7 @@ def _complaint(request: HttpRequest, code: str) -> Complaint:
     mall = mall_or_404(request)
     complaint = (
         permissions.visible_complaints(request.user, mall)
-        .select_related("agency", "service", "mall", "answered_by")
+        .select_related("agency", "accused_agency", "service", "mall", "answered_by")
         .filter(code=code.upper()[:16])
         .first()
     )
@@ -121,8 +121,9 @@ def desk(request: HttpRequest) -> HttpResponse:
 def detail(request: HttpRequest, code: str, forms: dict[str, Any] | None = None) -> HttpResponse:
     complaint = _complaint(request, code)
     mall = complaint.mall
-    manage = permissions.can_manage(request.user, mall.pk)
+    manage = permissions.can_manage_complaint(request.user, complaint)
     answer = permissions.can_answer(request.user, complaint)
+    share = permissions.can_share_with_accused(request.user, complaint)
     status = complaint.status
     forms = forms or {}
     context = {
@@ -130,10 +131,14 @@ def detail(request: HttpRequest, code: str, forms: dict[str, Any] | None = None)
         "events": list(complaint.events.select_related("actor").order_by("created_at", "pk")),
         "overdue": present.is_overdue(complaint),
         "see_reporter": permissions.can_see_reporter(request.user, complaint),
-        "read_only": not (manage or answer),
+        "read_only": not (manage or answer or share),
+        "handles_protected": permissions.handles_protected(request.user, complaint),
+        "share_form": forms.get("share") or (ReasonForm(prefix="share") if share else None),
         "disposition_form": forms.get("disposition")
         or (
-            DispositionForm(mall=mall, initial={"agency": complaint.agency})
+            DispositionForm(
+                mall=mall, protected=complaint.is_protected, initial={"agency": complaint.agency}
+            )
             if manage and status == ComplaintStatus.RECEIVED
             else None
         ),
@@ -141,7 +146,11 @@ def detail(request: HttpRequest, code: str, forms: dict[str, Any] | None = None)
         or (ReasonForm() if manage and status == ComplaintStatus.RECEIVED else None),
         "answer_form": forms.get("answer") or (AnswerForm() if answer else None),
         "return_form": forms.get("return")
-        or (ReasonForm(prefix="return") if answer and complaint.agency_id else None),
+        or (
+            ReasonForm(prefix="return")
+            if answer and complaint.agency_id and not complaint.is_protected
+            else None
+        ),
         "close_form": manage and status == ComplaintStatus.ANSWERED,
         "publish_form": forms.get("publish")
         or (
@@ -152,6 +161,7 @@ def detail(request: HttpRequest, code: str, forms: dict[str, Any] | None = None)
                 }
             )
             if manage
+            and not complaint.is_confidential
             and status
             in {ComplaintStatus.ANSWERED, ComplaintStatus.CLOSED, ComplaintStatus.AUTO_CLOSED}
             else None
@@ -206,8 +216,18 @@ def _do_unpublish(request: HttpRequest, complaint: Complaint, form: Any) -> None
     domain.unpublish_complaint(complaint=complaint, actor=request.user)
 
 
+def _do_share(request: HttpRequest, complaint: Complaint, form: Any) -> None:
+    domain.share_with_accused(
+        complaint=complaint, actor=request.user, note=form.cleaned_data["reason"]
+    )
+
+
 def _may_manage(request: HttpRequest, complaint: Complaint) -> bool:
-    return permissions.can_manage(request.user, complaint.mall_id)
+    return permissions.can_manage_complaint(request.user, complaint)
+
+
+def _may_share(request: HttpRequest, complaint: Complaint) -> bool:
+    return permissions.can_share_with_accused(request.user, complaint)
 
 
 def _may_answer(request: HttpRequest, complaint: Complaint) -> bool:
@@ -218,7 +238,7 @@ def _may_answer(request: HttpRequest, complaint: Complaint) -> bool:
 ACTIONS: dict[str, tuple[Any, Any, Any, Any, str]] = {
     "disposition": (
         _may_manage,
-        lambda request, c: DispositionForm(request.POST, mall=c.mall),
+        lambda request, c: DispositionForm(request.POST, mall=c.mall, protected=c.is_protected),
         _do_disposition,
         gettext_lazy("Forwarded."),
         "disposition",
@@ -253,6 +273,13 @@ ACTIONS: dict[str, tuple[Any, Any, Any, Any, str]] = {
         "publish",
     ),
     "unpublish": (_may_manage, None, _do_unpublish, gettext_lazy("No longer published."), ""),
+    "share": (
+        _may_share,
+        lambda request, c: ReasonForm(request.POST, prefix="share"),
+        _do_share,
+        gettext_lazy("Shared with the agency reported; the reporter stays hidden from it."),
+        "share",
+    ),
 }
 
 
@@ -289,6 +316,8 @@ def photo(request: HttpRequest, code: str) -> FileResponse:
     """Stream the photo to staff who may see the complaint: as an attachment, with nosniff,
     a server-chosen name and no caching, so it can never render as a page of our site."""
     complaint = _complaint(request, code)
+    if complaint.is_protected and not permissions.can_see_reporter(request.user, complaint):
+        raise Http404  # a photo may identify the reporter of a protected report
     if not complaint.photo or complaint.photo_type not in {"image/jpeg", "image/png"}:
         raise Http404
     extension = "jpg" if complaint.photo_type == "image/jpeg" else "png"
@@ -320,7 +349,8 @@ def lapor_export(request: HttpRequest, fmt: str) -> HttpResponse:
         days = 31
     since = timezone.now() - timedelta(days=days)
     complaints = (
-        Complaint.objects.filter(mall=mall, received_at__gte=since)
+        # Protected reports (ADR 0019) are the oversight unit's, not the mall desk's.
+        Complaint.objects.filter(mall=mall, received_at__gte=since, is_protected=False)
         .select_related("agency", "service", "mall")
         .order_by("received_at", "pk")
     )

@@ -25,7 +25,7 @@ from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from mpp.notifications.domain.outbox import _create, email_footer, enqueue
+from mpp.notifications.domain.outbox import email_footer, enqueue, fall_back
 from mpp.notifications.enums import (
     DELIVERY_RANK,
     DeliveryStatus,
@@ -217,36 +217,6 @@ def _record_failure(row: Notification, exc: SendError) -> str:
     )
     enqueue(row.pk, delay=delay)
     return NotificationStatus.RETRYING
-
-
-def fall_back(row: Notification) -> Notification | None:
-    """Hand a message that will not reach the citizen on this channel to the next one in
-    its fallback list (once: the next row is linked one-to-one). Returns the new row."""
-    if not row.fallback or Notification.objects.filter(fallback_of=row).exists():
-        return None
-    following, rest = row.fallback[0], row.fallback[1:]
-    new = _create(
-        channel=following["channel"],
-        to=following["to"],
-        body=row.body,
-        kind=row.kind,
-        subject=row.subject,
-        user_id=row.user_id,
-        mall=row.mall,
-        object_type=row.object_type,
-        object_id=row.object_id,
-        sensitive=row.sensitive,
-        dedupe_key=None,
-        language=row.language,
-        urgent=row.urgent,
-        requested=row.requested,
-        expires_at=row.expires_at,
-        template_params=row.template_params or (),
-        fallback=rest,
-        fallback_of=row,
-    )
-    logger.info("Notification %s falls back to %s as %s", row.pk, new.channel, new.pk)
-    return new
 
 
 # --- Provider reports -------------------------------------------------------------------------

@@ -154,8 +154,6 @@ def _create(
     else:
         row = Notification.objects.create(**values)
     if status == NotificationStatus.SUPPRESSED:
-        from mpp.notifications.domain.delivery import fall_back
-
         fall_back(row)
     else:
         delay = (next_attempt_at - now) if next_attempt_at else None
@@ -347,13 +345,19 @@ def end_of_local_day(mall: Any, moment: datetime) -> datetime:
     return datetime.combine(local.date() + timedelta(days=1), datetime.min.time(), tzinfo=zone)
 
 
+#: The background task that delivers one notification (`mpp.notifications.tasks.deliver`).
+#: The task module sits above the domain (it calls `deliver_notification`), so it is plugged in
+#: here by `NotificationsConfig.ready` rather than imported.
+DELIVER_TASK: Any = None
+
+
 def enqueue(notification_id: int, *, delay: timedelta | None = None) -> None:
     """Hand the delivery to the task backend. Never raises: the row stays due and the sweep
     (`send_pending_notifications`) delivers it if the backend is unavailable."""
-    from mpp.notifications.tasks import deliver
-
     try:
-        task = deliver
+        task = DELIVER_TASK
+        if task is None:
+            raise RuntimeError("the notifications app is not ready: no delivery task")
         if delay is not None and delay > timedelta(0):
             if not task.get_backend().supports_defer:
                 return  # the sweep picks delayed rows up when the backend cannot defer
@@ -365,3 +369,33 @@ def enqueue(notification_id: int, *, delay: timedelta | None = None) -> None:
             notification_id,
             exc_info=True,
         )
+
+
+def fall_back(row: Notification) -> Notification | None:
+    """Hand a message that will not reach the citizen on this channel to the next one in
+    its fallback list (once: the next row is linked one-to-one). Returns the new row."""
+    if not row.fallback or Notification.objects.filter(fallback_of=row).exists():
+        return None
+    following, rest = row.fallback[0], row.fallback[1:]
+    new = _create(
+        channel=following["channel"],
+        to=following["to"],
+        body=row.body,
+        kind=row.kind,
+        subject=row.subject,
+        user_id=row.user_id,
+        mall=row.mall,
+        object_type=row.object_type,
+        object_id=row.object_id,
+        sensitive=row.sensitive,
+        dedupe_key=None,
+        language=row.language,
+        urgent=row.urgent,
+        requested=row.requested,
+        expires_at=row.expires_at,
+        template_params=row.template_params or (),
+        fallback=rest,
+        fallback_of=row,
+    )
+    logger.info("Notification %s falls back to %s as %s", row.pk, new.channel, new.pk)
+    return new

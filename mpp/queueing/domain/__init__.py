@@ -1,4 +1,4 @@
-"""Every write of the queue goes through these functions (docs/sources/DESIGN.md: keyword-only
+"""Every write of the queue goes through these functions (docs/conventions.md: keyword-only
 arguments,
 one transaction, rules checked inside it, events published on commit)."""
 

@@ -1,9 +1,9 @@
-"""Online bookings: book, cancel, reschedule, check in, release no-shows.
+"""Online bookings: book, cancel, reschedule, check in (no-shows: `no_shows.py`).
 
 Seats: a booking takes a seat in its slot with one conditional update
 (`booked_count + walk_in_count < capacity`), the same pool walk-ins draw from, and a check
 constraint makes the database refuse overbooking whatever the code does. A slot shown free is
-really free (the Kendari JARI trap, docs/sources/FACTS.md §6).
+really free (the Kendari JARI trap, docs/domain-facts.md §6).
 
 Anti-hoarding: one active booking per person (phone or NIK), service and day (a partial unique
 constraint) and at most MPP_QUEUE_BOOKINGS_PER_PERSON_PER_DAY (default 2) active bookings per
@@ -40,6 +40,7 @@ from mpp.queueing.domain.common import (
 )
 from mpp.queueing.domain.errors import ConflictError, FullError, NotFoundError, QueueError
 from mpp.queueing.domain.follow import follow_booked_ticket
+from mpp.queueing.domain.no_shows import release_booking_seat, release_no_shows, release_person_day
 from mpp.queueing.domain.schedule import ensure_slots
 from mpp.queueing.domain.tickets import _create_ticket, _event, _queue_of
 from mpp.queueing.enums import BookingStatus, TicketChannel, TicketEventKind
@@ -93,12 +94,6 @@ def _take_person_day(mall: Mall, key: str, day: date) -> None:
         )
 
 
-def _release_person_day(mall_id: int, key: str, day: date) -> None:
-    PersonDay.objects.filter(mall_id=mall_id, person_key=key, day=day, active_count__gt=0).update(
-        active_count=F("active_count") - 1
-    )
-
-
 def _take_booking_seat(slot: Slot) -> None:
     taken = Slot.objects.filter(
         pk=slot.pk, booked_count__lt=F("capacity") - F("walk_in_count")
@@ -109,16 +104,30 @@ def _take_booking_seat(slot: Slot) -> None:
         )
 
 
+def _lock_days(service_id: int, *days: date) -> None:
+    """Lock every slot row of the service on these days, in id order, before any of them is
+    changed. Bookings and reschedules of one service then queue on the same rows in the same
+    order: the day-share count below sees every seat taken before it, and two transactions
+    never hold one slot each while waiting for the other's (a deadlock on PostgreSQL; SQLite's
+    IMMEDIATE transactions already run one writer at a time)."""
+    if setting("MPP_QUEUE_BOOKING_DAY_SHARE", 60) >= 100:
+        return
+    list(
+        Slot.objects.filter(service_id=service_id, day__in=set(days))
+        .order_by("pk")
+        .select_for_update()
+        .values_list("pk", flat=True)
+    )
+
+
 def _within_day_share(slot: Slot) -> None:
     """Online bookings never take more than MPP_QUEUE_BOOKING_DAY_SHARE percent of a service's
     seats of a day (issue 10.1): the rest stays for people who walk in. Called after the seat
-    was taken, in the same transaction; the day's slot rows are locked so concurrent bookings
-    count each other."""
+    was taken, in the same transaction, with the day's slot rows locked by `_lock_days`."""
     share = setting("MPP_QUEUE_BOOKING_DAY_SHARE", 60)
     if share >= 100:
         return
     day_slots = Slot.objects.filter(service_id=slot.service_id, day=slot.day)
-    list(day_slots.select_for_update().values_list("pk", flat=True))
     totals = day_slots.aggregate(booked=Sum("booked_count"), seats=Sum("capacity"))
     if (totals["booked"] or 0) * 100 > share * (totals["seats"] or 0):
         raise FullError(
@@ -139,10 +148,6 @@ def _within_active_limit(mall: Mall, key: str, now: datetime) -> None:
             % {"n": limit},
             field="phone",
         )
-
-
-def _release_booking_seat(slot_id: int) -> None:
-    Slot.objects.filter(pk=slot_id, booked_count__gt=0).update(booked_count=F("booked_count") - 1)
 
 
 def book_visit(
@@ -171,6 +176,7 @@ def book_visit(
         with transaction.atomic():
             _take_person_day(service.mall, key, slot.day)
             _within_active_limit(service.mall, key, now)
+            _lock_days(slot.service_id, slot.day)
             _take_booking_seat(slot)
             _within_day_share(slot)
             booking = Booking.objects.create(
@@ -212,8 +218,8 @@ def cancel_booking(*, booking: Booking, now: datetime | None = None) -> Booking:
         booking.status = BookingStatus.CANCELLED
         booking.changed_at = now
         booking.save(update_fields=["status", "changed_at"])
-        _release_booking_seat(booking.slot_id)
-        _release_person_day(booking.mall_id, booking.person_key, booking.day)
+        release_booking_seat(booking.slot_id)
+        release_person_day(booking.mall_id, booking.person_key, booking.day)
         emit(BookingCancelled(mall_id=booking.mall_id, booking_id=booking.pk))
     return booking
 
@@ -241,14 +247,19 @@ def reschedule_booking(
             old_slot_id, old_day = booking.slot_id, booking.day
             if new_slot.day != old_day:
                 _take_person_day(service.mall, booking.person_key, new_slot.day)
-                _release_person_day(booking.mall_id, booking.person_key, old_day)
-            # Touch the two slot rows in id order so two crossing reschedules cannot deadlock.
+                release_person_day(booking.mall_id, booking.person_key, old_day)
+            # Both days' slot rows, locked in id order (see _lock_days); without the day share
+            # only the two slot rows are touched, also in id order.
+            _lock_days(service.pk, old_day, new_slot.day)
             if new_slot.pk < old_slot_id:
                 _take_booking_seat(new_slot)
-                _release_booking_seat(old_slot_id)
+                release_booking_seat(old_slot_id)
             else:
-                _release_booking_seat(old_slot_id)
+                release_booking_seat(old_slot_id)
                 _take_booking_seat(new_slot)
+            if new_slot.day != old_day:
+                # A move to another day is a new online seat on that day: the share holds.
+                _within_day_share(new_slot)
             booking.slot = new_slot
             booking.day = new_slot.day
             booking.starts_at = new_slot.starts_at
@@ -329,36 +340,6 @@ def check_in(*, booking: Booking, now: datetime | None = None, actor: User | Non
             TicketIssued(mall_id=ticket.mall_id, ticket_id=ticket.pk, service_id=ticket.service_id)
         )
     return ticket
-
-
-def release_no_shows(
-    *, mall: Mall, now: datetime | None = None, service: Service | None = None
-) -> int:
-    """Mark bookings whose check-in window has closed as no-shows and free their seats, so
-    walk-ins can use them. Returns how many were released. Safe to run at any time and
-    concurrently (each booking is re-checked under its row lock)."""
-    now = now_or(now)
-    candidates = Booking.objects.filter(
-        mall=mall, status=BookingStatus.BOOKED, starts_at__lt=now
-    ).select_related("service__queue")
-    if service is not None:
-        candidates = candidates.filter(service=service)
-    released = 0
-    for booking in candidates[:500]:
-        late = timedelta(minutes=booking.service.queue.checkin_late_minutes)
-        if booking.starts_at + late >= now:
-            continue
-        with transaction.atomic():
-            locked = Booking.objects.select_for_update().get(pk=booking.pk)
-            if locked.status != BookingStatus.BOOKED:
-                continue
-            locked.status = BookingStatus.NO_SHOW
-            locked.changed_at = now
-            locked.save(update_fields=["status", "changed_at"])
-            _release_booking_seat(locked.slot_id)
-            _release_person_day(locked.mall_id, locked.person_key, locked.day)
-            released += 1
-    return released
 
 
 __all__ = [

@@ -7,7 +7,7 @@ import hashlib
 import hmac
 import re
 import secrets
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -33,18 +33,13 @@ def mall_zone(mall: Mall) -> ZoneInfo:
 
 
 def local_day(mall: Mall, now: datetime) -> date:
-    """The service day in the mall's own zone (a UTC date flips at 07:00 WIB: docs/sources/PEERS.md
+    """The service day in the mall's own zone (a UTC date flips at 07:00 WIB: docs/peers.md
     §7)."""
     return now.astimezone(mall_zone(mall)).date()
 
 
 def local_datetime(mall: Mall, day: date, at: time) -> datetime:
     return datetime.combine(day, at, tzinfo=mall_zone(mall))
-
-
-def day_bounds(mall: Mall, day: date) -> tuple[datetime, datetime]:
-    start = local_datetime(mall, day, time(0, 0))
-    return start, start + timedelta(days=1)
 
 
 def new_code() -> str:

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from mpp.accounts.contacts import mask_phone, parse_phone
 from mpp.audit.domain import record_event
+from mpp.core.domain_events import TicketFollowed, emit
 from mpp.queueing.domain.common import local_day, now_or
 from mpp.queueing.domain.errors import ConflictError, QueueError
 from mpp.queueing.enums import ContactChannel, TicketStatus
@@ -67,9 +68,9 @@ def follow_ticket(
             actor="citizen",
             data={"phone": mask_phone(canonical), "channel": channel},
         )
-        from mpp.queueing.notify import send_ticket_issued
-
-        send_ticket_issued(fresh, now=now)
+        # The "your number" message: queueing.notify subscribes (it reads the queue's
+        # figures in queries.py, which sits above the domain).
+        emit(TicketFollowed(mall_id=fresh.mall_id, ticket_id=fresh.pk, at=now))
     return contact
 
 

@@ -1,6 +1,6 @@
 """Tickets: issue, call, recall, skip, start, finish, transfer, requeue, note.
 
-Concurrency (docs/sources/RELIABILITY.md §5, ADR 0004):
+Concurrency (docs/reliability.md §5, ADR 0004):
 - Numbers: one `DailySequence` row per (mall, prefix, local day), incremented with a single
   `UPDATE … SET last_number = last_number + 1 … RETURNING` in the ticket's own transaction.
   The row lock serialises issuers of one prefix only; the unique (mall, prefix, day, number)
@@ -48,6 +48,7 @@ from mpp.queueing.domain.errors import (
     NotFoundError,
     QueueError,
 )
+from mpp.queueing.domain.no_shows import release_no_shows
 from mpp.queueing.domain.schedule import ensure_slots
 from mpp.queueing.enums import (
     AT_COUNTER,
@@ -126,11 +127,8 @@ def _take_walk_in_seat(
             )
         if Slot.objects.filter(room, pk=slot.pk).update(walk_in_count=F("walk_in_count") + 1):
             return slot
-    if retry:
-        from mpp.queueing.domain.bookings import release_no_shows
-
-        if release_no_shows(mall=service.mall, now=now, service=service):
-            return _take_walk_in_seat(service, queue, now, retry=False)
+    if retry and release_no_shows(mall=service.mall, now=now, service=service):
+        return _take_walk_in_seat(service, queue, now, retry=False)
     raise FullError(
         _("All of today's places for this service are taken. Please book online for another day."),
         field="service",
@@ -505,7 +503,15 @@ def _finish(ticket: Ticket, officer: User, counter: Counter, now: datetime) -> N
     nudge_ticket(ticket.code, event.pk, "finished")
     # The citizen was served: subscribers (the feedback app) issue the survey invitation
     # inside this transaction, so the survey exists from the moment the service ends.
-    emit(TicketFinished(mall_id=ticket.mall_id, ticket_id=ticket.pk, service_id=ticket.service_id))
+    emit(
+        TicketFinished(
+            mall_id=ticket.mall_id,
+            ticket_id=ticket.pk,
+            service_id=ticket.service_id,
+            ticket_code=ticket.code,
+            finished_at=now,
+        )
+    )
 
 
 def finish_service(*, ticket: Ticket, officer: User, now: datetime | None = None) -> Ticket:

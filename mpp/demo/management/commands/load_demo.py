@@ -20,6 +20,7 @@ from mpp.demo.catalog import MALL_SLUG, load_demo_catalog
 from mpp.demo.history import load_demo_history
 from mpp.demo.staff import load_mall_manager
 from mpp.facilities.demo import load_facilities_demo
+from mpp.feedback.demo import load_oversight_demo
 from mpp.queueing.demo import load_queue_demo
 
 
@@ -52,6 +53,11 @@ class Command(BaseCommand):
         )
         facilities = load_facilities_demo(mall)
         self.stdout.write(f"Facilities: {facilities}")
+        oversight = load_oversight_demo(mall)
+        self.stdout.write(
+            f"Oversight (pungli/whistleblowing desk): {oversight['unit']}, "
+            f"officer {oversight['inspector']}, {oversight['reports']} demo report(s) filed"
+        )
         manager = load_mall_manager(mall)
         self.stdout.write(f"Mall manager (outbox at /staf/kotak-keluar/): {manager}")
         if not options.get("no_history"):

@@ -5,11 +5,11 @@
   if (!root || !window.MPPLive) { return; }
   var en = root.getAttribute("data-lang") === "en";
   var T = en ? {
-    called: "It is your turn: please go to counter ", ahead: "", min: " min", soon: "soon",
+    called: "It is your turn: please go to counter ", ahead: "", min: " min", soon: "soon", nobody: "after an officer opens the counter",
     live: "Updates automatically.", poll: "Updating every few seconds.", down: "No connection; retrying…",
     counter: "counter "
   } : {
-    called: "Giliran Anda: silakan menuju loket ", ahead: "", min: " menit", soon: "segera",
+    called: "Giliran Anda: silakan menuju loket ", ahead: "", min: " menit", soon: "segera", nobody: "setelah petugas membuka loket",
     live: "Diperbarui otomatis.", poll: "Diperbarui setiap beberapa detik.", down: "Tidak ada koneksi; mencoba lagi…",
     counter: "loket "
   };
@@ -30,7 +30,9 @@
     if (s.wait) {
       wait.hidden = false;
       field("ahead").textContent = s.wait.people_ahead;
-      field("estimate").textContent = s.wait.minutes ? (s.wait.minutes_low + "–" + s.wait.minutes_high + T.min) : T.soon;
+      var range = s.wait.minutes ? (s.wait.minutes_low + "–" + s.wait.minutes_high + T.min) : T.soon;
+      // Honest: with nobody at the counters yet, the estimate only starts when one opens.
+      field("estimate").textContent = s.wait.counters_open ? range : (s.wait.minutes ? range + ", " : "") + T.nobody;
     } else {
       wait.hidden = true;
     }

@@ -1,0 +1,123 @@
+"""The kiosk for everyone (issue 9): "Layanan populer" by everyday name, all services by
+agency, a big "Kembali", always Indonesian, no way out to the website."""
+
+from __future__ import annotations
+
+import re
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.conf import settings
+from django.test import override_settings
+from django.utils import timezone
+
+from mpp.core.enums import DayKind
+from mpp.core.models import CalendarDay
+from mpp.queueing import kiosk
+from mpp.queueing.models import KioskShortcut
+from tests.queueing.conftest import build_hall
+
+
+@pytest.fixture
+def site(db):
+    return build_hall(counters=2, slot_capacity=4, booking=True)
+
+
+def _links(html: str) -> list[str]:
+    return re.findall(r'<a [^>]*href="([^"]+)"', html)
+
+
+def test_start_shows_popular_services_by_everyday_name(site, client, django_assert_max_num_queries):
+    with django_assert_max_num_queries(8):
+        response = client.get("/antrian/")
+
+    assert response.status_code == 200
+    text = response.text
+    assert "Layanan populer" in text
+    assert "/antrian/kios/populer/ktp-el/" in text
+    assert "/antrian/kios/populer/kartu-keluarga/" in text
+    assert "/antrian/kios/semua/" in text
+    # Nothing leads out of the kiosk: no logo link, no language switch.
+    assert all(href.startswith("/antrian/") for href in _links(text)), _links(text)
+    assert "set_language" not in text and "/i18n/" not in text
+
+
+def test_shortcut_page_lists_its_services_with_a_big_back(site, client):
+    response = client.get("/antrian/kios/populer/ktp-el/")
+
+    assert response.status_code == 200
+    assert 'value="ktp-el"' in response.text
+    assert 'value="kk"' not in response.text
+    assert 'data-testid="kiosk-back"' in response.text
+    assert client.get("/antrian/kios/populer/no-such/").status_code == 404
+
+
+def test_the_mall_manager_chooses_the_shortcuts(site, client):
+    own = KioskShortcut.objects.create(mall=site.mall, label="Urus KK", hint="Semua urusan KK")
+    own.services.set([site.kk])
+
+    shortcuts = kiosk.shortcuts(site.mall)
+
+    assert [(s.label, [x.slug for x in s.services]) for s in shortcuts] == [("Urus KK", ["kk"])]
+    page = client.get(f"/antrian/kios/populer/{own.pk}/")
+    assert page.status_code == 200 and 'value="kk"' in page.text
+
+
+def test_kiosk_is_indonesian_whatever_the_last_visitor_chose(site, client):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    client.cookies["mpp_language"] = "en"
+
+    for path in ("/antrian/", "/antrian/kios/semua/", "/antrian/kios/dukcapil/"):
+        response = client.get(path)
+        assert '<html lang="id">' in response.text, path
+        assert "no-cache" in response["Cache-Control"] or "no-store" in response["Cache-Control"]
+
+
+def test_all_services_grouped_by_agency_name_first(site, client):
+    response = client.get("/antrian/kios/semua/")
+
+    text = response.text
+    assert site.agency.name in text and "Dukcapil" in text
+    assert text.index(site.agency.name) < text.index("Dukcapil ·")
+    assert 'data-testid="kiosk-back"' in text
+
+
+def test_kiosk_ticket_page_stays_in_the_kiosk(site, client):
+    page = client.get("/antrian/kios/dukcapil/")
+    response = client.post(
+        "/antrian/ambil/",
+        {"service": "ktp-el", "request_key": page.context["request_key"]},
+        follow=True,
+    )
+
+    assert response.status_code == 200
+    assert "kiosk-layout" in response.text
+    assert all(href.startswith("/antrian/") for href in _links(response.text))
+
+
+@override_settings(MPP_DEMO_MODE=False)
+def test_closed_kiosk_issues_nothing(site, client):
+    today = timezone.localtime(timezone.now(), ZoneInfo("Asia/Jakarta")).date()
+    CalendarDay.objects.create(
+        mall=site.mall, day=today, kind=DayKind.LOCAL_CLOSURE, name="Pemeliharaan gedung"
+    )
+
+    for path in ("/antrian/", "/antrian/kios/semua/", "/antrian/kios/populer/ktp-el/"):
+        response = client.get(path)
+        assert 'data-testid="kiosk-closed"' in response.text, path
+
+
+@override_settings(MPP_DEMO_MODE=False)
+def test_board_shows_the_closed_state(site, client):
+    assert client.get("/antrian/papan/state.json").json()["closed"] == ""
+    today = timezone.localtime(timezone.now(), ZoneInfo("Asia/Jakarta")).date()
+    CalendarDay.objects.create(
+        mall=site.mall, day=today, kind=DayKind.LOCAL_CLOSURE, name="Pemeliharaan gedung"
+    )
+
+    page = client.get("/antrian/papan/", HTTP_ACCEPT_LANGUAGE="id")
+    state = client.get("/antrian/papan/state.json").json()
+
+    assert "Mal sedang tutup" in state["closed"]
+    assert 'data-testid="board-closed"' in page.text and "Mal sedang tutup" in page.text
+    assert "data-sound" not in page.text  # sound is set up by staff (?siapkan=1), no button
