@@ -21,7 +21,7 @@ from ninja.files import UploadedFile
 from ninja.security import django_auth
 from pydantic import Field
 
-from mpp.accounts.tokens import TokenAuth
+from mpp.accounts.access import STAFF_AUTH, StaffTokenAuth
 from mpp.applications import access, domain, queries
 from mpp.applications.deadlines import annotate_urgency
 from mpp.applications.domain import ApplicationError, NotFound
@@ -56,18 +56,11 @@ ERRORS = {
 }
 
 
-class ApplicationTokenAuth(TokenAuth):
-    """The queue's bearer tokens; marks the user so staff rules know a token was used
-    (a token is its own credential, issued by an administrator)."""
-
-    def authenticate(self, request: HttpRequest, token: str) -> Any:
-        user = super().authenticate(request, token)
-        if user is not None:
-            user._mpp_token_auth = True
-        return user
-
-
-AUTH = [ApplicationTokenAuth(), django_auth]
+#: Citizens' operations: a bearer token (marked, so staff rules know a token was used: it is its
+#: own credential) or the signed-in session. Staff-only operations use the one `STAFF_AUTH`.
+AUTH = [StaffTokenAuth(staff_only=False), django_auth]
+#: Staff act through `STAFF_AUTH` (second factor); an applicant withdraws with their session.
+STAFF_OR_APPLICANT_AUTH = [*STAFF_AUTH, django_auth]
 
 
 def _visible(request: HttpRequest, public_id: UUID, *, documents_too: bool = False) -> Application:
@@ -334,7 +327,7 @@ class InboxQuery(Schema):
 @router.get(
     "/agency/applications",
     response={200: ApplicationPage, **ERRORS},
-    auth=AUTH,
+    auth=STAFF_AUTH,
     operation_id="list_agency_applications",
     summary="The officer inbox: open applications of the caller's agencies, urgent first",
 )
@@ -362,7 +355,7 @@ def list_agency_applications(request: HttpRequest, filters: Query[InboxQuery]) -
 @router.post(
     "/applications/{public_id}/transitions",
     response={200: ApplicationOut, **ERRORS},
-    auth=AUTH,
+    auth=STAFF_OR_APPLICANT_AUTH,
     operation_id="transition_application",
     summary="Move an application to another state (officers; applicants withdraw)",
 )

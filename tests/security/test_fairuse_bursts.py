@@ -216,3 +216,18 @@ def test_room_bookings_through_the_page_stop_at_the_budget(room, fair_use):
     limit = min(fairuse.limit("room", "client")[0], fairuse.limit("room", "contact")[0])
     assert Tally(answers) == Tally({302: limit, 429: 60 - limit})
     assert RoomBooking.objects.count() == limit
+
+
+def test_account_code_resends_stop_at_the_budget(mall, fair_use, settings):
+    from mpp.accounts.models import OneTimeCode
+
+    settings.MPP_OTP_MAX_PER_HOUR = 1000  # the fair-use budget, not the domain cap, is tested
+    citizen = CitizenFactory(email_verified_at=None)
+    client = Client()
+    client.force_login(citizen, backend="django.contrib.auth.backends.ModelBackend")
+
+    answers = _tally(client.post("/akun/verifikasi/", {"resend": "1"}) for _ in range(40))
+
+    limit = min(fairuse.limit("otp", "client")[0], fairuse.limit("otp", "contact")[0])
+    assert answers == Tally({302: limit, 429: 40 - limit})
+    assert OneTimeCode.objects.filter(user=citizen).count() == limit

@@ -22,9 +22,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
-from zoneinfo import ZoneInfo
 
-from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
@@ -35,6 +33,7 @@ from mpp.accounts import crypto
 from mpp.audit.domain import record_event
 from mpp.catalog.models import Agency, Service
 from mpp.core.calendar import add_working_days
+from mpp.core.clock import mall_zone
 from mpp.core.domain_events import ComplaintStateChanged, emit
 from mpp.core.models import Mall
 from mpp.feedback import conf, oversight
@@ -81,7 +80,7 @@ def _now(now: datetime | None) -> datetime:
 
 def local_date(mall: Mall, moment: datetime) -> date:
     """The mall-local calendar day of a moment (a UTC date flips at 07:00 WIB)."""
-    return moment.astimezone(ZoneInfo(mall.timezone or settings.TIME_ZONE)).date()
+    return moment.astimezone(mall_zone(mall)).date()
 
 
 def _text(value: object, *, field: str, minimum: int, maximum: int, label: str) -> str:
@@ -218,6 +217,7 @@ def file_complaint(
     reporter_phone: str = "",
     reporter_email: str = "",
     photo: CleanPhoto | None = None,
+    media_url: str = "",
     idempotency_key: str = "",
     actor: Any = None,
     now: datetime | None = None,
@@ -322,6 +322,7 @@ def file_complaint(
                 verify_due=add_working_days(
                     local_date(mall, moment), conf.verify_working_days(), mall=mall
                 ),
+                media_url=(media_url or "")[:500],
                 idempotency_key=idempotency_key,
             )
             if photo is not None:
@@ -351,7 +352,9 @@ def file_complaint(
                     "channel": channel,
                     "subject": subject,
                     "agency_id": agency.pk if agency else None,
-                    "service_id": service.pk if service else None,
+                    # Of a protected report the audit names only the unit handling it, never
+                    # the service (and so the agency) reported (ADR 0019).
+                    "service_id": service.pk if service and not is_protected else None,
                     "anonymous": is_anonymous,
                     "protected": is_protected,
                     "photo": bool(photo),
