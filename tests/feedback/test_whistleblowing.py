@@ -290,3 +290,33 @@ def test_the_demo_sets_up_the_inspectorate_once(mall):
         police,
         True,
     )
+
+
+def test_the_audit_entry_of_a_protected_report_does_not_name_the_agency_reported(
+    mall, polres, skck, inspektorat
+):
+    complaint = _pungli(mall, polres, subject="service", service=skck)
+    entry = AuditEvent.objects.get(action="complaint.received", object_id=str(complaint.pk))
+    assert entry.data["agency_id"] == inspektorat.pk
+    assert entry.data["service_id"] is None and entry.data["protected"] is True
+    ids = [v for k, v in entry.data.items() if k.endswith("_id")]
+    assert polres.pk not in ids and skck.pk not in ids
+
+
+def test_the_api_files_a_pungli_report_to_the_unit(client, mall, polres, inspektorat):
+    response = client.post(
+        "/api/v1/feedback/complaints",
+        {
+            "kind": "pungli",
+            "subject": "officer",
+            "agency": polres.slug,
+            "officer": "Petugas loket 4",
+            "title": "Diminta uang pelicin",
+            "description": "Saya diminta membayar Rp100.000 di luar biaya resmi.",
+            "anonymous": True,
+        },
+        content_type="application/json",
+    )
+    assert response.status_code == 201
+    complaint = Complaint.objects.get(code=response.json()["code"])
+    assert (complaint.agency, complaint.accused_agency) == (inspektorat, polres)

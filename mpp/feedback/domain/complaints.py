@@ -353,7 +353,9 @@ def file_complaint(
                     "channel": channel,
                     "subject": subject,
                     "agency_id": agency.pk if agency else None,
-                    "service_id": service.pk if service else None,
+                    # Of a protected report the audit names only the unit handling it, never
+                    # the service (and so the agency) reported (ADR 0019).
+                    "service_id": service.pk if service and not is_protected else None,
                     "anonymous": is_anonymous,
                     "protected": is_protected,
                     "photo": bool(photo),
