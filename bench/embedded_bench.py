@@ -2,6 +2,7 @@
 process) on a copy of the demo database, driven by an external load generator (wrk).
 
     .venv/bin/python bench/embedded_bench.py [--seconds 10] [--repeat 3] [--port 8501]
+        [--only NAME,…] [--server serve|asgi]
 
 What it does (everything on 127.0.0.1, every loop bounded in time):
 1. builds the demo database once (`migrate` + `load_demo`, cached in var/bench-demo.sqlite3)
@@ -16,7 +17,10 @@ What it does (everything on 127.0.0.1, every loop bounded in time):
    number, insert ticket, insert event, commit) in plain `sqlite3`, one process;
 5. prints one table: requests/s, p50/p90/p99/max latency, non-2xx, socket errors/time-outs.
 
-Each scenario is repeated `--repeat` times; the table shows the median run (by p99).
+Each scenario is repeated `--repeat` times; the table shows the median run (by p99) and the
+median requests/s. `--server asgi` runs plain uvicorn on Django's ASGI handler instead, for the
+serving-path comparison of docs/adr/0020-embedded-server.md. The server is started and stopped
+by bench/server_process.py.
 """
 
 from __future__ import annotations
@@ -127,6 +131,15 @@ def server(
         )  # warm up the threads and their connections
         yield process
 
+
+# The servers the serving-path comparison runs (docs/adr/0020-embedded-server.md); "serve" is
+# the `make run` server. Both run one process with uvloop and httptools.
+SERVERS: dict[str, list[str] | None] = {
+    "serve": None,
+    "asgi": [PY, "-m", "uvicorn", "mpp.asgi:application", "--host", "127.0.0.1",
+             "--port", "{port}", "--loop", "uvloop", "--http", "httptools", "--no-access-log",
+             "--log-level", "warning"],
+}  # fmt: skip
 
 UNIT = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}
 
@@ -256,6 +269,12 @@ def main() -> int:
     parser.add_argument("--port", type=int, default=int(os.environ.get("BENCH_PORT", "8501")))
     parser.add_argument("--waiting", type=int, default=5000)
     parser.add_argument("--only", default="", help="comma-separated scenario names")
+    parser.add_argument(
+        "--server",
+        choices=sorted(SERVERS),
+        default="serve",
+        help="serve: python -m mpp.serve (make run); asgi: plain uvicorn on Django's ASGI handler",
+    )
     args = parser.parse_args()
     if not shutil.which("wrk"):
         print("wrk is missing: apt-get install -y wrk")
@@ -290,7 +309,7 @@ def main() -> int:
                 db, _ = fresh_copy(workdir)
                 if waiting:
                     prefill(db, waiting)
-                with server(db, args.port):
+                with server(db, args.port, SERVERS[args.server]):
                     runs.append(wrk(base + path, connections, args.seconds, lua))
                 print(f"  {name}: {json.dumps(runs[-1])}", flush=True)
             results[name] = median_run(runs)
@@ -299,7 +318,10 @@ def main() -> int:
             [{**a, "p90": float("nan")} for a in anchors]
         )
     print()
-    print(f"embedded profile, {args.seconds} s per run, median of {args.repeat} (by p99)")
+    print(
+        f"embedded profile, server {args.server}, {args.seconds} s per run, "
+        f"median of {args.repeat} (by p99)"
+    )
     print("| scenario | req/s | p50 ms | p90 ms | p99 ms | max ms (all runs) | non-2xx | errors |")
     print("|---|---|---|---|---|---|---|---|")
     for name, result in results.items():

@@ -248,17 +248,28 @@ def data_size(db_url: str) -> dict[str, int]:
 
 
 def reset_queue(db_url: str) -> None:
-    """Between repeats: today's open tickets of the benchmark leave the hall (cancelled), so each
-    repeat starts with the same empty queue and the counters are free."""
+    """Before each repeat: today's hall is empty again (the tickets the previous repeat issued
+    are removed with their events; the history of earlier days stays), the statistics are
+    fresh. Without this each repeat would start behind thousands of tickets of its own making,
+    which a real hall never has."""
     import psycopg
 
     with psycopg.connect(db_url, autocommit=True) as conn:
-        conn.execute(
-            "UPDATE queueing_ticket SET status = 'cancelled' "
-            "WHERE status IN ('waiting', 'called', 'serving')"
+        local_day = (
+            "(now() AT TIME ZONE (SELECT COALESCE(NULLIF(timezone, ''), 'Asia/Jakarta') "
+            "FROM core_mall ORDER BY id LIMIT 1))::date"
         )
+        today = f"(SELECT id FROM queueing_ticket WHERE day >= {local_day})"  # noqa: S608
+        time.sleep(1)  # requests still in flight when the load generator stopped
+        with conn.transaction():
+            conn.execute("LOCK TABLE queueing_ticket, queueing_ticketevent IN EXCLUSIVE MODE")
+            conn.execute(f"UPDATE queueing_booking SET ticket_id = NULL WHERE ticket_id IN {today}")  # noqa: S608 - constant SQL
+            conn.execute(f"DELETE FROM queueing_ticketcontact WHERE ticket_id IN {today}")  # noqa: S608
+            conn.execute(f"DELETE FROM queueing_ticketevent WHERE ticket_id IN {today}")  # noqa: S608
+            conn.execute(f"DELETE FROM queueing_ticket WHERE day >= {local_day}")  # noqa: S608
         conn.execute("TRUNCATE bench_event, bench_ticket")
         conn.execute("UPDATE bench_seq SET n = 0")
+        conn.execute("VACUUM ANALYZE queueing_ticket, queueing_ticketevent, bench_seq")
         conn.execute("CHECKPOINT")
 
 
@@ -367,6 +378,88 @@ class RssSampler:
     def __exit__(self, *exc: object) -> None:
         self._stop.set()
         self._thread.join()
+
+
+TICK = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds(pid: int) -> float | None:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / TICK  # utime + stime
+
+
+class CpuMeter:
+    """CPU seconds the app server's processes and the PostgreSQL backends of the benchmark
+    database spend while the block runs (sampled, so a process that ends mid-block counts up
+    to its last sample). On a shared machine CPU per operation is steadier than wall time."""
+
+    def __init__(self, root: int, db_url: str) -> None:
+        self.root = root
+        self.db_url = db_url
+        self.first: dict[int, tuple[str, float]] = {}
+        self.last: dict[int, float] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _pids(self, conn) -> dict[int, str]:  # type: ignore[no-untyped-def]
+        pids = {
+            pid: "app"
+            for pid, role in topology_processes(self.root).items()
+            if role.startswith("web")
+        }
+        rows = conn.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
+            "AND pid <> pg_backend_pid()"
+        ).fetchall()
+        pids.update({int(row[0]): "pg" for row in rows})
+        return pids
+
+    def _sample(self, conn) -> None:  # type: ignore[no-untyped-def]
+        for pid, kind in self._pids(conn).items():
+            now = cpu_seconds(pid)
+            if now is None:
+                continue
+            self.first.setdefault(pid, (kind, now))
+            self.last[pid] = now
+
+    def _run(self) -> None:
+        import psycopg
+
+        with psycopg.connect(self.db_url, autocommit=True) as conn:
+            self._sample(conn)
+            self._started.set()
+            while not self._stop.wait(0.5):
+                self._sample(conn)
+            self._sample(conn)
+
+    def __enter__(self) -> CpuMeter:
+        self._started = threading.Event()
+        self._thread.start()
+        self._started.wait(30)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def seconds(self, kind: str) -> float:
+        return sum(
+            self.last[pid] - start
+            for pid, (k, start) in self.first.items()
+            if k == kind and pid in self.last
+        )
+
+
+def with_cpu(result: dict[str, float], meter: CpuMeter) -> dict[str, float]:
+    done = max(result["requests"], 1)
+    return {
+        **result,
+        "app_ms": meter.seconds("app") * 1000 / done,
+        "pg_ms": meter.seconds("pg") * 1000 / done,
+    }
 
 
 def wait_http(port: int, path: str, seconds: float) -> None:
@@ -574,24 +667,27 @@ def median_row(runs: list[dict[str, float]]) -> dict[str, float]:
 
 def report(results: dict[str, list[dict]], rss: list[dict[str, float]], args, size) -> str:  # type: ignore[no-untyped-def]
     med = {key: median_row(runs) for key, runs in results.items()}
-    web_rss = max(r.get("web process", 0.0) for r in rss)
     lines = [
         f"{args.repeat} repeats of {args.seconds:.0f} s per row, {args.connections} connections "
         f"(call_next: {args.connections} officers at their own counters); median of the repeats",
         f"data: {size}",
         "",
-        "| load | ops/s (median) | runs | p50 | p95 | p99 | errors | vs anchor | vs floor |",
-        "|---|---|---|---|---|---|---|---|---|",
+        "| load | ops/s (median) | runs | p50 | p95 | p99 | errors | vs anchor | vs floor "
+        "| app CPU/op | PostgreSQL CPU/op | CPU-bound ceiling, 2 cores |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for key, label in ROWS:
         m = med[key]
         runs = " / ".join(f"{r['ops']:.0f}" for r in results[key])
         vs_anchor = f"{m['ops'] / med['anchor']['ops']:.1%}" if med["anchor"]["ops"] else "–"
         vs_floor = f"{m['ops'] / med['healthz']['ops']:.0%}" if key in ("issue", "call") else "–"
+        cpu = m["app_ms"] + m["pg_ms"]
+        ceiling = f"{2000 / cpu:,.0f}/s" if cpu else "–"
+        app = f"{m['app_ms']:.2f} ms" if key != "anchor" else "–"
         lines.append(
             f"| {label} | **{m['ops']:.0f}** | {runs} | {m['p50']:.1f} ms | {m['p95']:.1f} ms "
             f"| {m['p99']:.1f} ms | {sum(r['errors'] for r in results[key]):.0f} "
-            f"| {vs_anchor} | {vs_floor} |"
+            f"| {vs_anchor} | {vs_floor} | {app} | {m['pg_ms']:.2f} ms | {ceiling} |"
         )
     lines += [
         "",
@@ -600,7 +696,6 @@ def report(results: dict[str, list[dict]], rss: list[dict[str, float]], args, si
             f"{role} {max(r.get(role, 0.0) for r in rss):.0f}"
             for role in ("web process", "web supervisor", "task worker", "scheduler", "honcho")
         ),
-        f"largest app (web) process: {web_rss:.0f} MB",
     ]
     return "\n".join(lines)
 
@@ -679,19 +774,21 @@ def main() -> int:  # noqa: PLR0915 - one linear script: prepare, measure in ord
         for repeat in range(args.repeat):
             reset_queue(db_url)
             with RssSampler(process.pid) as sampler:
-                results["healthz"].append(
-                    wrk(f"{base}/healthz", args.connections, args.seconds, "")
-                )
-                results["issue"].append(
-                    wrk(f"{base}/api/v1/queue/tickets", args.connections, args.seconds,
-                        TICKET_LUA % services)
-                )  # fmt: skip
-                results["call"].append(call_next_load(args.port, counters, args.seconds))
+                with CpuMeter(process.pid, db_url) as meter:
+                    floor = wrk(f"{base}/healthz", args.connections, args.seconds, "")
+                results["healthz"].append(with_cpu(floor, meter))
+                with CpuMeter(process.pid, db_url) as meter:
+                    issued = wrk(f"{base}/api/v1/queue/tickets", args.connections,
+                                 args.seconds, TICKET_LUA % services)  # fmt: skip
+                results["issue"].append(with_cpu(issued, meter))
+                with CpuMeter(process.pid, db_url) as meter:
+                    called = call_next_load(args.port, counters, args.seconds)
+                results["call"].append(with_cpu(called, meter))
             rss.append(sampler.peak)
             loads.append(os.getloadavg()[0])
-            results["anchor"].append(
-                pgbench(db_url, seed["prefixes"], args.connections, args.seconds)
-            )
+            with CpuMeter(process.pid, db_url) as meter:
+                anchor = pgbench(db_url, seed["prefixes"], args.connections, args.seconds)
+            results["anchor"].append(with_cpu(anchor, meter))
             print(
                 f"repeat {repeat + 1}: "
                 + ", ".join(f"{k} {v[-1]['ops']:.0f}/s p99 {v[-1]['p99']:.0f} ms"

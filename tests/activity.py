@@ -5,7 +5,9 @@ survey answers with a respondent profile (weaker on waiting time and facilities)
 and the nightly rollups. Rows are bulk-created (fast enough for a test), never through the
 HTTP layer; the same seed always gives the same figures.
 
-Until the living demo (`load_demo`) lands, this is the data the reports are looked at with.
+The living demo (`mpp/demo/history.py`, played by `load_demo`) draws its survey answers with
+the same `survey_response`; this module keeps its own small catalogue and seed so the report
+tests' figures stay fixed whatever the demo catalogue becomes.
 """
 
 from __future__ import annotations
@@ -21,16 +23,13 @@ from mpp.applications.enums import ApplicationState
 from mpp.applications.models import Application
 from mpp.catalog.models import Agency, Service
 from mpp.core.models import Mall
+from mpp.demo.history import survey_response
 from mpp.feedback.enums import (
     ComplaintChannel,
     ComplaintKind,
     ComplaintStatus,
     ComplaintSubject,
-    Education,
     Gender,
-    InvitationChannel,
-    Occupation,
-    SurveySession,
 )
 from mpp.feedback.models import Complaint, SurveyResponse
 from mpp.queueing.enums import TicketChannel, TicketStatus
@@ -102,37 +101,6 @@ def make_catalogue(mall: Mall) -> Activity:
                 agency=agency, slug=s_slug, name=s_name, name_en=s_name
             )
     return activity
-
-
-def _score(rng: random.Random, base: float) -> int:
-    return max(1, min(4, round(rng.gauss(base, 0.55))))
-
-
-def _response(
-    rng: random.Random, service: Service, lean: dict[str, float], finished: datetime
-) -> SurveyResponse:
-    """One respondent's answers a few minutes after being served, leaning per agency."""
-    answers: dict[str, int | None] = {
-        f"u{i}": _score(rng, 3.2 + lean.get(f"u{i}", 0.0)) for i in range(1, 10)
-    }
-    if rng.random() < 0.05:
-        answers["u8"] = None
-    local = finished.astimezone(WIB)
-    return SurveyResponse(
-        mall=service.mall,
-        agency=service.agency,
-        service=service,
-        channel=InvitationChannel.TICKET,
-        submitted_at=finished + timedelta(minutes=3),
-        survey_date=local.date(),
-        session=SurveySession.MORNING if local.hour < 12 else SurveySession.AFTERNOON,
-        gender=rng.choice([Gender.MALE, Gender.FEMALE, ""]),
-        age=rng.choice([None, *range(17, 70)]),
-        education=rng.choice([*Education.values, ""]),
-        occupation=rng.choice(Occupation.values),
-        suggestion=rng.choice(_SUGGESTIONS) if rng.random() < 0.1 else "",
-        **answers,
-    )
 
 
 def _complaint(activity: Activity, rng: random.Random, day: date, end: date) -> Complaint:
@@ -227,7 +195,17 @@ def generate(
                         activity.served += 1
                         if rng.random() >= survey_share:
                             continue
-                        responses.append(_response(rng, service, lean, finished))
+                        responses.append(
+                            survey_response(
+                                rng,
+                                service,
+                                lean,
+                                finished,
+                                suggestions=_SUGGESTIONS,
+                                suggestion_rate=0.1,
+                                genders=(Gender.MALE, Gender.FEMALE, ""),
+                            )
+                        )
                     # Online applications: a few a day, decided 1–8 working days later.
                     for _ in range(rng.randint(0, max(1, round(per_day * density / 5)))):
                         serial = next(_serials)

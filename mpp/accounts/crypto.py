@@ -16,6 +16,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+from collections.abc import Callable
 from functools import lru_cache
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
@@ -84,3 +85,15 @@ def keyed_hash(value: str, *, purpose: str = "nik") -> str:
         return ""
     key = settings.NIK_HMAC_KEY.encode() if settings.NIK_HMAC_KEY else _derived("nik-hmac")
     return hmac.new(key, f"{purpose}:{value}".encode(), hashlib.sha256).hexdigest()
+
+
+#: What the other apps keep encrypted with these keys, re-encrypted by
+#: `manage.py reencrypt_personal_data`: (what, function returning how many it rewrote), in
+#: registration order. An app adds its own in `AppConfig.ready()` (accounts imports no app).
+ROTATIONS: list[tuple[str, Callable[[], int]]] = []
+
+
+def register_rotation(what: str, rotate_all: Callable[[], int]) -> None:
+    """`what` names the count in the command's output, e.g. "application(s)"."""
+    if all(label != what for label, _ in ROTATIONS):
+        ROTATIONS.append((what, rotate_all))

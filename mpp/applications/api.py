@@ -9,8 +9,6 @@ a caller may not see answers 404, exactly as one that does not exist.
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable
 from typing import Any
 from uuid import UUID
 
@@ -23,7 +21,7 @@ from ninja.files import UploadedFile
 from ninja.security import django_auth
 from pydantic import Field
 
-from mpp.accounts.tokens import TokenAuth
+from mpp.accounts.access import STAFF_AUTH, StaffTokenAuth
 from mpp.applications import access, domain, queries
 from mpp.applications.deadlines import annotate_urgency
 from mpp.applications.domain import ApplicationError, NotFound
@@ -34,9 +32,9 @@ from mpp.applications.schemas import (
     AnswersIn,
     ApplicationOut,
     ApplicationPage,
+    ApplicationTrackIn,
     CreateIn,
     DocumentOut,
-    TrackIn,
     TrackOut,
     TransitionIn,
 )
@@ -58,33 +56,11 @@ ERRORS = {
 }
 
 
-class ApplicationTokenAuth(TokenAuth):
-    """The queue's bearer tokens; marks the user so staff rules know a token was used
-    (a token is its own credential, issued by an administrator)."""
-
-    def authenticate(self, request: HttpRequest, token: str) -> Any:
-        user = super().authenticate(request, token)
-        if user is not None:
-            user._mpp_token_auth = True
-        return user
-
-
-AUTH = [ApplicationTokenAuth(), django_auth]
-
-
-def _errors(exc: ApplicationError) -> list[dict[str, str]]:
-    return [{"field": k, "message": str(v)} for k, v in exc.errors.items()]
-
-
-def domain_errors(view: Callable[..., Any]) -> Callable[..., Any]:
-    @functools.wraps(view)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return view(*args, **kwargs)
-        except ApplicationError as exc:
-            return exc.status, {"detail": exc.message, "errors": _errors(exc)}
-
-    return wrapper
+#: Citizens' operations: a bearer token (marked, so staff rules know a token was used: it is its
+#: own credential) or the signed-in session. Staff-only operations use the one `STAFF_AUTH`.
+AUTH = [StaffTokenAuth(staff_only=False), django_auth]
+#: Staff act through `STAFF_AUTH` (second factor); an applicant withdraws with their session.
+STAFF_OR_APPLICANT_AUTH = [*STAFF_AUTH, django_auth]
 
 
 def _visible(request: HttpRequest, public_id: UUID, *, documents_too: bool = False) -> Application:
@@ -228,7 +204,6 @@ def _save_answers(request: HttpRequest, application: Application, data: AnswersI
     operation_id="create_application",
     summary="Start a draft application for an online service",
 )
-@domain_errors
 def create_application(request: HttpRequest, payload: CreateIn) -> Any:
     mall = current_mall(request)
     service = queries.online_services(mall).filter(slug=payload.service).first() if mall else None
@@ -249,7 +224,7 @@ def create_application(request: HttpRequest, payload: CreateIn) -> Any:
     operation_id="track_application",
     summary="Public tracking: tracking code plus the last four digits of the contact number",
 )
-def track_application(request: HttpRequest, payload: TrackIn) -> Any:
+def track_application(request: HttpRequest, payload: ApplicationTrackIn) -> Any:
     if tracking_limited(request, payload.code):
         return 429, {"detail": _("Too many attempts. Please try again in an hour."), "errors": []}
     application = find_for_tracking(payload.code, payload.phone_last4)
@@ -280,7 +255,6 @@ def track_application(request: HttpRequest, payload: TrackIn) -> Any:
     operation_id="submit_application",
     summary="Save the last answers (optional) and submit a draft or a revision",
 )
-@domain_errors
 def submit_application(request: HttpRequest, public_id: UUID, payload: AnswersIn) -> Any:
     application = _visible(request, public_id)
     if not access.is_applicant(request.user, application):
@@ -297,7 +271,6 @@ def submit_application(request: HttpRequest, public_id: UUID, payload: AnswersIn
     auth=AUTH,
     operation_id="get_application",
 )
-@domain_errors
 def get_application(request: HttpRequest, public_id: UUID) -> Any:
     return 200, application_out(request, _visible(request, public_id))
 
@@ -327,7 +300,6 @@ def list_my_applications(request: HttpRequest, page: Query[PageQuery]) -> Any:
     operation_id="upload_document",
     summary="Upload a PDF, JPEG or PNG for one requirement (multipart)",
 )
-@domain_errors
 def upload_document(
     request: HttpRequest,
     public_id: UUID,
@@ -355,7 +327,7 @@ class InboxQuery(Schema):
 @router.get(
     "/agency/applications",
     response={200: ApplicationPage, **ERRORS},
-    auth=AUTH,
+    auth=STAFF_AUTH,
     operation_id="list_agency_applications",
     summary="The officer inbox: open applications of the caller's agencies, urgent first",
 )
@@ -383,11 +355,10 @@ def list_agency_applications(request: HttpRequest, filters: Query[InboxQuery]) -
 @router.post(
     "/applications/{public_id}/transitions",
     response={200: ApplicationOut, **ERRORS},
-    auth=AUTH,
+    auth=STAFF_OR_APPLICANT_AUTH,
     operation_id="transition_application",
     summary="Move an application to another state (officers; applicants withdraw)",
 )
-@domain_errors
 def transition_application(request: HttpRequest, public_id: UUID, payload: TransitionIn) -> Any:
     application = _visible(request, public_id)
     domain.transition_application(

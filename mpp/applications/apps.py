@@ -15,3 +15,11 @@ class ApplicationsConfig(AppConfig):
         from mpp.applications import notify
 
         notify.subscribe()
+
+        # Key rotation (`manage.py reencrypt_personal_data`) covers the encrypted answers and
+        # the uploaded documents.
+        from mpp.accounts.crypto import register_rotation
+        from mpp.applications import documents, domain
+
+        register_rotation("application(s)", domain.rotate_answer_encryption)
+        register_rotation("file(s)", documents.rotate_encryption)

@@ -259,3 +259,19 @@ def load(storage_name: str) -> bytes:
 def discard(storage_name: str) -> None:
     with contextlib.suppress(ValueError):
         _path(storage_name).unlink(missing_ok=True)
+
+
+def rotate_encryption() -> int:
+    """Re-encrypt every stored file with the first key (`reencrypt_personal_data`)."""
+    from mpp.applications.models import Document
+
+    files = 0
+    for document in Document.objects.iterator():
+        path = _path(document.storage_name)
+        if path.exists():
+            token = crypto.fernet().rotate(path.read_bytes())
+            temporary = path.with_suffix(".tmp")
+            temporary.write_bytes(token)
+            temporary.replace(path)
+            files += 1
+    return files

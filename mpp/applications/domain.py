@@ -34,6 +34,7 @@ from mpp.applications.models import Application, ApplicationStatusEvent, Documen
 from mpp.applications.slots import MAX_FILES_PER_SLOT, Slot, slots_for
 from mpp.audit.domain import record_event
 from mpp.catalog.models import Requirement, Service
+from mpp.core import errors as core_errors
 from mpp.core.domain_events import ApplicationStateChanged, emit
 
 S = ApplicationState
@@ -41,30 +42,21 @@ TRACKING_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
 TRACKING_LENGTH = 10
 
 
-class ApplicationError(Exception):
-    """A rule was broken. `status` is the HTTP status a caller should answer with."""
-
-    status = 400
-
-    def __init__(self, message: str, *, field: str = "", errors: dict[str, str] | None = None):
-        super().__init__(message)
-        self.message = message
-        self.field = field
-        self.errors = errors or ({field: message} if field else {})
+class ApplicationError(core_errors.DomainError):
+    """A rule was broken; the core's one family (`mpp.core.errors`): `status` is the HTTP
+    status a caller answers with, `errors` the message of each field."""
 
 
-class NotFound(ApplicationError):  # noqa: N818 - reads as what happened
-    status = 404
+class NotFound(ApplicationError, core_errors.NotFoundError):  # noqa: N818 - reads as what happened
+    pass
 
 
-class NotAllowed(ApplicationError):  # noqa: N818 - reads as what happened
-    status = 403
+class NotAllowed(ApplicationError, core_errors.ForbiddenError):  # noqa: N818 - reads as what happened
+    pass
 
 
-class Conflict(ApplicationError):  # noqa: N818 - reads as what happened
+class Conflict(ApplicationError, core_errors.ConflictError):  # noqa: N818 - reads as what happened
     """The application is not in a state that allows this (someone else moved it first)."""
-
-    status = 409
 
 
 def _lock(application: Application) -> Application:
@@ -603,3 +595,20 @@ def record_nik_view(*, application: Application, actor: Any, slot_key: str) -> s
             data={"field": slot_key, "masked": value.get("masked", "")},
         )
     return crypto.decrypt(value["enc"])
+
+
+def rotate_answer_encryption() -> int:
+    """Re-encrypt the encrypted answers of every application with the first key
+    (`reencrypt_personal_data`); returns how many applications changed."""
+    changed_rows = 0
+    for application in Application.objects.exclude(answers={}).iterator():
+        changed = False
+        for value in application.answers.values():
+            if isinstance(value, dict) and value.get("enc"):
+                value["enc"] = crypto.rotate(value["enc"])
+                changed = True
+        if changed:
+            with transaction.atomic():
+                Application.objects.filter(pk=application.pk).update(answers=application.answers)
+            changed_rows += 1
+    return changed_rows

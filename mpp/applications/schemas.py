@@ -36,7 +36,7 @@ class EventOut(Schema):
     reason: str
 
 
-class SlotOut(Schema):
+class DocumentSlotOut(Schema):
     key: str
     label: str
     kind: str
@@ -56,7 +56,7 @@ class ApplicationOut(Schema):
     due_date: date | None
     created_at: datetime
     submitted_at: datetime | None
-    slots: list[SlotOut]
+    slots: list[DocumentSlotOut]
     documents: list[DocumentOut]
     events: list[EventOut]
     missing: dict[str, str]
@@ -99,7 +99,7 @@ class CreateIn(AnswersIn):
     service: str = Field(max_length=120, description="Slug of an online service.")
 
 
-class TrackIn(Schema):
+class ApplicationTrackIn(Schema):
     code: str = Field(max_length=20)
     phone_last4: str = Field(min_length=4, max_length=4, pattern=r"^\d{4}$")
 

@@ -18,7 +18,7 @@ from django import forms
 from django.contrib import admin
 from django.db import models
 from django.db.models import Count, QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import URLPattern, path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -32,7 +32,14 @@ from mpp.catalog.domain import (
     SERVICE_BOOKKEEPING_FIELDS,
     clears_confirmation,
 )
-from mpp.catalog.models import Agency, ProcedureStep, Requirement, Service, review_due_after
+from mpp.catalog.models import (
+    Agency,
+    ProcedureStep,
+    Requirement,
+    Service,
+    StandardConfirmation,
+    review_due_after,
+)
 from mpp.catalog.search.indexing import reindex_services
 from mpp.catalog.spreadsheet import admin_views
 from mpp.catalog.spreadsheet.rules import standard_problems
@@ -315,6 +322,7 @@ class ServiceAdmin(ObjectOr404Mixin, admin.ModelAdmin):
         "turnaround",
         "channel",
         "confirmation",
+        "decree",
         "needs_confirmation",
         "is_active",
         "updated_at",
@@ -458,6 +466,16 @@ class ServiceAdmin(ObjectOr404Mixin, admin.ModelAdmin):
             return gettext("review overdue")
         return gettext("confirmed")
 
+    @admin.display(description=_("decree (SK)"), ordering="decree_date")
+    def decree(self, obj: Service) -> str:
+        """The SK that set the standard, or "perlu konfirmasi" while the agency has not given
+        it (it is asked for when the agency confirms)."""
+        if not obj.decree_number:
+            return gettext("needs confirmation")
+        if obj.decree_date is None:
+            return obj.decree_number
+        return f"{obj.decree_number} ({obj.decree_date:%d-%m-%Y})"
+
     def get_queryset(self, request: HttpRequest) -> QuerySet[Service]:
         return permissions.viewable_services(request.user).select_related("agency", "mall")
 
@@ -572,3 +590,41 @@ class ServiceAdmin(ObjectOr404Mixin, admin.ModelAdmin):
             ),
         }
         return super().changelist_view(request, {**extra, **(extra_context or {})})
+
+
+@admin.register(StandardConfirmation)
+class StandardConfirmationAdmin(admin.ModelAdmin):
+    """The admin index's entry "Konfirmasi standar pelayanan": it leads to the overview of
+    what each agency has confirmed, what is unconfirmed and what is overdue for review
+    (`admin_confirmation.overview_view`). Nothing is added, changed or deleted here."""
+
+    def get_urls(self) -> list[URLPattern]:
+        return [
+            path(
+                "",
+                self.admin_site.admin_view(self.changelist_view),
+                name="catalog_standardconfirmation_changelist",
+            )
+        ]
+
+    def changelist_view(
+        self, request: HttpRequest, extra_context: dict[str, Any] | None = None
+    ) -> HttpResponse:
+        if not self.has_view_permission(request):
+            raise Http404
+        return HttpResponseRedirect(reverse("admin:catalog_service_confirmation"))
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return permissions.can_view_catalogue(request.user)
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return obj is None and permissions.can_view_catalogue(request.user)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False

@@ -255,6 +255,18 @@ class Service(models.Model):
         return review_due_after(self.confirmed_at)
 
 
+class StandardConfirmation(Service):
+    """No table of its own: the admin index's entry for the confirmation overview (which
+    services and agency profiles are unconfirmed or overdue for review), so the mall manager
+    finds it next to "Layanan" (mpp.catalog.admin.StandardConfirmationAdmin)."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("confirmation of service standards")
+        verbose_name_plural = _("confirmation of service standards")
+        default_permissions = ()
+
+
 def review_due_after(confirmed_at: datetime | None) -> date | None:
     if confirmed_at is None:
         return None

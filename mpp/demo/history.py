@@ -155,9 +155,18 @@ def _score(rng: random.Random, base: float) -> int:
     return max(1, min(4, round(rng.gauss(base, 0.55))))
 
 
-def _response(
-    rng: random.Random, service: Service, lean: dict[str, float], finished: datetime
+def survey_response(
+    rng: random.Random,
+    service: Service,
+    lean: dict[str, float],
+    finished: datetime,
+    *,
+    suggestions: tuple[str, ...] = SUGGESTIONS,
+    suggestion_rate: float = 0.08,
+    genders: tuple[str, ...] = (Gender.MALE, Gender.FEMALE, Gender.MALE, Gender.FEMALE, ""),
 ) -> SurveyResponse:
+    """One respondent's answers a few minutes after being served, leaning per agency (the
+    demo's history and the report tests' activity draw them the same way)."""
     answers: dict[str, int | None] = {
         f"u{i}": _score(rng, 3.2 + lean.get(f"u{i}", 0.0)) for i in range(1, 10)
     }
@@ -172,11 +181,11 @@ def _response(
         submitted_at=finished + timedelta(minutes=3),
         survey_date=local.date(),
         session=SurveySession.MORNING if local.hour < 12 else SurveySession.AFTERNOON,
-        gender=rng.choice([Gender.MALE, Gender.FEMALE, Gender.MALE, Gender.FEMALE, ""]),
+        gender=rng.choice(list(genders)),
         age=rng.choice([None, *range(17, 70)]),
         education=rng.choice([*Education.values, ""]),
         occupation=rng.choice(Occupation.values),
-        suggestion=rng.choice(SUGGESTIONS) if rng.random() < 0.08 else "",
+        suggestion=rng.choice(suggestions) if rng.random() < suggestion_rate else "",
         **answers,
     )
 
@@ -249,7 +258,7 @@ class _Player:
                 )
             )
             if finished is not None and rng.random() < 0.35:
-                self.responses.append(_response(rng, service, lean, finished))
+                self.responses.append(survey_response(rng, service, lean, finished))
 
     def online(self, day: date, service: Service, n: int) -> None:
         """`n` online applications, decided 1–8 days later (due after 5: some are late)."""

@@ -7,8 +7,6 @@ takes the booking code, which is the credential printed as the QR code."""
 from __future__ import annotations
 
 import datetime as dt
-import functools
-from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
@@ -65,13 +63,13 @@ class AvailabilityOut(Schema):
     cells: list[CellOut]
 
 
-class BookIn(Schema):
+class RoomBookIn(Schema):
     room: str
     starts_at: SaneDateTime
     ends_at: SaneDateTime
 
 
-class BookingOut(Schema):
+class RoomBookingOut(Schema):
     code: str
     room: str
     starts_at: datetime
@@ -98,18 +96,6 @@ class TenantOut(Schema):
     starts_on: date
     ends_on: date
     msme: MsmeOut
-
-
-def domain_errors(view: Callable[..., Any]) -> Callable[..., Any]:
-    @functools.wraps(view)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return view(*args, **kwargs)
-        except domain.FacilityError as exc:
-            errors = [{"field": exc.field, "message": exc.message}] if exc.field else []
-            return Status(exc.status, {"detail": exc.message, "errors": errors})
-
-    return wrapper
 
 
 def _mall(request: HttpRequest) -> Mall:
@@ -165,7 +151,6 @@ def _msme_out(m: Msme) -> dict[str, Any]:
 
 
 @router.get("/facilities/rooms", response={200: list[RoomOut], **ERRORS}, operation_id="list_rooms")
-@domain_errors
 def list_rooms(request: HttpRequest) -> Any:
     return [_room_out(r) for r in Room.objects.filter(mall=_mall(request), is_active=True)]
 
@@ -179,7 +164,6 @@ class DayQuery(Schema):
     response={200: AvailabilityOut, **ERRORS},
     operation_id="room_availability",
 )
-@domain_errors
 def room_availability(request: HttpRequest, slug: str, q: Query[DayQuery]) -> Any:
     room = _room(request, slug)
     day = q.date or local_day(room.mall, timezone.now())
@@ -195,12 +179,11 @@ def room_availability(request: HttpRequest, slug: str, q: Query[DayQuery]) -> An
 
 @router.post(
     "/facilities/bookings",
-    response={201: BookingOut, **ERRORS},
+    response={201: RoomBookingOut, **ERRORS},
     auth=AUTH,
     operation_id="book_room",
 )
-@domain_errors
-def book_room(request: HttpRequest, payload: BookIn) -> Any:
+def book_room(request: HttpRequest, payload: RoomBookIn) -> Any:
     room = _room(request, payload.room)
     fairuse.check(request, "room", contact=f"user:{request.user.pk}")
     booking = domain.book_room(
@@ -211,11 +194,10 @@ def book_room(request: HttpRequest, payload: BookIn) -> Any:
 
 @router.post(
     "/facilities/bookings/{code}/cancel",
-    response={200: BookingOut, **ERRORS},
+    response={200: RoomBookingOut, **ERRORS},
     auth=AUTH,
     operation_id="cancel_room_booking",
 )
-@domain_errors
 def cancel_room_booking(request: HttpRequest, code: str) -> Any:
     booking = domain.find_booking(code)
     return _booking_out(domain.cancel_room_booking(booking=booking, user=request.user))
@@ -223,10 +205,9 @@ def cancel_room_booking(request: HttpRequest, code: str) -> Any:
 
 @router.post(
     "/facilities/bookings/{code}/check-in",
-    response={200: BookingOut, **ERRORS},
+    response={200: RoomBookingOut, **ERRORS},
     operation_id="check_in_room",
 )
-@domain_errors
 def check_in_room(request: HttpRequest, code: str) -> Any:
     booking = domain.find_booking(code)
     return _booking_out(domain.check_in_room(booking=booking, actor=request.user))
@@ -237,7 +218,6 @@ def check_in_room(request: HttpRequest, code: str) -> Any:
     response={200: list[TenantOut], **ERRORS},
     operation_id="list_msme_tenants",
 )
-@domain_errors
 def list_msme_tenants(request: HttpRequest, q: Query[DayQuery]) -> Any:
     mall = _mall(request)
     day = q.date or local_day(mall, timezone.now())
@@ -253,7 +233,6 @@ def list_msme_tenants(request: HttpRequest, q: Query[DayQuery]) -> Any:
 
 
 @router.get("/facilities/msmes/{slug}", response={200: MsmeOut, **ERRORS}, operation_id="get_msme")
-@domain_errors
 def get_msme(request: HttpRequest, slug: str) -> Any:
     msme = Msme.objects.filter(mall=_mall(request), slug=slug, status=MsmeStatus.APPROVED).first()
     if msme is None:

@@ -18,6 +18,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from mpp.audit.domain import record_event
+from mpp.core import errors as core_errors
 from mpp.facilities.enums import FREE_STATUSES, RoomBookingStatus
 from mpp.facilities.models import Room, RoomBooking
 from mpp.queueing.domain.common import mall_zone, new_code, normalise_code, now_or
@@ -26,27 +27,25 @@ from mpp.queueing.domain.common import mall_zone, new_code, normalise_code, now_
 EARLY_CHECK_IN = timedelta(minutes=15)
 
 
-class FacilityError(Exception):
-    status = 400
+class FacilityError(core_errors.DomainError):
+    """A rule of rooms or MSMEs was broken; the core's one family (`mpp.core.errors`)."""
 
-    def __init__(self, message: str, field: str = "") -> None:
-        super().__init__(message)
-        self.message = message
-        self.field = field
-
-
-class NotFoundError(FacilityError):
-    status = 404
+    def __init__(
+        self, message: str, field: str = "", *, errors: dict[str, str] | None = None
+    ) -> None:
+        super().__init__(message, field=field, errors=errors)
 
 
-class AlreadyTakenError(FacilityError):
+class NotFoundError(FacilityError, core_errors.NotFoundError):
+    pass
+
+
+class AlreadyTakenError(FacilityError, core_errors.ConflictError):
     """Someone else holds (part of) that time: "Sudah dipesan orang lain"."""
 
-    status = 409
 
-
-class LimitReachedError(FacilityError):
-    status = 409
+class LimitReachedError(FacilityError, core_errors.ConflictError):
+    pass
 
 
 def already_taken() -> AlreadyTakenError:

@@ -16,6 +16,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from mpp.accounts.models import User
+from mpp.core import fairuse
 from mpp.core.models import Mall
 from mpp.core.tenancy import current_mall
 from mpp.facilities import domain, queries
@@ -84,6 +85,8 @@ def book(request: HttpRequest, slug: str) -> HttpResponse:
     )
     status = 400 if request.method == "POST" else 200
     if request.method == "POST" and form.is_valid():
+        # The same budget as the API's book_room (issue 10.1); 429 page by FairUseMiddleware.
+        fairuse.check(request, "room", contact=f"user:{request.user.pk}")
         starts_at = _aware(mall, form.cleaned_data["day"], form.cleaned_data["start"])
         ends_at = starts_at + timedelta(minutes=form.cleaned_data["minutes"])
         try:

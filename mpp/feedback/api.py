@@ -10,8 +10,6 @@ the auditor: all). Complaint payloads never carry the reporter's contact details
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -46,30 +44,11 @@ from mpp.feedback.schemas import (
     SurveyReportOut,
     TrackIn,
 )
-from mpp.feedback.tracking import TooManyAttemptsError, client_address, find_for_reporter
+from mpp.feedback.tracking import client_address, find_for_reporter
 
 router = Router(tags=["feedback"])
 staff_auth = STAFF_AUTH
 ERRORS = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut, 429: ErrorOut}
-
-
-def domain_errors(view: Callable[..., Any]) -> Callable[..., Any]:
-    """Turn domain errors into the API's error shape with their status code."""
-
-    @functools.wraps(view)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return view(*args, **kwargs)
-        except FeedbackError as exc:
-            errors = [{"field": exc.field, "message": exc.message}] if exc.field else []
-            return exc.status, {"detail": exc.message, "errors": errors}
-        except TooManyAttemptsError:
-            return 429, {
-                "detail": _("Too many wrong attempts. Wait an hour and try again."),
-                "errors": [],
-            }
-
-    return wrapper
 
 
 def _mall(request: HttpRequest) -> Mall:
@@ -88,7 +67,6 @@ def _mall(request: HttpRequest) -> Mall:
     operation_id="submit_survey",
     summary="Answer the satisfaction survey (SKM) with a one-time token",
 )
-@domain_errors
 def submit_survey(request: HttpRequest, payload: SurveyIn) -> Any:
     mall = _mall(request)
     invitation = (
@@ -158,7 +136,6 @@ def report_scope(
     operation_id="survey_report",
     summary="Satisfaction index (IKM) of the mall, an agency or a service for a period",
 )
-@domain_errors
 def survey_report(request: HttpRequest, params: Query[ReportQuery]) -> Any:
     mall = _mall(request)
     start, end = report_period(mall, params.start, params.end)
@@ -183,7 +160,6 @@ def survey_report(request: HttpRequest, params: Query[ReportQuery]) -> Any:
         "same key with other content answers 422. Photos are accepted by the web form only."
     ),
 )
-@domain_errors
 def submit_complaint(
     request: HttpRequest,
     payload: ComplaintIn,
@@ -242,7 +218,6 @@ def submit_complaint(
     operation_id="track_complaint",
     summary="Follow a complaint with its code and the PIN (or the phone/e-mail given)",
 )
-@domain_errors
 def track_complaint(request: HttpRequest, payload: TrackIn) -> Any:
     mall = _mall(request)
     complaint = find_for_reporter(mall, payload.code, payload.secret, client_address(request))
@@ -257,7 +232,6 @@ def track_complaint(request: HttpRequest, payload: TrackIn) -> Any:
     operation_id="respond_complaint",
     summary="The reporter's response to the answer: satisfied (closes) or not (back to the agency)",
 )
-@domain_errors
 def respond_complaint(request: HttpRequest, code: str, payload: RespondIn) -> Any:
     mall = _mall(request)
     complaint = find_for_reporter(mall, code, payload.secret, client_address(request))
@@ -284,7 +258,6 @@ class ListQuery(Schema):
     operation_id="list_complaints",
     summary="Complaints the signed-in officer may see (their agency's; all for the mall manager)",
 )
-@domain_errors
 def list_complaints(request: HttpRequest, params: Query[ListQuery]) -> Any:
     mall = _mall(request)
     if not complaint_scope(request.user).has_access:

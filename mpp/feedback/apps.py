@@ -14,3 +14,8 @@ class FeedbackConfig(AppConfig):
         notify.subscribe()
         # Survey invitations when a service is finished (ticket served, result ready).
         subscribers.subscribe()
+        # Key rotation (`manage.py reencrypt_personal_data`) covers complaint photos.
+        from mpp.accounts.crypto import register_rotation
+        from mpp.feedback.uploads import rotate_photo_encryption
+
+        register_rotation("complaint photo(s)", rotate_photo_encryption)

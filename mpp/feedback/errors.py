@@ -1,33 +1,27 @@
-"""Errors of the feedback domain. Each carries the HTTP status the edges answer with, the field
-it concerns and a translated message that says what to do next."""
+"""Errors of the feedback domain: the core's one family (`mpp.core.errors`), so the API's single
+handler (`mpp/api.py`) and the pages render them alike. Each carries the HTTP status the edges
+answer with, the field it concerns and a translated message that says what to do next."""
 
 from __future__ import annotations
 
-
-class FeedbackError(Exception):
-    status = 400
-
-    def __init__(self, message: str, *, field: str = "") -> None:
-        super().__init__(message)
-        self.message = message
-        self.field = field
+from mpp.core import errors
 
 
-class NotFoundError(FeedbackError):
-    status = 404
+class FeedbackError(errors.DomainError):
+    """A rule of the survey or the complaints was broken (400 unless a subclass says)."""
 
 
-class ForbiddenError(FeedbackError):
-    status = 403
+class NotFoundError(FeedbackError, errors.NotFoundError):
+    pass
 
 
-class ConflictError(FeedbackError):
+class ForbiddenError(FeedbackError, errors.ForbiddenError):
+    pass
+
+
+class ConflictError(FeedbackError, errors.ConflictError):
     """The operation does not fit the current state (already answered, wrong step …)."""
 
-    status = 409
 
-
-class IdempotencyMismatchError(FeedbackError):
+class IdempotencyMismatchError(FeedbackError, errors.UnprocessableError):
     """The same Idempotency-Key was sent with a different payload (draft-ietf-httpapi)."""
-
-    status = 422

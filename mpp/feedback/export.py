@@ -61,6 +61,11 @@ _KIND = {
     ComplaintKind.COMPLAINT: "Pengaduan",
     ComplaintKind.ASPIRATION: "Aspirasi",
     ComplaintKind.INFORMATION: "Permintaan Informasi",
+    # Protected reports are not exported (ADR 0019: the oversight unit handles them); the
+    # entries keep the mapping total.
+    ComplaintKind.PUNGLI: "Pengaduan",
+    ComplaintKind.GRATIFICATION: "Pengaduan",
+    ComplaintKind.WHISTLEBLOWING: "Pengaduan",
 }
 # LAPOR! shows these statuses on its site; the mapping of ours onto them is ours (uncertain).
 _STATUS = {
@@ -129,7 +134,7 @@ def lapor_row(complaint: Complaint) -> list[Any]:
         complaint.current_due.isoformat() if complaint.current_due else "",
         complaint.answer,
         _local(complaint.answered_at),
-        "ada" if complaint.photo else "tidak",
+        "ada" if complaint.photo or complaint.media_url else "tidak",
     ]
 
 

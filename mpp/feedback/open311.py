@@ -18,7 +18,11 @@ Mapping (docs/peers.md §6.5, docs/adr/0008-feedback.md):
   `address_string` any description of the place (e.g. "Loket 3"). Requests without their own
   point report the mall's coordinates.
 - POST needs `api_key`: an MPP API token (`manage.py issue_api_token`) of a partner system.
-  `media_url` is not fetched (no server-side requests to addresses chosen by a client).
+- Media: `media_url` (an http(s) address) is kept with the complaint and shown to the staff
+  who handle it, but never fetched (no server-side requests to addresses chosen by a client);
+  `GET requests` echoes it once the complaint is published. A photo may instead be uploaded
+  as the multipart file field `media` (JPEG or PNG, cleaned and stored privately like the web
+  form's photo; never public).
 - Errors: 404 unknown service_code, jurisdiction or request; 403 missing/invalid api_key; 400
   anything else; the body is a list of {code, description} (`<errors><error>` in XML).
 """
@@ -35,6 +39,8 @@ from xml.etree import ElementTree as ET
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
@@ -49,6 +55,7 @@ from mpp.feedback import conf, domain
 from mpp.feedback.enums import ComplaintChannel, ComplaintStatus, ComplaintSubject
 from mpp.feedback.errors import FeedbackError
 from mpp.feedback.models import Complaint
+from mpp.feedback.uploads import CleanPhoto, PhotoRejectedError, clean_photo, read_limited
 
 SPEC_URL = "http://wiki.open311.org/GeoReport_v2"
 FORMATS = {"xml": "text/xml; charset=utf-8", "json": "application/json; charset=utf-8"}
@@ -56,6 +63,7 @@ MAX_REQUESTS = 1000
 MAX_SPAN = timedelta(days=90)
 CLOSED = {ComplaintStatus.CLOSED, ComplaintStatus.AUTO_CLOSED, ComplaintStatus.REJECTED}
 FACILITY_CODE = "fasilitas"
+MEDIA_URL_MAX = 500
 
 
 class Open311Error(Exception):
@@ -300,7 +308,8 @@ def request_dict(complaint: Complaint) -> dict[str, Any]:
         "zipcode": "",
         "lat": float(lat) if lat is not None else None,
         "long": float(lon) if lon is not None else None,
-        "media_url": "",
+        # Kept as the partner sent it; public only with the moderated publication.
+        "media_url": complaint.media_url if published else "",
     }
 
 
@@ -382,7 +391,34 @@ def _code_filter(codes: Iterable[str]) -> Q:
     return query
 
 
-def create_request(mall: Mall, data: Any) -> tuple[Complaint, ServiceType]:
+def _media_url(raw: str) -> str:
+    url = raw.strip()
+    if not url:
+        return ""
+    try:
+        if len(url) > MEDIA_URL_MAX:
+            raise ValidationError("too long")
+        URLValidator(schemes=["http", "https"])(url)
+    except ValidationError as exc:
+        raise Open311Error(
+            400,
+            _("media_url must be an http or https address of at most %(n)s characters.")
+            % {"n": MEDIA_URL_MAX},
+        ) from exc
+    return url
+
+
+def _media_file(files: Any) -> CleanPhoto | None:
+    upload = files.get("media") if files else None
+    if upload is None:
+        return None
+    try:
+        return clean_photo(read_limited(upload))
+    except PhotoRejectedError as exc:
+        raise Open311Error(400, f"media: {exc.message}") from exc
+
+
+def create_request(mall: Mall, data: Any, files: Any = None) -> tuple[Complaint, ServiceType]:
     """POST requests. Raises Open311Error with the spec's status codes."""
     api_key = (data.get("api_key") or "").strip()
     user = user_for_token(api_key) if api_key else None
@@ -418,6 +454,8 @@ def create_request(mall: Mall, data: Any) -> tuple[Complaint, ServiceType]:
     phone, email = (data.get("phone") or "").strip(), (data.get("email") or "").strip()
     anonymous = not (name and (phone or email))
     location = address_string[:200] or (address_id if address_id else "")
+    media_url = _media_url(data.get("media_url") or "")
+    photo = _media_file(files)
     try:
         filed = domain.file_complaint(
             mall=mall,
@@ -437,6 +475,8 @@ def create_request(mall: Mall, data: Any) -> tuple[Complaint, ServiceType]:
             reporter_phone="" if anonymous else phone,
             reporter_email="" if anonymous else email,
             channel=ComplaintChannel.OPEN311,
+            media_url=media_url,
+            photo=photo,
             actor=user,
         )
     except FeedbackError as exc:

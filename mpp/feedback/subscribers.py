@@ -12,8 +12,10 @@ from mpp.catalog.models import Service
 from mpp.core import domain_events as ev
 from mpp.feedback.enums import InvitationChannel
 
-#: Application states in which the service is finished (the result can be collected).
-FINISHED_APPLICATION_STATES = frozenset({"result_ready", "closed"})
+#: Application states in which the service is finished: the result can be collected, or the
+#: agency's answer was a refusal (the applicant was served all the same and is counted in the
+#: survey's population, mpp.transparency.population.served_visits, from that decision).
+FINISHED_APPLICATION_STATES = frozenset({"result_ready", "rejected", "closed"})
 
 
 def invite_after_service(event: ev.TicketFinished) -> None:
@@ -29,8 +31,8 @@ def invite_after_service(event: ev.TicketFinished) -> None:
 
 
 def invite_after_application(event: ev.ApplicationStateChanged) -> None:
-    """An application reached its result: issue its survey invitation (reference = tracking
-    code). Closing after `result_ready` finds the invitation already issued."""
+    """An application reached its result or was refused: issue its survey invitation
+    (reference = tracking code). Closing afterwards finds the invitation already issued."""
     if event.to_state not in FINISHED_APPLICATION_STATES:
         return
     if not event.tracking_code:

@@ -14,7 +14,9 @@ import re
 
 from django.core.cache import cache
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 
+from mpp.core.errors import TooManyRequestsError
 from mpp.core.models import Mall
 from mpp.feedback import conf
 from mpp.feedback.codes import normalise_code, same_secret
@@ -24,8 +26,13 @@ from mpp.feedback.queries import complaint_by_code
 _WINDOW = 3600
 
 
-class TooManyAttemptsError(Exception):
-    pass
+class TooManyAttemptsError(TooManyRequestsError):
+    """Too many wrong tries for this code or from this address (429, Retry-After)."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            _("Too many wrong attempts. Wait an hour and try again."), retry_after=_WINDOW
+        )
 
 
 def client_address(request: HttpRequest) -> str:

@@ -22,6 +22,7 @@ import struct
 import threading
 import zlib
 from dataclasses import dataclass
+from pathlib import Path
 from typing import IO, Any
 
 from django.utils.translation import gettext as _
@@ -95,6 +96,22 @@ def photo_stream(complaint: Any) -> IO[bytes]:
     if complaint.photo.name.endswith(".bin"):
         data = crypto.decrypt_bytes(data)
     return io.BytesIO(data)
+
+
+def rotate_photo_encryption() -> int:
+    """Re-encrypt every stored complaint photo with the first key (`manage.py
+    reencrypt_personal_data`); returns how many were rewritten."""
+    from mpp.feedback.models import Complaint
+
+    rewritten = 0
+    for complaint in Complaint.objects.filter(photo__endswith=".bin").iterator():
+        path = Path(complaint.photo.path)
+        if path.exists():
+            temporary = path.with_suffix(".tmp")
+            temporary.write_bytes(crypto.fernet().rotate(path.read_bytes()))
+            temporary.replace(path)
+            rewritten += 1
+    return rewritten
 
 
 def _too_big(width: int, height: int) -> None:

@@ -8,7 +8,6 @@ or a staff session, and act only on the counter where that officer is signed in.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable
 from typing import Any
 
@@ -24,7 +23,7 @@ from mpp.core import fairuse
 from mpp.core.models import Mall
 from mpp.core.schemas import ErrorOut
 from mpp.queueing import booking_codes, domain, queries
-from mpp.queueing.domain import NotFoundError, QueueError
+from mpp.queueing.domain import NotFoundError
 from mpp.queueing.enums import AT_COUNTER, TicketChannel
 from mpp.queueing.models import Booking, Counter, Ticket
 from mpp.queueing.schemas import (
@@ -46,20 +45,6 @@ from mpp.queueing.schemas import (
 router = Router(tags=["queue"])
 staff_auth = STAFF_AUTH
 ERRORS = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
-
-
-def domain_errors(view: Callable[..., Any]) -> Callable[..., Any]:
-    """Turn domain errors into the API's error shape with their status code."""
-
-    @functools.wraps(view)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return view(*args, **kwargs)
-        except QueueError as exc:
-            errors = [{"field": exc.field, "message": exc.message}] if exc.field else []
-            return Status(exc.status, {"detail": exc.message, "errors": errors})
-
-    return wrapper
 
 
 def _mall(request: HttpRequest) -> Mall:
@@ -142,7 +127,6 @@ def booking_out(booking: Booking) -> dict[str, Any]:
 @router.get(
     "/queue/counters", response={200: list[CounterOut], **ERRORS}, operation_id="list_counters"
 )
-@domain_errors
 def list_counters(request: HttpRequest) -> Any:
     """Counters of the mall with their services and the username of the signed-in officer."""
     mall = _mall(request)
@@ -177,7 +161,6 @@ def list_counters(request: HttpRequest) -> Any:
 
 
 @router.get("/queue/slots", response={200: list[SlotOut], **ERRORS}, operation_id="list_slots")
-@domain_errors
 def list_slots(request: HttpRequest, filters: Query[SlotQuery]) -> Any:
     """Bookable slots of a service on a day, with free seats (walk-ins already counted)."""
     service = _service(_mall(request), filters.service)
@@ -189,7 +172,6 @@ def list_slots(request: HttpRequest, filters: Query[SlotQuery]) -> Any:
 
 
 @router.post("/queue/bookings", response={201: BookingOut, **ERRORS}, operation_id="book_visit")
-@domain_errors
 def book_visit(request: HttpRequest, payload: BookIn) -> Any:
     """Book a slot. Give the mobile number and the code sent to it by `send_booking_code`
     (limits: one booking per service and day, two per day, a few still to come). Keep the
@@ -219,7 +201,6 @@ def _priorities() -> set[str]:
     response={202: SentOut, **ERRORS},
     operation_id="send_booking_code",
 )
-@domain_errors
 def send_booking_code(request: HttpRequest, payload: BookingCodeIn) -> Any:
     """Send a one-time code by SMS to the mobile number; `book_visit` needs it (10 minutes)."""
     fairuse.check(request, "otp", contact=payload.phone)
@@ -230,7 +211,6 @@ def send_booking_code(request: HttpRequest, payload: BookingCodeIn) -> Any:
 @router.get(
     "/queue/bookings/{code}", response={200: BookingOut, **ERRORS}, operation_id="get_booking"
 )
-@domain_errors
 def get_booking(request: HttpRequest, code: str) -> Any:
     return booking_out(_booking(_mall(request), code))
 
@@ -240,7 +220,6 @@ def get_booking(request: HttpRequest, code: str) -> Any:
     response={200: BookingOut, **ERRORS},
     operation_id="cancel_booking",
 )
-@domain_errors
 def cancel_booking(request: HttpRequest, code: str) -> Any:
     """Cancel a booking by its code; its seat is freed at once."""
     booking = domain.cancel_booking(booking=_booking(_mall(request), code))
@@ -252,7 +231,6 @@ def cancel_booking(request: HttpRequest, code: str) -> Any:
     response={200: BookingOut, **ERRORS},
     operation_id="reschedule_booking",
 )
-@domain_errors
 def reschedule_booking(request: HttpRequest, code: str, payload: RescheduleIn) -> Any:
     booking = domain.reschedule_booking(
         booking=_booking(_mall(request), code), starts_at=payload.starts_at
@@ -265,7 +243,6 @@ def reschedule_booking(request: HttpRequest, code: str, payload: RescheduleIn) -
     response={201: TicketOut, **ERRORS},
     operation_id="check_in",
 )
-@domain_errors
 def check_in(request: HttpRequest, code: str) -> Any:
     """Check in for a booking (kiosk or officer): returns the queue ticket."""
     actor = request.user if request.user.is_authenticated else None
@@ -274,7 +251,6 @@ def check_in(request: HttpRequest, code: str) -> Any:
 
 
 @router.post("/queue/tickets", response={201: TicketOut, **ERRORS}, operation_id="issue_ticket")
-@domain_errors
 def issue_ticket(
     request: HttpRequest,
     payload: IssueIn,
@@ -298,7 +274,6 @@ def issue_ticket(
 
 
 @router.get("/queue/tickets/{code}", response={200: TicketOut, **ERRORS}, operation_id="get_ticket")
-@domain_errors
 def get_ticket(request: HttpRequest, code: str) -> Any:
     """A ticket's status, place in line and estimated wait, by its public code."""
     return ticket_out(_ticket(_mall(request), code), with_wait=True)
@@ -314,7 +289,6 @@ def _officer_ticket(request: HttpRequest, code: str) -> Ticket:
     auth=staff_auth,
     operation_id="call_next",
 )
-@domain_errors
 def call_next(request: HttpRequest, number: int) -> Any:
     """Call the next citizen to counter `number` (the officer must be signed in there).
     Pressing again while the called citizen has not arrived returns the same ticket."""
@@ -355,7 +329,7 @@ def _staff_action(name: str, summary: str) -> Callable[..., Any]:
         response={200: TicketOut, **ERRORS},
         auth=staff_auth,
         operation_id=name,
-    )(domain_errors(view))
+    )(view)
 
 
 _staff_action("recall_ticket", "Call the ticket again at its counter (the board repeats the call).")
@@ -370,7 +344,6 @@ _staff_action("finish_service", "Finish the service.")
     auth=staff_auth,
     operation_id="transfer_ticket",
 )
-@domain_errors
 def transfer_ticket(request: HttpRequest, code: str, payload: TransferIn) -> Any:
     """Send the citizen to another service and/or counter; they keep their place in line."""
     mall = _mall(request)
@@ -388,7 +361,6 @@ def transfer_ticket(request: HttpRequest, code: str, payload: TransferIn) -> Any
 
 
 @router.get("/queue/display", response={200: DisplayOut, **ERRORS}, operation_id="display_state")
-@domain_errors
 def display_state(request: HttpRequest, floor: int | None = None) -> Any:
     """What the display board shows: current calls, the last calls with what to say,
     waiting counts. Boards poll this when their live channel is down."""

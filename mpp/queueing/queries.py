@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from mpp.catalog.models import Service
 from mpp.core.models import Mall
+from mpp.core.opening import closed_message, walk_ins_open
 from mpp.core.tenancy import current_mall
 from mpp.queueing import voice
 from mpp.queueing.domain.common import local_day, mall_zone, now_or
@@ -319,11 +320,15 @@ def call_payload(event: TicketEvent) -> dict[str, Any]:
     ticket = event.ticket
     counter = event.counter
     number = counter.number if counter else 0
+    booth = (counter.booth or counter.agency.booth) if counter else None
     return {
         "id": event.pk,
         "number": ticket.display_number,
         "counter": number,
         "agency": counter.agency.short_name if counter else "",
+        # Where to walk: the booth (gerai) and its floor, shown large on the board.
+        "booth": booth.code if booth else "",
+        "floor": booth.floor if booth else None,
         "at": event.at.isoformat(),
         "recall": event.kind != CALL_EVENTS[0],
         "segments": voice.call_segments(ticket.prefix, ticket.number, number),
@@ -355,7 +360,7 @@ def display_state(
         TicketEvent.objects.filter(
             mall=mall, day=day, kind__in=CALL_EVENTS, counter_id__in=counter_ids
         )
-        .select_related("ticket", "counter__agency")
+        .select_related("ticket", "counter__agency__booth", "counter__booth")
         .order_by("-pk")[:10]
     )
     waiting_rows = (
@@ -388,6 +393,8 @@ def display_state(
             for r in waiting_rows
         ],
         "voice": voice.voice_available(),
+        # The mall's closed state in plain Indonesian (with the next opening), or "" when open.
+        "closed": closed_message(mall, now) if not walk_ins_open(mall, now) else "",
     }
 
 

@@ -16,7 +16,7 @@ class ServiceRef(Schema):
     prefix: str
 
 
-class AgencyRef(Schema):
+class QueueAgencyRef(Schema):
     slug: str
     short_name: str
 
@@ -24,7 +24,7 @@ class AgencyRef(Schema):
 class CounterOut(Schema):
     number: int
     label: str
-    agency: AgencyRef
+    agency: QueueAgencyRef
     floor: int
     state: str
     officer: str | None = Field(None, description="Username of the signed-in officer, if any")

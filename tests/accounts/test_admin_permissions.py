@@ -247,7 +247,8 @@ def test_editor_cannot_see_malls_booths_or_users(editor_a, mall):
     ]
 
     models = {m["object_name"] for app in index.context["app_list"] for m in app["models"]}
-    assert models == {"Agency", "Service"}
+    # StandardConfirmation: the entry to the confirmation overview (their agency's part).
+    assert models == {"Agency", "Service", "StandardConfirmation"}
     assert pages == [403, 403, 403, 404]
 
 

@@ -30,9 +30,9 @@ pytestmark = pytest.mark.django_db
 #: Routes that belong to staff (officers, managers, auditors).
 STAFF_ROUTE = re.compile(r"(^|/)(staf|petugas|loket)(/|$)")
 
-#: Operations with a session or token that citizens use (their own data only). The two
-#: application operations that staff use as well ask mpp.applications.access, whose staff
-#: scope is empty until the second factor passed (access.staff_scope_ready).
+#: Operations with a session or token that citizens use (their own data only).
+#: `transition_application` is STAFF_AUTH for staff plus the applicant's own session (withdraw);
+#: its staff rights come from mpp.applications.access, empty until the second factor passed.
 CITIZEN_OPERATIONS = {
     "list_my_applications",
     "create_application",
@@ -40,7 +40,6 @@ CITIZEN_OPERATIONS = {
     "upload_document",
     "submit_application",
     "transition_application",
-    "list_agency_applications",
     "book_room",
     "cancel_room_booking",
 }

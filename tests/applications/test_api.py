@@ -218,4 +218,4 @@ def test_agency_list_query_count_does_not_grow(submitted, verifier, django_asser
 def test_citizen_cannot_list_agency_applications(client: Client, citizen):
     client.force_login(citizen)
     response = client.get(f"{API}/agency/applications")
-    assert response.status_code == 403
+    assert response.status_code == 401  # STAFF_AUTH, like every staff operation

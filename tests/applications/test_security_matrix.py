@@ -213,7 +213,7 @@ def test_lists_never_show_others_applications(who, intruders, submitted):
             assert agency.json()["results"] == []
             assert list(inbox.context["items"]) == []
         else:
-            assert agency.status_code == 403
+            assert agency.status_code == 401  # STAFF_AUTH: not signed in as staff
             assert inbox.status_code == 404
     for response in (mine, agency, inbox):
         assert submitted.tracking_code.encode() not in response.content
@@ -269,7 +269,8 @@ def test_own_agency_staff_without_second_factor_see_nothing(submitted, verifier)
     client = Client()
     client.force_login(verifier)
     assert client.get(f"{API}/applications/{submitted.public_id}").status_code == 404
-    assert client.get(f"{API}/agency/applications").status_code == 403
+    # STAFF_AUTH: a staff session without the second factor is not a staff sign-in.
+    assert client.get(f"{API}/agency/applications").status_code == 401
 
 
 def test_applicant_and_agency_staff_can_download(submitted, citizen, verifier):

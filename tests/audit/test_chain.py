@@ -323,3 +323,22 @@ def test_each_mall_has_its_own_chain_and_checkpoint(checkpoint_file, mall):
 
     assert published == {f"mall:{mall.pk}": 3, f"mall:{other.pk}": 3, "global": 1}
     assert all(r.ok for r in verify_all())
+
+
+def test_a_restored_backup_accepts_later_checkpoints_but_not_a_changed_one(
+    checkpoint_file, mall, capsys
+):
+    """The restore drill verifies an older copy: checkpoints published after it lie beyond
+    its end (expected), but one within it must still match."""
+    chain = _three_events(mall)
+    publish_checkpoints()
+    _cut_tail_and_wind_back_head(chain, keep=2)  # as a backup taken at event 2 looks
+
+    call_command("verify_audit_chain", "--restored")
+    assert f"OK      {chain}: 2 events" in capsys.readouterr().out
+    # A checkpoint of event 2 that the restored event 2 does not match.
+    with checkpoint_file.open("a") as handle:
+        handle.write(json.dumps({"chain": chain, "seq": 2, "entry_hash": "e" * 64}) + "\n")
+    with pytest.raises(SystemExit):
+        call_command("verify_audit_chain", "--restored")
+    assert "differs from the published checkpoint" in capsys.readouterr().out

@@ -308,3 +308,40 @@ def test_admin_edit_of_a_confirmed_service_clears_the_confirmation(service, admi
         None,
     )
     assert AuditEvent.objects.filter(action="catalog.service.confirmation_cleared").count() == 1
+
+
+def test_admin_index_leads_the_mall_manager_to_the_confirmation_overview(mall, agency, service):
+    client = login(staff("manajer", mall, StaffRole.MALL_MANAGER))
+    entry = reverse("admin:catalog_standardconfirmation_changelist")
+
+    index = client.get(reverse("admin:index")).content.decode()
+    response = client.get(entry)
+
+    assert entry in index
+    assert "Konfirmasi standar pelayanan" in index
+    assert response.status_code == 302
+    assert response["Location"] == reverse("admin:catalog_service_confirmation")
+    assert reverse("admin:catalog_standardconfirmation_changelist") + "add/" not in index
+
+
+def test_admin_index_has_no_confirmation_entry_for_staff_without_the_catalogue(mall):
+    client = login(staff("lain", mall))
+    entry = reverse("admin:catalog_standardconfirmation_changelist")
+
+    index = client.get(reverse("admin:index")).content.decode()
+
+    assert entry not in index
+    assert client.get(entry).status_code == 404
+
+
+def test_admin_service_list_shows_the_decree_or_that_it_needs_confirmation(
+    mall, agency, service, admin_of_agency
+):
+    other = ServiceFactory(agency=agency, slug="akta", name="Akta Kelahiran")
+    _confirm(other, admin_of_agency)
+
+    page = login(admin_of_agency).get(reverse("admin:catalog_service_changelist")).content
+    text = page.decode()
+
+    assert '<td class="field-decree">188/12/404.101/2025 (06-01-2025)</td>' in text
+    assert '<td class="field-decree">perlu konfirmasi</td>' in text

@@ -615,3 +615,17 @@ def test_pages_of_nationally_run_services_lead_to_the_official_channel_first(mal
 
     assert national.count() >= 60
     assert offending == []
+
+
+def test_demo_reads_the_floor_plan_like_onboarding_and_names_a_bad_row(tmp_path):
+    from mpp.catalog.onboarding import read_booth_file
+    from mpp.demo.catalog import DATA_DIR, DemoDataError, read_booths
+
+    (tmp_path / "booths.csv").write_text(
+        "code,kind,floor,x,y,width,height,label\nA01,service,satu,0,0,5,5,Gerai\n",
+        encoding="utf-8",
+    )
+
+    assert read_booths() == read_booth_file(DATA_DIR / "booths.csv")
+    with pytest.raises(DemoDataError, match="row 2"):
+        read_booths(tmp_path)

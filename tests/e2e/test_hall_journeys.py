@@ -98,3 +98,66 @@ def test_kiosk_all_services_by_agency_and_back(hall: Any, new_page: Any) -> None
     page.get_by_test_id("kiosk-back").tap()
     page.get_by_test_id("kiosk-back").tap()
     expect(page.get_by_role("heading", name="Layanan populer")).to_be_visible()
+
+
+def _calls(mall: Any, count: int) -> list[Any]:
+    """Issue and call `count` tickets at different counters (the last one is "now calling")."""
+    from mpp.queueing import domain
+    from mpp.queueing.models import Counter
+
+    counters = list(
+        Counter.objects.filter(mall=mall, officer__isnull=False)
+        .select_related("officer", "agency")
+        .order_by("number")[:count]
+    )
+    called = []
+    for counter in counters:
+        counter.breaks = []
+        counter.save(update_fields=["breaks"])
+        domain.issue_ticket(service=counter.services.order_by("position").first())
+        called.append(domain.call_next(counter=counter, officer=counter.officer))
+    assert all(called), "every counter called a ticket"
+    return called
+
+
+def test_board_is_readable_across_the_hall(hall: Any, new_page: Any) -> None:
+    called = _calls(hall, 7)
+    page = new_page(TV)
+    page.goto("/antrian/papan/")
+    last = called[-1]
+    expect(page.get_by_test_id("board-number")).to_have_text(last.display_number)
+    expect(page.get_by_test_id("board-counter")).to_contain_text(f"Loket {last.counter.number}")
+    booth = last.counter.booth or last.counter.agency.booth
+    expect(page.get_by_test_id("board-where")).to_have_text(
+        f"Gerai {booth.code}, lantai {booth.floor}"
+    )
+    sizes = page.evaluate(
+        """() => {
+            const px = (sel) => parseFloat(getComputedStyle(document.querySelector(sel)).fontSize);
+            const rows = [...document.querySelectorAll('[data-calls] li')];
+            return {
+                number: px('[data-now-number]'), counter: px('[data-now-counter]'),
+                where: px('[data-now-where]'), agency: px('[data-now-agency]'),
+                rows: rows.map((li) => li.getBoundingClientRect().height),
+                rowFont: rows.length ? parseFloat(getComputedStyle(rows[0]).fontSize) : 0,
+                waiting: px('[data-waiting] li'),
+                sound: document.querySelectorAll('[data-sound]').length,
+                height: window.innerHeight,
+            };
+        }"""
+    )
+    h = sizes["height"]
+    assert h == 1080
+    assert sizes["number"] >= 0.18 * h, sizes  # the called number: about a fifth of the screen
+    assert sizes["counter"] >= 0.09 * h, sizes
+    assert sizes["where"] >= 0.05 * h, sizes
+    assert sizes["agency"] >= 0.045 * h, sizes
+    assert len(sizes["rows"]) >= 5, sizes
+    assert min(sizes["rows"]) >= 0.05 * h, sizes  # recent calls: each ≥ 5 % of the height
+    assert sizes["rowFont"] >= 0.04 * h, sizes
+    assert sizes["waiting"] >= 0.025 * h, sizes  # agency names in the waiting panel
+    assert sizes["sound"] == 0  # no sound button on the public screen
+    assert page.evaluate("document.scrollingElement.scrollHeight") <= h
+    screenshot(page, "board")
+    violations = axe_check(page)
+    assert violations == [], format_violations(violations, "board")

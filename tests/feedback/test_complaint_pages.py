@@ -70,6 +70,25 @@ def test_web_form_files_a_complaint_with_a_photo(client, mall, ktp, settings):
     assert str(settings.MEDIA_ROOT) in complaint.photo.path
 
 
+def test_key_rotation_re_encrypts_complaint_photos(client, mall, ktp, settings):
+    from io import StringIO
+
+    from cryptography.fernet import Fernet
+    from django.core.management import call_command
+
+    old, new = Fernet.generate_key().decode(), Fernet.generate_key().decode()
+    settings.FIELD_ENCRYPTION_KEY = old
+    photo = SimpleUploadedFile("a.png", png(), "image/png")
+    client.post("/pengaduan/baru/", {**_form(service=ktp.pk), "photo": photo})
+    complaint = Complaint.objects.get()
+    settings.FIELD_ENCRYPTION_KEY = f"{new},{old}"
+    out = StringIO()
+    call_command("reencrypt_personal_data", stdout=out)
+    assert "1 complaint photo(s)" in out.getvalue()
+    settings.FIELD_ENCRYPTION_KEY = new
+    assert photo_stream(complaint).read().startswith(b"\x89PNG")
+
+
 def test_double_submit_of_the_form_files_one_complaint(client, mall, ktp):
     client.post("/pengaduan/baru/", _form(service=ktp.pk))
     client.post("/pengaduan/baru/", _form(service=ktp.pk))

@@ -105,3 +105,19 @@ def test_closed_kiosk_issues_nothing(site, client):
     for path in ("/antrian/", "/antrian/kios/semua/", "/antrian/kios/populer/ktp-el/"):
         response = client.get(path)
         assert 'data-testid="kiosk-closed"' in response.text, path
+
+
+@override_settings(MPP_DEMO_MODE=False)
+def test_board_shows_the_closed_state(site, client):
+    assert client.get("/antrian/papan/state.json").json()["closed"] == ""
+    today = timezone.localtime(timezone.now(), ZoneInfo("Asia/Jakarta")).date()
+    CalendarDay.objects.create(
+        mall=site.mall, day=today, kind=DayKind.LOCAL_CLOSURE, name="Pemeliharaan gedung"
+    )
+
+    page = client.get("/antrian/papan/", HTTP_ACCEPT_LANGUAGE="id")
+    state = client.get("/antrian/papan/state.json").json()
+
+    assert "Mal sedang tutup" in state["closed"]
+    assert 'data-testid="board-closed"' in page.text and "Mal sedang tutup" in page.text
+    assert "data-sound" not in page.text  # sound is set up by staff (?siapkan=1), no button

@@ -10,14 +10,23 @@ A search is, in database round trips:
 3. the page of services, with their agency.
 
 Ranking (`ranking.rank`) happens in Python between 1/2 and 3.
+
+Results are kept in the process for SEARCH_CACHE_SECONDS (issue 15: at the morning opening
+many phones and kiosks ask the same few questions; a search costs ~5 ms of one core and the
+embedded server has one process). Any change of a mall, agency or service in this process, and
+any re-indexing, empties the cache at once; another process (production runs several) sees an
+edit within SEARCH_CACHE_SECONDS.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import threading
+import time
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from django.db import connection
+from django.db.models.signals import post_delete, post_save
 
 from mpp.catalog.models import Agency, Service
 from mpp.catalog.search import typos
@@ -34,6 +43,9 @@ from mpp.core.models import Mall
 
 #: Run-together words shorter than this are not split ("aktalahir" is 9).
 MIN_SPLIT_LENGTH = 6
+#: How long a result is reused in the process, and how many are kept.
+SEARCH_CACHE_SECONDS = 30.0
+SEARCH_CACHE_SIZE = 2048
 
 
 @dataclass
@@ -107,7 +119,55 @@ def _choose(options: dict[int, list[str]], docs: list[Document]) -> dict[int, st
     return chosen
 
 
+_cache: dict[tuple[Any, ...], tuple[float, SearchResult]] = {}
+_cache_lock = threading.Lock()
+
+
+def clear_search_cache(**_kwargs: Any) -> None:
+    """Forget every kept result (a signal receiver too: any catalogue change calls it)."""
+    with _cache_lock:
+        _cache.clear()
+
+
+for _model in (Mall, Agency, Service):
+    post_save.connect(
+        clear_search_cache, sender=_model, weak=False, dispatch_uid=f"search-{_model}"
+    )
+    post_delete.connect(
+        clear_search_cache, sender=_model, weak=False, dispatch_uid=f"search-del-{_model}"
+    )
+
+
 def search_services(
+    *,
+    mall: Mall | None,
+    query: str,
+    agency: Agency | None = None,
+    limit: int = 20,
+    offset: int = 0,
+) -> SearchResult:
+    """Services matching what a citizen typed, best first (see _search); a result of the last
+    SEARCH_CACHE_SECONDS is reused. The services are shared between callers: read them only."""
+    key = (
+        mall.pk if mall is not None else None,
+        agency.pk if agency is not None else None,
+        query,
+        limit,
+        offset,
+    )
+    now = time.monotonic()
+    hit = _cache.get(key)
+    if hit is not None and hit[0] > now:
+        return replace(hit[1], services=list(hit[1].services))
+    result = _search(mall=mall, query=query, agency=agency, limit=limit, offset=offset)
+    with _cache_lock:
+        if len(_cache) >= SEARCH_CACHE_SIZE:
+            _cache.clear()
+        _cache[key] = (now + SEARCH_CACHE_SECONDS, result)
+    return replace(result, services=list(result.services))
+
+
+def _search(
     *,
     mall: Mall | None,
     query: str,

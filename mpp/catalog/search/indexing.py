@@ -25,6 +25,7 @@ from django.db.models import Prefetch
 
 from mpp.catalog.models import ProcedureStep, Requirement, Service
 from mpp.catalog.search.backends import IndexRow, backend_for
+from mpp.catalog.search.engine import clear_search_cache
 from mpp.catalog.search.normalize import document_text, stem, surface_words
 
 #: Services analysed and written per round trip when rebuilding.
@@ -66,6 +67,9 @@ def _row_and_words(service: Service) -> tuple[IndexRow, set[str]]:
 
 def _index_batch(ids: list[int]) -> int:
     backend = backend_for(connection)
+    # Kept search results are stale now, and again once the new index is committed.
+    clear_search_cache()
+    transaction.on_commit(clear_search_cache)
     rows: list[IndexRow] = []
     words: set[str] = set()
     for service in _services(ids):

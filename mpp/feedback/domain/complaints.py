@@ -218,6 +218,7 @@ def file_complaint(
     reporter_phone: str = "",
     reporter_email: str = "",
     photo: CleanPhoto | None = None,
+    media_url: str = "",
     idempotency_key: str = "",
     actor: Any = None,
     now: datetime | None = None,
@@ -322,6 +323,7 @@ def file_complaint(
                 verify_due=add_working_days(
                     local_date(mall, moment), conf.verify_working_days(), mall=mall
                 ),
+                media_url=(media_url or "")[:500],
                 idempotency_key=idempotency_key,
             )
             if photo is not None:

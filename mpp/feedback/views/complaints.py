@@ -165,8 +165,8 @@ def track(request: HttpRequest) -> HttpResponse:
                     form.cleaned_data["secret"],
                     client_address(request),
                 )
-            except TooManyAttemptsError:
-                form.add_error(None, _("Too many wrong attempts. Wait an hour and try again."))
+            except TooManyAttemptsError as exc:
+                form.add_error(None, exc.message)
                 status = 429
             else:
                 if complaint is None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
@@ -11,7 +12,7 @@ from django.views.decorators.http import require_http_methods
 
 from mpp.core.models import Mall
 from mpp.core.tenancy import current_mall
-from mpp.feedback import open311
+from mpp.feedback import conf, open311
 from mpp.feedback.open311 import Open311Error, render, render_error
 
 
@@ -22,7 +23,14 @@ def _guard(fmt: str, request: HttpRequest, body: Callable[[Mall], HttpResponse])
         mall = current_mall(request)
         if mall is None:
             raise Open311Error(404, _("No mall has been set up yet."))
-        params = request.POST if request.method == "POST" else request.GET
+        try:
+            params = request.POST if request.method == "POST" else request.GET
+        except RequestDataTooBig as exc:
+            raise Open311Error(
+                400,
+                _("The request is too large: send a photo of at most %(mb)s MB as media.")
+                % {"mb": conf.photo_max_bytes() // (1024 * 1024)},
+            ) from exc
         open311.check_jurisdiction(params.get("jurisdiction_id"))
         return body(mall)
     except Open311Error as exc:
@@ -74,7 +82,7 @@ def requests(request: HttpRequest, fmt: str) -> HttpResponse:
                         "or multipart/form-data), as GeoReport v2 specifies, not as JSON."
                     ),
                 )
-            complaint, _kind = open311.create_request(mall, request.POST)
+            complaint, _kind = open311.create_request(mall, request.POST, request.FILES)
             return render(
                 fmt,
                 "service_requests",

@@ -1,28 +1,27 @@
-"""Errors of the queue domain. Each carries the HTTP status the edges answer with, the field it
-concerns (for the API's `errors` list) and a translated message that says what to do next."""
+"""Errors of the queue domain: the core's one family (`mpp.core.errors`), so the API's single
+handler (`mpp/api.py`) and the pages render them alike. Each carries the HTTP status the edges
+answer with, the field it concerns and a translated message that says what to do next.
+`except QueueError` still catches only the queue's own refusals."""
 
 from __future__ import annotations
 
-
-class QueueError(Exception):
-    status = 400
-
-    def __init__(self, message: str, *, field: str = "") -> None:
-        super().__init__(message)
-        self.message = message
-        self.field = field
+from mpp.core import errors
 
 
-class NotFoundError(QueueError):
-    status = 404
+class QueueError(errors.DomainError):
+    """A rule of the queue was broken (400 unless a subclass says otherwise)."""
 
 
-class ForbiddenError(QueueError):
-    status = 403
+class NotFoundError(QueueError, errors.NotFoundError):
+    pass
 
 
-class ConflictError(QueueError):
-    status = 409
+class ForbiddenError(QueueError, errors.ForbiddenError):
+    pass
+
+
+class ConflictError(QueueError, errors.ConflictError):
+    pass
 
 
 class FullError(ConflictError):

@@ -29,6 +29,13 @@ class Command(BaseCommand):
             "saved /api/v1/audit/checkpoints answer). May be given more than once.",
         )
 
+        parser.add_argument(
+            "--restored",
+            action="store_true",
+            help="The database is a restored backup: checkpoints published after it may lie "
+            "beyond the chains' ends (restore drill); those within them still count.",
+        )
+
     def handle(self, *args: Any, **options: Any) -> None:
         extra: dict[str, Checkpoints] = {}
         for path in options["checkpoints"]:
@@ -39,7 +46,9 @@ class Command(BaseCommand):
         chain = options.get("chain") or (
             f"mall:{options['mall']}" if options.get("mall") is not None else None
         )
-        reports = verify_all(extra=extra, chains=[chain] if chain else None)
+        reports = verify_all(
+            extra=extra, chains=[chain] if chain else None, restored=options["restored"]
+        )
         failed = False
         for report in reports:
             if report.ok:

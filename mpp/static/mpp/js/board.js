@@ -8,13 +8,13 @@
   if (!root || !window.MPPLive) { return; }
   var en = root.getAttribute("data-lang") === "en";
   var T = en ? {
-    counter: "Counter", nobody: "Nobody is waiting", on: "Sound on", off: "Turn sound on",
+    counter: "Counter", booth: "Booth ", floor: ", floor ", fl: "Fl. ", nobody: "Nobody is waiting", on: "Sound on", off: "Turn sound on",
     live: "Live", poll: "Updating every few seconds", down: "No connection; retrying…",
     blocked: "Sound is off: press the button to allow sound.",
     browserVoice: "Recorded voice not available: using the browser's voice.",
     noVoice: "No voice available on this computer: only the chime plays."
   } : {
-    counter: "Loket", nobody: "Tidak ada yang menunggu", on: "Suara aktif", off: "Aktifkan suara",
+    counter: "Loket", booth: "Gerai ", floor: ", lantai ", fl: "Lt. ", nobody: "Tidak ada yang menunggu", on: "Suara aktif", off: "Aktifkan suara",
     live: "Langsung", poll: "Diperbarui setiap beberapa detik", down: "Tidak ada koneksi; mencoba lagi…",
     blocked: "Suara mati: tekan tombol untuk mengizinkan suara.",
     browserVoice: "Suara rekaman tidak tersedia: memakai suara browser.",
@@ -171,13 +171,17 @@
     text(root.querySelector("[data-now-number]"), top ? top.number : "–");
     text(root.querySelector("[data-now-counter]"), top ? T.counter + " " + top.counter : "");
     text(root.querySelector("[data-now-agency]"), top ? top.agency : "");
+    text(root.querySelector("[data-now-where]"), top && top.booth ? T.booth + top.booth + T.floor + top.floor : "");
+    var closed = root.querySelector("[data-closed]");
+    if (closed) { closed.textContent = state.closed || ""; closed.hidden = !state.closed; }
     var list = root.querySelector("[data-calls]");
     list.textContent = "";
-    calls.slice(1, 8).forEach(function (c) {
+    calls.slice(1, 6).forEach(function (c) {
       var li = document.createElement("li");
       var a = document.createElement("span"); a.textContent = c.number;
       var b = document.createElement("span"); b.textContent = T.counter + " " + c.counter;
-      li.appendChild(a); li.appendChild(b); list.appendChild(li);
+      var w = document.createElement("span"); w.textContent = c.booth ? c.booth + " · " + T.fl + c.floor : "";
+      li.appendChild(a); li.appendChild(b); li.appendChild(w); list.appendChild(li);
     });
     var waiting = root.querySelector("[data-waiting]");
     waiting.textContent = "";

@@ -1,0 +1,44 @@
+"""Search results are kept in the process for a few seconds (mpp/catalog/search/engine.py);
+a catalogue change in the process must show in the next search at once."""
+
+from __future__ import annotations
+
+import pytest
+
+from mpp.catalog.search import engine, search_services
+from mpp.catalog.search.indexing import reindex_services
+from tests.factories import AgencyFactory, MallFactory, ServiceFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_repeated_search_is_served_from_the_cache_and_edits_show_at_once(
+    django_assert_num_queries,
+):
+    mall = MallFactory()
+    service = ServiceFactory(agency=AgencyFactory(mall=mall), name="Izin Reklame")
+    reindex_services([service.pk])
+    first = search_services(mall=mall, query="reklame")
+    with django_assert_num_queries(0):
+        again = search_services(mall=mall, query="reklame")
+    assert [s.pk for s in again.services] == [s.pk for s in first.services] == [service.pk]
+    assert again.services is not first.services  # callers get their own list
+
+    service.name = "Izin Baliho"
+    service.save()
+    reindex_services([service.pk])
+
+    assert search_services(mall=mall, query="reklame").total == 0
+    assert [s.pk for s in search_services(mall=mall, query="baliho").services] == [service.pk]
+
+
+def test_results_expire(monkeypatch):
+    mall = MallFactory()
+    service = ServiceFactory(agency=AgencyFactory(mall=mall), name="Izin Reklame")
+    reindex_services([service.pk])
+    search_services(mall=mall, query="reklame")
+    monkeypatch.setattr(engine, "SEARCH_CACHE_SECONDS", -1.0)
+    engine.clear_search_cache()
+    search_services(mall=mall, query="reklame")  # kept, but already expired
+
+    assert all(expires < engine.time.monotonic() for expires, _ in engine._cache.values())
