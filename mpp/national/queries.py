@@ -282,15 +282,15 @@ def national_search(*, query: str, province: str = "", page: int = 1) -> Nationa
     suggestion = ranked["suggestion"]
     order = [int(pk) for pk in ranked["order"]]
     service_ids: dict[int, list[int]] = {int(k): v for k, v in ranked["by_mall"].items()}
-    malls = Mall.objects.filter(pk__in=order, is_active=True).in_bulk()
+    # Only the codes of every matching mall; whole rows for the page shown.
+    codes = dict(Mall.objects.filter(is_active=True).values_list("pk", "region_code"))
     order = [
-        pk
-        for pk in order
-        if pk in malls and (not province or province_code(malls[pk].region_code) == province)
+        pk for pk in order if pk in codes and (not province or province_code(codes[pk]) == province)
     ]
     pages = max(1, -(-len(order) // SEARCH_PAGE_MALLS))
     page = min(max(1, page), pages)
     shown = order[(page - 1) * SEARCH_PAGE_MALLS : page * SEARCH_PAGE_MALLS]
+    malls = Mall.objects.in_bulk(shown)
     shown_malls = [malls[pk] for pk in shown]
     days = {m.pk: local_today(m) for m in shown_malls}
     today = next(iter(days.values()), local_today())
