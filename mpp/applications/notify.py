@@ -15,6 +15,8 @@ from django.utils.translation import gettext_lazy, override
 from mpp.applications.enums import ApplicationState
 from mpp.applications.models import Application, ApplicationStatusEvent
 from mpp.core import domain_events as ev
+from mpp.feedback.enums import InvitationChannel
+from mpp.feedback.notify import SurveyRecipient, register_survey_recipients
 from mpp.notifications.domain import notify
 from mpp.notifications.kinds import MessageKind, Placeholder, register
 
@@ -162,6 +164,21 @@ def on_state_changed(event: ev.ApplicationStateChanged) -> None:
     )
 
 
+def survey_recipient(application_id: int) -> SurveyRecipient | None:
+    """The applicant's contacts, for the survey invitation of a decided application (the
+    feedback app sends it; it cannot read applications itself)."""
+    application = Application.objects.select_related("applicant").filter(pk=application_id).first()
+    if application is None:
+        return None
+    applicant = application.applicant
+    return SurveyRecipient(
+        phone=str(application.contact_phone or applicant.phone or ""),
+        email=application.contact_email or applicant.email,
+        user=applicant,
+    )
+
+
 def subscribe() -> None:
     register(*KINDS)
+    register_survey_recipients(InvitationChannel.APPLICATION, survey_recipient)
     ev.subscribe(ev.ApplicationStateChanged, on_state_changed)

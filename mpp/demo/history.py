@@ -7,6 +7,11 @@ profile (weaker on waiting time and facilities), complaints answered within or a
 deadline, and the nightly rollups, so the transparency dashboard, the busiest-hours map, the
 IKM report and the monthly report show real-looking figures right after `make run`.
 
+Survey suggestions pass moderation before they are public: the demo mall manager approves
+those older than a week through the moderation domain function (audited, as in real use),
+a few days after they were written; the last week's stay pending, so the moderation page
+(/staf/survei/saran/) has work and the public IKM report shows approved suggestions.
+
 Everything is seeded (the same figures every time) and marked as demo data: ticket, complaint
 and application codes start with `DM`, and the applicant is the user `warga-demo-riwayat`.
 Rows are bulk-created for speed (a few seconds on SQLite); running it again changes nothing.
@@ -29,6 +34,7 @@ from mpp.catalog.models import Service
 from mpp.core.calendar import WorkingCalendar
 from mpp.core.models import Mall
 from mpp.feedback.domain.followup import create_follow_up_plan, update_follow_up_progress
+from mpp.feedback.domain.moderation import moderate_suggestion
 from mpp.feedback.enums import (
     ComplaintChannel,
     ComplaintKind,
@@ -38,6 +44,7 @@ from mpp.feedback.enums import (
     FollowUpStatus,
     Gender,
     InvitationChannel,
+    ModerationStatus,
     Occupation,
     SurveySession,
 )
@@ -139,6 +146,8 @@ class HistoryReport:
     applications: int = 0
     complaints: int = 0
     follow_ups: int = 0
+    suggestions_approved: int = 0
+    suggestions_pending: int = 0
     skipped: bool = False
 
     def __str__(self) -> str:
@@ -147,7 +156,8 @@ class HistoryReport:
         return (
             f"{self.days} working day(s): {self.tickets} ticket(s), {self.responses} survey "
             f"answer(s), {self.applications} application(s), {self.complaints} complaint(s), "
-            f"{self.follow_ups} follow-up plan(s)"
+            f"{self.follow_ups} follow-up plan(s), {self.suggestions_approved} survey "
+            f"suggestion(s) approved and {self.suggestions_pending} awaiting moderation"
         )
 
 
@@ -372,6 +382,37 @@ def _follow_ups(mall: Mall, start: date, today: date) -> int:
     return count
 
 
+#: Suggestions written in the last this many days are still awaiting moderation.
+MODERATION_BACKLOG_DAYS = 7
+#: The manager moderates a suggestion this long after it was written (a weekly-ish round).
+MODERATION_DELAY = timedelta(days=2, hours=3)
+
+
+def _moderate_suggestions(mall: Mall, today: date) -> tuple[int, int]:
+    """The demo mall manager approves the suggestions older than the backlog window through
+    the moderation domain function; returns (approved, still pending)."""
+    from mpp.demo.staff import MANAGER_USERNAME, load_mall_manager
+
+    load_mall_manager(mall)
+    manager = User.objects.get(username=MANAGER_USERNAME)
+    cutoff = datetime.combine(today - timedelta(days=MODERATION_BACKLOG_DAYS), time(0), tzinfo=WIB)
+    pending = (
+        SurveyResponse.objects.filter(mall=mall, suggestion_status=ModerationStatus.PENDING)
+        .exclude(suggestion="")
+        .order_by("submitted_at", "pk")
+    )
+    approved = 0
+    for response in pending.filter(submitted_at__lt=cutoff):
+        moderate_suggestion(
+            response=response,
+            actor=manager,
+            decision=ModerationStatus.APPROVED,
+            now=response.submitted_at + MODERATION_DELAY,
+        )
+        approved += 1
+    return approved, pending.count()
+
+
 def load_demo_history(
     mall: Mall, *, days: int = DAYS, today: date | None = None, seed: int = 12
 ) -> HistoryReport:
@@ -410,6 +451,7 @@ def load_demo_history(
             refresh_daily_stats(mall=mall, day=day)
             day += timedelta(days=1)
         report.follow_ups = _follow_ups(mall, start, today)
+        report.suggestions_approved, report.suggestions_pending = _moderate_suggestions(mall, today)
         unset = {k: v for k, v in DEMO_HEAD.items() if not getattr(mall, k)}
         if unset:
             Mall.objects.filter(pk=mall.pk).update(**unset)

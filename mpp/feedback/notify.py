@@ -1,12 +1,26 @@
-"""Messages to the reporter of a complaint: verified and forwarded (or not processed), answered
-(with the request to respond), and a reminder when the time to respond runs out. Sent in
-reaction to `ComplaintStateChanged` (mpp.core.domain_events) inside the transaction of the
+"""Messages of the feedback app to citizens.
+
+Complaints: to the reporter when the complaint is verified and forwarded (or not processed),
+answered (with the request to respond), and a reminder when the time to respond runs out. Sent
+in reaction to `ComplaintStateChanged` (mpp.core.domain_events) inside the transaction of the
 change, and by `queue_response_requests` (`manage.py send_complaint_reminders`). Anonymous
 complaints have no contact and get nothing; their reporter follows them with code and PIN.
+
+Survey: the invitation to rate the service (`survey_invitation`), sent by
+`send_survey_invitation` right after the invitation is issued (mpp.feedback.subscribers, when a
+ticket is finished or an application decided), to the contact the citizen left — the phone a
+ticket was followed on, the applicant's phone or e-mail. The feedback app cannot read tickets
+or applications (they import it), so the app that owns those contacts registers a lookup with
+`register_survey_recipients` (the queue and applications apps, in their `notify.subscribe`);
+without one, the invitation is only printed or shown. The message is an ordinary one: consent
+and opt-out (STOP), quiet hours (it waits for the morning) and the daily caps apply, and it is
+sent once per invitation (dedupe key `survey:<invitation id>:invited`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -19,7 +33,8 @@ from django.utils.translation import gettext_lazy, override
 from mpp.core import domain_events as ev
 from mpp.feedback.domain.complaints import local_date
 from mpp.feedback.enums import ComplaintStatus
-from mpp.feedback.models import Complaint
+from mpp.feedback.models import Complaint, SurveyInvitation
+from mpp.feedback.qr import invitation_url
 from mpp.notifications.domain import notify
 from mpp.notifications.kinds import MessageKind, Placeholder, register
 from mpp.notifications.models import Notification
@@ -80,7 +95,27 @@ COMPLAINT_RESPONSE_REQUESTED = MessageKind(
     placeholders=(_CODE, _DUE, _URL),
     also_email=True,
 )
-KINDS = (COMPLAINT_VERIFIED, COMPLAINT_REJECTED, COMPLAINT_ANSWERED, COMPLAINT_RESPONSE_REQUESTED)
+SURVEY_INVITATION = MessageKind(
+    key="survey_invitation",
+    label=gettext_lazy("Survey: invitation after the service"),
+    text=gettext_lazy(
+        "Thank you for being served at {mall}. Rate our {service} service, anonymously and "
+        "in 1 minute: {url}"
+    ),
+    subject=gettext_lazy("How was our service? {service}"),
+    placeholders=(
+        Placeholder("mall", gettext_lazy("mall"), "MPP Ngawi"),
+        Placeholder("service", gettext_lazy("service"), gettext_lazy("KTP-el")),
+        Placeholder("url", gettext_lazy("link"), "https://mpp.ngawikab.go.id/survei/7KQ2M9XP"),
+    ),
+)
+KINDS = (
+    COMPLAINT_VERIFIED,
+    COMPLAINT_REJECTED,
+    COMPLAINT_ANSWERED,
+    COMPLAINT_RESPONSE_REQUESTED,
+    SURVEY_INVITATION,
+)
 
 
 def _track_url() -> str:
@@ -161,6 +196,64 @@ def queue_response_requests(*, now: datetime | None = None) -> int:
             _send(complaint, COMPLAINT_RESPONSE_REQUESTED, key, due=_date(complaint.response_due))
         queued += Notification.objects.filter(dedupe_key=key).exists()
     return queued
+
+
+@dataclass(frozen=True)
+class SurveyRecipient:
+    """Where a served citizen may be told about their survey: what they left when following
+    the ticket or applying. `channels` narrows the installation's channels to the citizen's
+    choice (None: any); `obj` is what the message is about (shown in the outbox)."""
+
+    phone: str = ""
+    email: str = ""
+    user: Any = None
+    language: str = "id"
+    channels: Sequence[str] | None = None
+
+
+#: lookup(object id) → the citizen's contact, or None; object id = ticket or application id.
+RecipientLookup = Callable[[int], SurveyRecipient | None]
+
+_recipient_lookups: dict[str, RecipientLookup] = {}
+
+
+def register_survey_recipients(channel: str, lookup: RecipientLookup) -> None:
+    """Let the app that owns the contacts of `channel` (an `InvitationChannel`: tickets,
+    applications) tell who to send the survey invitation to. Registering again replaces."""
+    _recipient_lookups[channel] = lookup
+
+
+def send_survey_invitation(invitation: SurveyInvitation, *, object_id: int) -> None:
+    """Send the invitation's link to the citizen who was served (`object_id`: the finished
+    ticket or decided application), once per invitation. Nothing without a registered
+    lookup, a contact, or a consenting channel (`notify` leaves out opted-out addresses)."""
+    if invitation.used_at is not None or invitation.expires_at <= timezone.now():
+        return
+    lookup = _recipient_lookups.get(invitation.channel)
+    recipient = lookup(object_id) if lookup is not None else None
+    if recipient is None or not (recipient.phone or recipient.email):
+        return
+    language = recipient.language if recipient.language in {"id", "en"} else "id"
+    service = invitation.service
+    mall = invitation.mall
+    notify(
+        kind=SURVEY_INVITATION.key,
+        mall=mall,
+        context={
+            "mall": mall.short_name or mall.name,
+            "service": (service.name_en or service.name) if language == "en" else service.name,
+            "url": invitation_url(invitation),
+        },
+        dedupe_key=f"survey:{invitation.pk}:invited",
+        phone=recipient.phone,
+        email=recipient.email,
+        user=recipient.user,
+        obj=invitation,
+        language=language,
+        channels=recipient.channels,
+        # A link that can no longer be answered is not worth a message.
+        expires_at=invitation.expires_at,
+    )
 
 
 def subscribe() -> None:

@@ -4,6 +4,11 @@ The satisfaction survey (PermenPAN-RB 14/2017) asks people who were served, so i
 is issued at the moment the service ends — a ticket finished at the counter, an application
 whose result is ready — never when a page is viewed. The invitation is idempotent per ticket
 code or tracking code, so a repeated event never creates a second survey.
+
+Right after the invitation is issued, its link is sent by notification to the contact the
+citizen left (`mpp.feedback.notify.send_survey_invitation`), in the same transaction: the
+outbox row commits (and is delivered after commit) with the finished ticket or decided
+application, or not at all; it is written once per invitation.
 """
 
 from __future__ import annotations
@@ -21,13 +26,15 @@ FINISHED_APPLICATION_STATES = frozenset({"result_ready", "rejected", "closed"})
 def invite_after_service(event: ev.TicketFinished) -> None:
     """A ticket was served: issue its survey invitation (reference = ticket code)."""
     from mpp.feedback.domain.surveys import create_survey_invitation
+    from mpp.feedback.notify import send_survey_invitation
 
-    create_survey_invitation(
+    invitation = create_survey_invitation(
         service=Service.objects.get(pk=event.service_id),
         reference=event.ticket_code,
         channel=InvitationChannel.TICKET,
         now=event.finished_at,
     )
+    send_survey_invitation(invitation, object_id=event.ticket_id)
 
 
 def invite_after_application(event: ev.ApplicationStateChanged) -> None:
@@ -38,12 +45,14 @@ def invite_after_application(event: ev.ApplicationStateChanged) -> None:
     if not event.tracking_code:
         return
     from mpp.feedback.domain.surveys import create_survey_invitation
+    from mpp.feedback.notify import send_survey_invitation
 
-    create_survey_invitation(
+    invitation = create_survey_invitation(
         service=Service.objects.get(pk=event.service_id),
         reference=event.tracking_code,
         channel=InvitationChannel.APPLICATION,
     )
+    send_survey_invitation(invitation, object_id=event.application_id)
 
 
 def subscribe() -> None:

@@ -26,6 +26,8 @@ from django.utils.translation import gettext as _
 
 from mpp.core import domain_events as ev
 from mpp.core.formatting import zone_abbreviation
+from mpp.feedback.enums import InvitationChannel
+from mpp.feedback.notify import SurveyRecipient, register_survey_recipients
 from mpp.notifications.domain import cancel_notifications, end_of_local_day, notify
 from mpp.notifications.kinds import MessageKind, Placeholder, register
 from mpp.notifications.policy import quiet_until
@@ -438,8 +440,20 @@ def _remind(booking: Booking, kind: MessageKind, label: str) -> int:
     return int(Notification.objects.filter(dedupe_key=key).exists())
 
 
+def survey_recipient(ticket_id: int) -> SurveyRecipient | None:
+    """The phone a finished ticket was followed on, for its survey invitation (the feedback
+    app sends it; it cannot read tickets itself)."""
+    contact = TicketContact.objects.filter(ticket_id=ticket_id).first()
+    if contact is None:
+        return None
+    return SurveyRecipient(
+        phone=contact.phone, language=contact.language, channels=_channels(contact)
+    )
+
+
 def subscribe() -> None:
     register(*KINDS)
+    register_survey_recipients(InvitationChannel.TICKET, survey_recipient)
     ev.subscribe(ev.TicketIssued, on_ticket_issued)
     ev.subscribe(ev.TicketFollowed, on_ticket_followed)
     ev.subscribe(ev.TicketCalled, on_ticket_called)

@@ -693,7 +693,8 @@ def _console_counter(request: HttpRequest, number: int) -> Counter:
 def console_actions(current: Ticket | None, *, signed_in: bool, paused: bool) -> dict[str, str]:
     """Which console buttons are on, by the counter's state: "primary" (the one next step,
     emphasised), "on" or "off" (disabled). Nobody at the counter: call next; called: start
-    (or call again, did not come); serving: finish. Not signed in here: everything off."""
+    (or call again, did not come, finish a quick visit); serving: finish. Not signed in here:
+    everything off."""
     buttons = dict.fromkeys(("call", "recall", "start", "finish", "skip", "pause"), "off")
     if not signed_in:
         return buttons
@@ -704,7 +705,7 @@ def console_actions(current: Ticket | None, *, signed_in: bool, paused: bool) ->
         else:
             buttons["call"] = "primary"
     elif current.status == TicketStatus.CALLED:
-        buttons.update(start="primary", recall="on", skip="on")
+        buttons.update(start="primary", recall="on", skip="on", finish="on")  # quick visits
     elif current.status == TicketStatus.SERVING:
         buttons["finish"] = "primary"
     return buttons

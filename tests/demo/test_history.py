@@ -8,6 +8,7 @@ import pytest
 from django.db.models import F, Sum
 
 from mpp.applications.models import Application
+from mpp.audit.models import AuditEvent
 from mpp.core.models import Mall
 from mpp.demo.catalog import load_demo_catalog
 from mpp.demo.history import CODE_PREFIX, load_demo_history
@@ -60,6 +61,20 @@ def test_history_fills_sixty_days_and_the_rollups(mall):
     assert answers.count() == report.responses > 1000
     assert set(answers.values_list("u3", flat=True)) <= {1, 2, 3, 4}
     assert answers.exclude(gender="").exists() and answers.exclude(education="").exists()
+    # Suggestions: the older ones approved by the demo mall manager (audited), the last
+    # week's still awaiting moderation.
+    suggestions = answers.exclude(suggestion="")
+    approved = suggestions.filter(suggestion_status="approved")
+    assert approved.count() == report.suggestions_approved > 20
+    assert suggestions.filter(suggestion_status="pending").count() == report.suggestions_pending
+    assert 0 < report.suggestions_pending < report.suggestions_approved
+    assert not approved.filter(survey_date__gte=TODAY - timedelta(days=7)).exists()
+    assert set(approved.values_list("suggestion_moderated_by__username", flat=True)) == {
+        "pengelola"
+    }
+    assert AuditEvent.objects.filter(action="survey.suggestion_moderated").count() == (
+        report.suggestions_approved
+    )
     # Complaints: answered, some after the deadline.
     complaints = Complaint.objects.filter(mall=mall)
     assert complaints.count() == report.complaints > 5

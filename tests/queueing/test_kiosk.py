@@ -152,8 +152,8 @@ def test_console_enables_only_valid_actions_by_state(site, client):
     ticket = domain.call_next(counter=counter, officer=officer)
     called = _buttons(client.get(url).text)
     assert called["start"] == "primary"
-    assert called["recall"] == called["skip"] == "on"
-    assert called["call"] == called["finish"] == "off"
+    assert called["recall"] == called["skip"] == called["finish"] == "on"
+    assert called["call"] == "off"
 
     domain.start_service(ticket=ticket, officer=officer)
     serving = _buttons(client.get(url).text)
@@ -192,3 +192,12 @@ def test_error_summary_links_radios_to_their_first_input():
 
     assert errors == [("Choose kind", "id_kind_0"), ("Enter title", "id_title")]
     assert form.fields["title"].label_suffix is None and form.label_suffix == ""
+
+
+@pytest.mark.parametrize("path", ["/pengaduan/baru/"])
+def test_other_public_forms_show_the_same_error_summary(site, client, path):
+    response = client.post(path, {}, HTTP_ACCEPT_LANGUAGE="id")
+
+    assert response.status_code in (200, 400), response.status_code
+    assert 'data-testid="error-summary"' in response.text
+    assert "Ada masalah" in response.text
