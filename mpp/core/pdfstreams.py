@@ -9,7 +9,7 @@ CCITTFax, JBIG2 as the last filter), which cannot hold PDF objects. A predictor 
 /Predictor) would scramble the decoded bytes, so it is accepted only on cross-reference streams
 and images. The total output is capped (`budget`) against decompression bombs.
 
-Pure Python, no dependency: pypdf is only a test dependency here.
+Pure Python, no dependency: the first of two layers; the second opens the file with pypdf.
 """
 
 from __future__ import annotations
