@@ -17,10 +17,11 @@ What it does (everything on 127.0.0.1, every loop bounded in time):
    number, insert ticket, insert event, commit) in plain `sqlite3`, one process;
 5. prints one table: requests/s, p50/p90/p99/max latency, non-2xx, socket errors/time-outs.
 
-Each scenario is repeated `--repeat` times; the table shows the median run (by p99) and the
-median requests/s. `--server asgi` runs plain uvicorn on Django's ASGI handler instead, for the
-serving-path comparison of docs/adr/0020-embedded-server.md. The server is started and stopped
-by bench/server_process.py.
+Each scenario runs `--repeat` times, round-robin (one run of every scenario per round, so a
+changing load on a shared machine falls on all alike); the table shows the median run (by p99)
+and the median requests/s. `--server asgi` runs plain uvicorn on Django's ASGI handler
+instead, for the serving-path comparison of docs/adr/0020-embedded-server.md. The server is
+started and stopped by bench/server_process.py.
 """
 
 from __future__ import annotations
@@ -301,18 +302,26 @@ def main() -> int:
             ("api search c8", "/api/v1/services?q=bikin+ktp", 8, None, 0),
             ("/cari/ c8", "/cari/?q=bikin+ktp", 8, None, 0),
         ]  # fmt: skip
-        for name, path, connections, lua, waiting in scenarios:
-            if only and name.split(" ")[0] not in only and name not in only:
-                continue
-            runs = []
-            for _ in range(args.repeat):
+        chosen = [
+            scenario
+            for scenario in scenarios
+            if not only or scenario[0].split(" ")[0] in only or scenario[0] in only
+        ]
+        # Round-robin: every round runs each scenario once, so on a machine whose load changes
+        # (a shared one) each scenario sees the same spread of conditions, and the empty and
+        # the full queue run back to back within a round.
+        runs: dict[str, list[dict[str, float]]] = {name: [] for name, *_ in chosen}
+        for round_number in range(args.repeat):
+            for name, path, connections, lua, waiting in chosen:
                 db, _ = fresh_copy(workdir)
                 if waiting:
                     prefill(db, waiting)
                 with server(db, args.port, SERVERS[args.server]):
-                    runs.append(wrk(base + path, connections, args.seconds, lua))
-                print(f"  {name}: {json.dumps(runs[-1])}", flush=True)
-            results[name] = median_run(runs)
+                    runs[name].append(wrk(base + path, connections, args.seconds, lua))
+                line = json.dumps(runs[name][-1])
+                print(f"  round {round_number + 1} {name}: {line}", flush=True)
+        for name, done in runs.items():
+            results[name] = median_run(done)
         anchors = [sqlite_anchor(workdir, min(args.seconds, 5)) for _ in range(args.repeat)]
         results["raw SQLite ticket tx, 1 process"] = median_run(
             [{**a, "p90": float("nan")} for a in anchors]
@@ -326,11 +335,16 @@ def main() -> int:
     print("|---|---|---|---|---|---|---|---|")
     for name, result in results.items():
         print(row(name, result))
-    empty = results.get("tickets c16")
-    full = results.get(f"tickets c16, {args.waiting} waiting")
+    empty = runs.get("tickets c16")
+    full = runs.get(f"tickets c16, {args.waiting} waiting")
     if empty and full:
-        ratio = full["rps_median"] / empty["rps_median"]
-        print(f"throughput with {args.waiting} waiting / empty: {ratio:.0%}")
+        full_rps = statistics.median(r["rps"] for r in full)
+        ratio = full_rps / statistics.median(r["rps"] for r in empty)
+        paired = statistics.median(f["rps"] / e["rps"] for e, f in zip(empty, full, strict=True))
+        print(
+            f"throughput with {args.waiting} waiting / empty: {ratio:.0%} (medians), "
+            f"{paired:.0%} (median of the per-round ratios)"
+        )
     return 0
 
 

@@ -28,6 +28,7 @@ from django.utils.translation import gettext as _
 from mpp.accounts.permissions import can_confirm_for_agency
 from mpp.audit.domain import record_event
 from mpp.catalog.models import Agency, Service, review_due_after
+from mpp.core.clock import mall_zone
 from mpp.core.errors import DomainError, ForbiddenError
 from mpp.core.models import Mall
 
@@ -40,9 +41,8 @@ def review_months() -> int:
 
 
 def _local_today(mall: Mall, moment: datetime) -> date:
-    from zoneinfo import ZoneInfo
 
-    return moment.astimezone(ZoneInfo(mall.timezone or "Asia/Jakarta")).date()
+    return moment.astimezone(mall_zone(mall)).date()
 
 
 def _note(text: str) -> str:

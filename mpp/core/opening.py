@@ -20,6 +20,7 @@ from django.db.models import Q
 from django.utils import formats
 from django.utils.translation import gettext as _
 
+from mpp.core.clock import mall_zone
 from mpp.core.enums import DayKind
 from mpp.core.models import CalendarDay, Mall
 
@@ -28,7 +29,7 @@ _HORIZON_DAYS = 60
 
 
 def _zone(mall: Mall) -> ZoneInfo:
-    return ZoneInfo(mall.timezone or settings.TIME_ZONE)
+    return mall_zone(mall)
 
 
 def _minutes(hhmm: str) -> int:

@@ -19,6 +19,7 @@ from ninja.security import django_auth
 
 from mpp.accounts.tokens import TokenAuth
 from mpp.core import fairuse
+from mpp.core.clock import local_day
 from mpp.core.dates import SaneDate, SaneDateTime
 from mpp.core.models import Mall
 from mpp.core.schemas import ErrorOut
@@ -27,7 +28,6 @@ from mpp.facilities import domain, queries
 from mpp.facilities import msme as msme_domain
 from mpp.facilities.enums import MsmeStatus
 from mpp.facilities.models import Msme, Room, RoomBooking
-from mpp.queueing.domain.common import local_day
 
 router = Router(tags=["facilities"])
 AUTH = [TokenAuth(), django_auth]

@@ -9,11 +9,11 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from mpp.core.clock import local_day
 from mpp.core.models import Mall
 from mpp.facilities import msme as msme_domain
 from mpp.facilities.enums import MsmeCategory, MsmeStatus, RoomKind
 from mpp.facilities.models import BoothPeriod, Msme, Room
-from mpp.queueing.domain.common import local_day
 
 ALL_WEEK = [0, 1, 2, 3, 4, 5, 6]  # open every day, so the demo works whenever it is tried
 

@@ -19,9 +19,10 @@ from django.utils.translation import gettext as _
 
 from mpp.audit.domain import record_event
 from mpp.core import errors as core_errors
+from mpp.core.clock import mall_zone, now_or
+from mpp.core.codes import new_code, normalise_code
 from mpp.facilities.enums import FREE_STATUSES, RoomBookingStatus
 from mpp.facilities.models import Room, RoomBooking
-from mpp.queueing.domain.common import mall_zone, new_code, normalise_code, now_or
 
 # Check in from this long before the start.
 EARLY_CHECK_IN = timedelta(minutes=15)

@@ -20,12 +20,12 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from mpp.audit.domain import record_event
+from mpp.core.clock import now_or
 from mpp.core.enums import BoothKind
 from mpp.core.models import Booth, Mall
 from mpp.facilities.domain import FacilityError
 from mpp.facilities.enums import MsmeStatus
 from mpp.facilities.models import BoothPeriod, Msme, MsmeProduct
-from mpp.queueing.domain.common import now_or
 
 _NIB = re.compile(r"^\d{13}$")
 _WA = re.compile(r"^628\d{7,12}$")

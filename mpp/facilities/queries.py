@@ -9,10 +9,10 @@ from typing import Any
 
 from django.db.models import Count, Q
 
+from mpp.core.clock import mall_zone
 from mpp.core.models import Mall
 from mpp.facilities.enums import FREE_STATUSES, RoomBookingStatus
 from mpp.facilities.models import BoothPeriod, Room, RoomBooking
-from mpp.queueing.domain.common import mall_zone
 
 STEP = timedelta(minutes=30)
 

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from mpp.accounts.models import User
 from mpp.core import fairuse
+from mpp.core.clock import local_day, mall_zone
 from mpp.core.models import Mall
 from mpp.core.tenancy import current_mall
 from mpp.facilities import domain, queries
@@ -26,7 +27,6 @@ from mpp.facilities.enums import MsmeStatus, RoomBookingStatus
 from mpp.facilities.forms import BlockForm, BookForm, CodeForm, MsmeForm, ProductsForm
 from mpp.facilities.models import Msme, Room, RoomBooking
 from mpp.feedback.qr import qr_svg
-from mpp.queueing.domain.common import local_day, mall_zone
 
 
 def _mall(request: HttpRequest) -> Mall:

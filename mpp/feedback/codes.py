@@ -1,28 +1,23 @@
-"""Public codes: short, random, unambiguous (no 0/O, 1/I/L), read aloud and typed from paper."""
+"""The complaint's codes and secrets (the alphabet and normalisation: mpp.core.codes)."""
 
 from __future__ import annotations
 
 import hashlib
 import hmac
-import re
 import secrets
 
 from django.conf import settings
 
-ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+from mpp.core.codes import (  # noqa: F401 - public codes, kept importable from here
+    ALPHABET,
+    normalise_code,
+    random_code,
+)
+
 #: Complaint tracking code: 31^10 ≈ 8e14 codes.
 COMPLAINT_CODE_LENGTH = 10
 #: The reporter's secret PIN (the second factor of anonymous tracking): 31^6 ≈ 8.9e8.
 PIN_LENGTH = 6
-
-
-def random_code(length: int) -> str:
-    return "".join(secrets.choice(ALPHABET) for _ in range(length))
-
-
-def normalise_code(raw: object, *, limit: int = 32) -> str:
-    """Accept what people type: lower case, spaces and dashes."""
-    return re.sub(r"[\s\-_.]", "", str(raw or "")).upper()[:limit]
 
 
 def survey_token() -> str:

@@ -38,7 +38,6 @@ from typing import Any
 from xml.etree import ElementTree as ET
 from zoneinfo import ZoneInfo
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db.models import Q, QuerySet
@@ -50,6 +49,7 @@ from django.utils.translation import gettext as _
 
 from mpp.accounts.tokens import user_for_token
 from mpp.catalog.models import Agency, Service
+from mpp.core.clock import mall_zone
 from mpp.core.models import Mall
 from mpp.feedback import conf, domain
 from mpp.feedback.enums import ComplaintChannel, ComplaintStatus, ComplaintSubject
@@ -264,7 +264,7 @@ def service_notice() -> str:
 
 
 def _zone(mall: Mall) -> ZoneInfo:
-    return ZoneInfo(mall.timezone or settings.TIME_ZONE)
+    return mall_zone(mall)
 
 
 def _iso(moment: datetime | None, mall: Mall) -> str | None:

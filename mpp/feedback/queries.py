@@ -24,13 +24,12 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from fractions import Fraction
 from typing import Any
-from zoneinfo import ZoneInfo
 
-from django.conf import settings
 from django.db.models import Count, F, Q, QuerySet, Sum
 from django.utils import timezone
 
 from mpp.catalog.models import Agency, Service
+from mpp.core.clock import mall_zone
 from mpp.core.models import Mall
 from mpp.feedback import skm
 from mpp.feedback.enums import (
@@ -99,7 +98,7 @@ def _result(row: dict[str, Any], weight: Fraction | None) -> skm.IkmResult:
 
 
 def _bounds(mall: Mall, start: date, end: date) -> tuple[datetime, datetime]:
-    zone = ZoneInfo(mall.timezone or settings.TIME_ZONE)
+    zone = mall_zone(mall)
     return (
         datetime.combine(start, time.min, tzinfo=zone),
         datetime.combine(end + timedelta(days=1), time.min, tzinfo=zone),
@@ -377,7 +376,7 @@ def complaint_counts(
     """Per handling agency: complaints received in the period, answered in the period (and of
     those, answered after their deadline), and overdue now (received in the period, still
     waiting for verification or an answer past the deadline as of `today`)."""
-    zone = ZoneInfo(mall.timezone or settings.TIME_ZONE)
+    zone = mall_zone(mall)
     today = today or timezone.now().astimezone(zone).date()
     low, high = _bounds(mall, start, end)
     # Protected reports (ADR 0019) stay out of these figures: a count under the oversight unit

@@ -24,6 +24,7 @@ from django.utils import timezone
 from mpp.catalog.display import describe_fee, describe_turnaround
 from mpp.catalog.models import Service
 from mpp.catalog.search import search_services
+from mpp.core.clock import mall_zone
 from mpp.core.enums import DayKind
 from mpp.core.models import CalendarDay, Mall
 from mpp.feedback import skm
@@ -48,7 +49,7 @@ def mall_url(mall: Mall) -> str:
 
 
 def local_today(mall: Mall | None = None) -> date:
-    zone = ZoneInfo((mall.timezone if mall else "") or settings.TIME_ZONE)
+    zone = mall_zone(mall)
     return timezone.now().astimezone(zone).date()
 
 

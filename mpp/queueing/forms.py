@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any, ClassVar
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from mpp.core.dates import check_datetime
+from mpp.core.forms import SpecificMessages
 from mpp.queueing.enums import ContactChannel, PriorityGroup
 
 
@@ -25,7 +27,9 @@ class CodeForm(forms.Form):
     )
 
 
-class BookingForm(forms.Form):
+class BookingForm(SpecificMessages, forms.Form):
+    required_messages: ClassVar[dict[str, Any]] = {"starts_at": _("Choose a time for your visit")}
+
     starts_at = forms.DateTimeField(label=_("Time"))
 
     code = forms.CharField(

@@ -675,18 +675,42 @@ def _console_counter(request: HttpRequest, number: int) -> Counter:
     return counter
 
 
+def console_actions(current: Ticket | None, *, signed_in: bool, paused: bool) -> dict[str, str]:
+    """Which console buttons are on, by the counter's state: "primary" (the one next step,
+    emphasised), "on" or "off" (disabled). Nobody at the counter: call next; called: start
+    (or call again, did not come); serving: finish. Not signed in here: everything off."""
+    buttons = dict.fromkeys(("call", "recall", "start", "finish", "skip", "pause"), "off")
+    if not signed_in:
+        return buttons
+    buttons["pause"] = "on"
+    if current is None:
+        if paused:
+            buttons["pause"] = "primary"  # resume before calling
+        else:
+            buttons["call"] = "primary"
+    elif current.status == TicketStatus.CALLED:
+        buttons.update(start="primary", recall="on", skip="on")
+    elif current.status == TicketStatus.SERVING:
+        buttons["finish"] = "primary"
+    return buttons
+
+
 def _console_context(request: HttpRequest, counter: Counter) -> dict[str, Any]:
     current = (
         Ticket.objects.filter(counter=counter, status__in=AT_COUNTER)
         .select_related("service")
         .first()
     )
+    signed_in = counter.officer_id == request.user.pk
+    paused = counter.state != CounterState.OPEN
     return {
         "counter": counter,
         "current": current,
+        "paused": paused,
+        "actions": console_actions(current, signed_in=signed_in, paused=paused),
         "waiting": queries.waiting_list(counter),
         "counts": queries.today_counts(counter),
-        "signed_in": counter.officer_id == request.user.pk,
+        "signed_in": signed_in,
         "current_events": list(current.events.select_related("actor").order_by("at"))
         if current
         else [],
@@ -711,7 +735,6 @@ def console(request: HttpRequest, number: int) -> HttpResponse:
             .exclude(pk=counter.pk)
             .select_related("agency")
             .order_by("number"),
-            "paused": counter.state != CounterState.OPEN,
             "live_url": reverse("queueing:board-live"),
             "fragment_url": reverse("queueing:console-fragment", args=[counter.number]),
         }

@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from django.conf import settings
 from django.db import transaction
 
 from mpp.applications.models import Application
+from mpp.core.clock import mall_zone
 from mpp.core.models import Mall
 from mpp.queueing.models import Ticket
 from mpp.transparency.models import HISTOGRAM_MAX_MINUTES, DailyAgencyStats
@@ -55,7 +55,7 @@ class _Acc:
 
 
 def _day_bounds(mall: Mall, day: date) -> tuple[datetime, datetime, ZoneInfo]:
-    zone = ZoneInfo(mall.timezone or settings.TIME_ZONE)
+    zone = mall_zone(mall)
     low = datetime.combine(day, time.min, tzinfo=zone)
     return low, low + timedelta(days=1), zone
 

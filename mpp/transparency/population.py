@@ -5,12 +5,10 @@ because the feedback app cannot read tickets or applications itself (they depend
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
-
-from django.conf import settings
 
 from mpp.applications.models import Application
 from mpp.catalog.models import Agency, Service
+from mpp.core.clock import mall_zone
 from mpp.core.models import Mall
 from mpp.queueing.enums import TicketStatus
 from mpp.queueing.models import Ticket
@@ -27,7 +25,7 @@ def served_visits(
     """Finished tickets (served, not no-shows) and decided applications (approved or
     rejected: the applicant got the agency's answer) in the inclusive local period and the
     scope. Two count queries."""
-    zone = ZoneInfo(mall.timezone or settings.TIME_ZONE)
+    zone = mall_zone(mall)
     low = datetime.combine(start, time.min, tzinfo=zone)
     high = datetime.combine(end + timedelta(days=1), time.min, tzinfo=zone)
     tickets = Ticket.objects.filter(

@@ -8,9 +8,7 @@ import json
 from datetime import date
 from typing import Any
 from urllib.parse import urlencode
-from zoneinfo import ZoneInfo
 
-from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import timezone, translation
@@ -19,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from mpp.core import charts
+from mpp.core.clock import mall_zone
 from mpp.core.errors import DomainError
 from mpp.core.models import Mall
 from mpp.core.pdf import pdf_download, report_error, report_language
@@ -46,7 +45,7 @@ from mpp.transparency.queries import (
 
 
 def mall_today(mall: Mall) -> date:
-    return timezone.now().astimezone(ZoneInfo(mall.timezone or settings.TIME_ZONE)).date()
+    return timezone.now().astimezone(mall_zone(mall)).date()
 
 
 def _mall_or_404(request: HttpRequest) -> Mall:

@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 
 from mpp.queueing.demo import load_queue_demo
 from mpp.queueing.models import Ticket
-from tests.e2e.helpers import axe_check, format_violations, page_errors, screenshot
+from tests.e2e.helpers import axe_check, format_violations, page_errors, screenshot, sign_in
 
 pytestmark = pytest.mark.e2e
 
@@ -161,3 +161,20 @@ def test_board_is_readable_across_the_hall(hall: Any, new_page: Any) -> None:
     screenshot(page, "board")
     violations = axe_check(page)
     assert violations == [], format_violations(violations, "board")
+
+
+def test_console_emphasises_the_next_step(hall: Any, new_page: Any, live_server: Any) -> None:
+    from mpp.queueing.models import Counter
+
+    counter = (
+        Counter.objects.filter(mall=hall, officer__isnull=False).select_related("officer").first()
+    )
+    page = new_page("desktop")
+    sign_in(page, counter.officer, live_server.url)
+    page.goto(f"/antrian/loket/{counter.number}/")
+    buttons = page.get_by_test_id("console-buttons")
+    expect(buttons.get_by_role("button", name=re.compile("Panggil berikutnya"))).to_be_enabled()
+    expect(buttons.get_by_role("button", name=re.compile("Selesai"))).to_be_disabled()
+    expect(buttons.get_by_role("button", name=re.compile("Tidak hadir"))).to_be_disabled()
+    expect(buttons.get_by_role("button", name=re.compile("Mulai layani"))).to_be_disabled()
+    screenshot(page, "console-idle")

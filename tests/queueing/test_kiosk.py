@@ -4,12 +4,13 @@ agency, a big "Kembali", always Indonesian, no way out to the website."""
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 from django.conf import settings
 from django.test import override_settings
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from mpp.core.enums import DayKind
 from mpp.core.models import CalendarDay
@@ -121,3 +122,73 @@ def test_board_shows_the_closed_state(site, client):
     assert "Mal sedang tutup" in state["closed"]
     assert 'data-testid="board-closed"' in page.text and "Mal sedang tutup" in page.text
     assert "data-sound" not in page.text  # sound is set up by staff (?siapkan=1), no button
+
+
+def _buttons(html: str) -> dict[str, str]:
+    """action -> "primary" / "on" / "off" from the console's action buttons."""
+    found = {}
+    for tag in re.findall(r"<button [^>]*name=\"action\"[^>]*>", html):
+        action = re.search(r'value="(\w+)"', tag).group(1)
+        if "disabled" in tag:
+            found[action] = "off"
+        else:
+            found[action] = "primary" if "button--primary-action" in tag else "on"
+    return found
+
+
+def test_console_enables_only_valid_actions_by_state(site, client):
+    from mpp.queueing import domain
+    from tests.factories import login_verified
+
+    counter, officer = site.counters[0], site.officers[0]
+    login_verified(client, officer)
+    url = f"/antrian/loket/{counter.number}/"
+
+    idle = _buttons(client.get(url).text)
+    assert idle["call"] == "primary"
+    assert idle["start"] == idle["finish"] == idle["skip"] == idle["recall"] == "off"
+
+    domain.issue_ticket(service=site.ktp)
+    ticket = domain.call_next(counter=counter, officer=officer)
+    called = _buttons(client.get(url).text)
+    assert called["start"] == "primary"
+    assert called["recall"] == called["skip"] == "on"
+    assert called["call"] == called["finish"] == "off"
+
+    domain.start_service(ticket=ticket, officer=officer)
+    serving = _buttons(client.get(url).text)
+    assert serving["finish"] == "primary"
+    assert serving["call"] == serving["start"] == serving["skip"] == serving["recall"] == "off"
+
+
+def test_booking_form_shows_the_one_error_summary_with_a_specific_message(site, client):
+    tomorrow = timezone.localdate() + timedelta(days=1)
+    url = f"/antrian/pesan/layanan/ktp-el/?tanggal={tomorrow.isoformat()}"
+
+    response = client.post(url, {"phone": "0812 3456 7890"}, HTTP_ACCEPT_LANGUAGE="id")
+
+    assert response.status_code == 400
+    text = response.text
+    assert 'data-testid="error-summary"' in text
+    assert '<a href="#id_starts_at">Pilih waktu kunjungan</a>' in text
+    assert 'id="id_starts_at"' in text
+    assert "Bidang ini tidak boleh kosong" not in text
+
+
+def test_error_summary_links_radios_to_their_first_input():
+    from django import forms
+
+    from mpp.core.forms import SpecificMessages
+    from mpp.core.templatetags.mpp import error_summary
+
+    class Sample(SpecificMessages, forms.Form):
+        kind = forms.ChoiceField(choices=[("a", "A")], widget=forms.RadioSelect, label="Kind")
+        title = forms.CharField(label="Title")
+
+    with translation.override("en"):
+        form = Sample(data={})
+        assert not form.is_valid()
+        errors = error_summary(form)["errors"]
+
+    assert errors == [("Choose kind", "id_kind_0"), ("Enter title", "id_title")]
+    assert form.fields["title"].label_suffix is None and form.label_suffix == ""

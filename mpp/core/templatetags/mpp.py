@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from django import template
 from django.utils import formats, translation
@@ -48,3 +49,26 @@ def grouped(value: float | int | None, decimals: int | None = None) -> str:
     if value is None or value == "":
         return "–"
     return formats.number_format(value, decimal_pos=decimals, use_l10n=True, force_grouping=True)
+
+
+@register.filter
+def startswith(value: object, prefix: object) -> bool:
+    """`{% if request.path|startswith:"/antrian/" %}`: marks the current section in menus."""
+    return bool(prefix) and str(value or "").startswith(str(prefix))
+
+
+@register.inclusion_tag("core/_error_summary.html")
+def error_summary(*forms: Any) -> dict[str, Any]:
+    """The error summary at the top of a page (GOV.UK pattern): every message of the forms,
+    each linking to its field (the first input of a group of radios or checkboxes)."""
+    errors: list[tuple[str, str]] = []
+    for form in forms:
+        if form is None or not getattr(form, "errors", None):
+            continue
+        errors.extend((str(message), "") for message in form.non_field_errors())
+        for field in form:
+            if field.errors:
+                # Radios and checkbox groups have no single label target: link the first input.
+                anchor = field.id_for_label or (f"{field.auto_id}_0" if field.auto_id else "")
+                errors.extend((str(message), anchor) for message in field.errors)
+    return {"errors": errors}

@@ -11,8 +11,8 @@ register = template.Library()
 @register.simple_tag
 def msme_today(mall: Any) -> Any:
     """Today's MSME tenants of `mall` (for facilities/_today.html)."""
+    from mpp.core.clock import local_day
     from mpp.facilities.msme import tenants_on
-    from mpp.queueing.domain.common import local_day
 
     if mall is None:
         return []

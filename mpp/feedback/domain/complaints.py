@@ -22,9 +22,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
-from zoneinfo import ZoneInfo
 
-from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
@@ -35,6 +33,7 @@ from mpp.accounts import crypto
 from mpp.audit.domain import record_event
 from mpp.catalog.models import Agency, Service
 from mpp.core.calendar import add_working_days
+from mpp.core.clock import mall_zone
 from mpp.core.domain_events import ComplaintStateChanged, emit
 from mpp.core.models import Mall
 from mpp.feedback import conf, oversight
@@ -81,7 +80,7 @@ def _now(now: datetime | None) -> datetime:
 
 def local_date(mall: Mall, moment: datetime) -> date:
     """The mall-local calendar day of a moment (a UTC date flips at 07:00 WIB)."""
-    return moment.astimezone(ZoneInfo(mall.timezone or settings.TIME_ZONE)).date()
+    return moment.astimezone(mall_zone(mall)).date()
 
 
 def _text(value: object, *, field: str, minimum: int, maximum: int, label: str) -> str:

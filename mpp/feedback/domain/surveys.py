@@ -7,13 +7,13 @@ from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mpp.audit.domain import record_event
 from mpp.catalog.models import Service
+from mpp.core.clock import mall_zone
 from mpp.feedback import conf, skm
 from mpp.feedback.codes import survey_token
 from mpp.feedback.enums import (
@@ -34,7 +34,7 @@ def _now(now: datetime | None) -> datetime:
 
 
 def _zone(mall: Any) -> ZoneInfo:
-    return ZoneInfo(getattr(mall, "timezone", "") or settings.TIME_ZONE)
+    return mall_zone(mall)
 
 
 def create_survey_invitation(

@@ -6,50 +6,22 @@ from __future__ import annotations
 import hashlib
 import hmac
 import re
-import secrets
-from datetime import date, datetime, time
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from mpp.core.clock import (  # noqa: F401 - the clock, kept importable from here for the queue
+    local_datetime,
+    local_day,
+    mall_zone,
+    now_or,
+)
+from mpp.core.codes import (  # noqa: F401 - public codes, kept importable from here
+    new_code,
+    normalise_code,
+)
 from mpp.core.events import publish_on_commit
-from mpp.core.models import Mall
 from mpp.queueing.domain.errors import QueueError
-
-# No 0/O, 1/I/L: codes are read aloud and typed from paper. 31 symbols, 8 characters:
-# about 8.5e11 codes, so guessing a live one is hopeless (ASVS 2.4.1 / 1.3 here).
-CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
-CODE_LENGTH = 8
-
-
-def now_or(now: datetime | None) -> datetime:
-    return now if now is not None else timezone.now()
-
-
-def mall_zone(mall: Mall) -> ZoneInfo:
-    return ZoneInfo(mall.timezone or settings.TIME_ZONE)
-
-
-def local_day(mall: Mall, now: datetime) -> date:
-    """The service day in the mall's own zone (a UTC date flips at 07:00 WIB: docs/peers.md
-    §7)."""
-    return now.astimezone(mall_zone(mall)).date()
-
-
-def local_datetime(mall: Mall, day: date, at: time) -> datetime:
-    return datetime.combine(day, at, tzinfo=mall_zone(mall))
-
-
-def new_code() -> str:
-    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
-
-
-def normalise_code(raw: str) -> str:
-    """Accept what people type: lower case, spaces and dashes."""
-    return re.sub(r"[\s\-]", "", raw or "").upper()[:20]
-
 
 _PHONE = re.compile(r"^628\d{7,12}$")
 _NIK = re.compile(r"^\d{16}$")

@@ -15,6 +15,7 @@
     if (event.ctrlKey || event.metaKey || event.altKey || typing(event.target)) { return; }
     var key = (event.key || "").toLowerCase();
     var button = root.querySelector("button[data-key='" + key + "']");
+    if (button && button.disabled) { event.preventDefault(); return; }  // not valid now
     if (button) {
       event.preventDefault();
       if (busy) { return; }          // one press, one action
@@ -31,13 +32,13 @@
     }
   });
   // Disable the buttons while a form is being submitted (no double submissions).
-  root.querySelectorAll("form").forEach(function (form) {
-    form.addEventListener("submit", function () {
-      busy = true;
-      window.setTimeout(function () {
-        form.querySelectorAll("button").forEach(function (b) { b.disabled = true; });
-      }, 0);
-    });
+  // Delegated, so the action buttons re-rendered by the live refresh are covered too.
+  root.addEventListener("submit", function (event) {
+    var form = event.target;
+    busy = true;
+    window.setTimeout(function () {
+      form.querySelectorAll("button").forEach(function (b) { b.disabled = true; });
+    }, 0);
   });
 
   var parts = root.querySelectorAll("[data-console-live]");

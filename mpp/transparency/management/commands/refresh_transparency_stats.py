@@ -6,12 +6,11 @@ from __future__ import annotations
 
 from datetime import timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
+from mpp.core.clock import mall_zone
 from mpp.core.models import Mall
 from mpp.transparency.domain import refresh_daily_stats
 
@@ -28,7 +27,7 @@ class Command(BaseCommand):
             raise CommandError("--days must be 1 or more.")
         total = 0
         for mall in Mall.objects.filter(is_active=True).order_by("pk"):
-            today = timezone.now().astimezone(ZoneInfo(mall.timezone or settings.TIME_ZONE)).date()
+            today = timezone.now().astimezone(mall_zone(mall)).date()
             for back in range(days):
                 total += refresh_daily_stats(mall=mall, day=today - timedelta(days=back))
         self.stdout.write(f"{total} rows refreshed.")
