@@ -28,10 +28,12 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import itertools
 import os
 import re
 import secrets
 import warnings
+from collections.abc import Iterator
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path, PurePath
@@ -181,11 +183,11 @@ def _unescape_names(data: bytes) -> bytes:
     return _PDF_NAME_ESCAPE.sub(lambda m: bytes([int(m.group(1), 16)]), data)
 
 
-def _inflated_streams(data: bytes) -> list[bytes]:
-    """Every stream decoded whatever its filters (mpp/core/pdfstreams.py); a stream that
-    cannot be decoded, or too much output, refuses the file."""
+def _inflated_streams(data: bytes) -> Iterator[bytes]:
+    """Every stream decoded whatever its filters (mpp/core/pdfstreams.py), one at a time; a
+    stream that cannot be decoded, or too much output, refuses the file."""
     try:
-        return pdfstreams.decoded_streams(data, PDF_INFLATE_BUDGET)
+        yield from pdfstreams.iter_decoded_streams(data, PDF_INFLATE_BUDGET)
     except pdfstreams.CannotDecode as exc:
         raise UploadRefused(
             _("This PDF is too complex to check. Please print it to a new PDF or scan it.")
@@ -205,7 +207,7 @@ def check_pdf(data: bytes) -> None:
     """Refuse PDFs that can run code, open things or carry other files."""
     if b"%%EOF" not in data[-4096:]:
         raise UploadRefused(_("This PDF is damaged or incomplete. Please save or scan it again."))
-    for part in [data, *_inflated_streams(data)]:
+    for part in itertools.chain([data], _inflated_streams(data)):
         plain = _unescape_names(part)
         if _PDF_ENCRYPT.search(plain):
             raise UploadRefused(

@@ -205,3 +205,38 @@ def test_decompression_bomb_in_an_object_stream_is_refused():
         FILTERS["/FlateDecode"] = old
     assert len(body) < 1024 * 1024
     assert "too complex" in _refusal(body)
+
+
+def test_memory_of_the_check_stays_bounded():
+    """40 pages, ~2 MB of file, ~12 MB of inflated streams: the check holds one decoded
+    stream at a time, so its peak stays near the file's size (no timing asserted)."""
+    import os
+    import tracemalloc
+
+    from pypdf.generic import ArrayObject, DecodedStreamObject
+
+    writer = PdfWriter()
+
+    def flate(payload: bytes):
+        stream = DecodedStreamObject()
+        stream.set_data(payload)
+        return writer._add_object(stream.flate_encode())
+
+    for _ in range(40):
+        page = writer.add_blank_page(width=595, height=842)
+        page[NameObject("/Contents")] = ArrayObject(
+            [flate(os.urandom(50 * 1024)), flate((b"0 0 m 9 9 l S\n" * 20_000)[: 300 * 1024])]
+        )
+    out = io.BytesIO()
+    writer.write(out)
+    data = out.getvalue()
+
+    tracemalloc.start()
+    try:
+        documents.check_pdf(data)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    inflated = 40 * (50 + 300) * 1024
+    print(f"file {len(data)} B, inflated {inflated} B, peak {peak} B")
+    assert peak < 3 * len(data) + 4 * 1024 * 1024 < inflated
