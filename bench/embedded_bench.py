@@ -2,7 +2,7 @@
 process) on a copy of the demo database, driven by an external load generator (wrk).
 
     .venv/bin/python bench/embedded_bench.py [--seconds 10] [--repeat 3] [--port 8501]
-        [--only NAME,…] [--server serve|asgi]
+        [--only "NAME;…"] [--server serve|asgi]
 
 What it does (everything on 127.0.0.1, every loop bounded in time):
 1. builds the demo database once (`migrate` + `load_demo`, cached in var/bench-demo.sqlite3)
@@ -269,7 +269,7 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--port", type=int, default=int(os.environ.get("BENCH_PORT", "8501")))
     parser.add_argument("--waiting", type=int, default=5000)
-    parser.add_argument("--only", default="", help="comma-separated scenario names")
+    parser.add_argument("--only", default="", help="scenario names or first words, ';' between")
     parser.add_argument(
         "--server",
         choices=sorted(SERVERS),
@@ -284,7 +284,7 @@ def main() -> int:
         print(f"port {args.port} is in use")
         return 2
     build_template()
-    only = {s for s in args.only.split(",") if s}
+    only = {s for s in args.only.split(";") if s}
     results: dict[str, dict[str, float]] = {}
     base = f"http://127.0.0.1:{args.port}"
     with tempfile.TemporaryDirectory(prefix="mpp-embedded-") as tmp:

@@ -15,8 +15,8 @@ Then serves each file in turn with ``python -m mpp.serve`` (one worker, the prod
 profile's settings; fair use unlimited as in every benchmark, bench/load_env.py) and times,
 sequentially from one client, after 20 warm-up requests each:
 
-* the portal search ``/nasional/cari/?q=…`` (national) / the mall's search ``/cari/?q=…``
-  (one mall), rotating over passport, KTP, business licence and birth certificate queries;
+* the portal search ``/nasional/cari/?q=…`` (the same URL on both installations), rotating
+  over passport, KTP, business licence, birth certificate and family card queries;
 * a mall's home page: ``/m/<slug>/`` of a random mall (national) / ``/`` (one mall);
 * the national comparison ``/nasional/perbandingan/`` (national and one mall alike).
 
@@ -205,7 +205,7 @@ def main() -> None:
         single_db,
         args.port + 1,
         {
-            "search": [f"/cari/?q={q.replace(' ', '+')}" for q in QUERIES],
+            "search": search,
             "home": ["/"],
             "compare": compare,
         },

@@ -27,6 +27,7 @@ from mpp.accounts.forms import (
 )
 from mpp.accounts.models import CitizenProfile, User
 from mpp.core import fairuse
+from mpp.core.qr import qr_svg
 
 
 def _next_url(request: HttpRequest, default: str) -> str:
@@ -264,7 +265,6 @@ def two_factor_setup(request: HttpRequest) -> HttpResponse:
     """First sign-in of a staff member: connect an authenticator app by QR code."""
     import base64
 
-    import segno
     from django_otp import login as otp_login
 
     user: User = request.user  # type: ignore[assignment]
@@ -281,14 +281,14 @@ def two_factor_setup(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("Your authenticator app is connected."))
             return HttpResponseRedirect(next_url)
         form.add_error("code", _("This code is not right. Try the next code in your app."))
-    qr_svg = segno.make(device.config_url, error="m").svg_inline(scale=4, dark="#1b1b1b")
+    qr = qr_svg(device.config_url)
     secret = base64.b32encode(device.bin_key).decode().rstrip("=")
     response = render(
         request,
         "accounts/two_factor_setup.html",
         {
             "form": form,
-            "qr_svg": qr_svg,
+            "qr_svg": qr,
             "secret": " ".join(secret[i : i + 4] for i in range(0, len(secret), 4)),
             "next": next_url,
         },

@@ -19,6 +19,7 @@ from mpp.accounts.models import User
 from mpp.core import fairuse
 from mpp.core.clock import local_day, mall_zone
 from mpp.core.models import Mall
+from mpp.core.qr import qr_svg
 from mpp.core.tenancy import current_mall
 from mpp.facilities import domain, queries
 from mpp.facilities import msme as msme_domain
@@ -26,7 +27,6 @@ from mpp.facilities.access import facility_staff_required
 from mpp.facilities.enums import MsmeStatus, RoomBookingStatus
 from mpp.facilities.forms import BlockForm, BookForm, CodeForm, MsmeForm, ProductsForm
 from mpp.facilities.models import Msme, Room, RoomBooking
-from mpp.feedback.qr import qr_svg
 
 
 def _mall(request: HttpRequest) -> Mall:
@@ -131,7 +131,9 @@ def booking_detail(request: HttpRequest, code: str) -> HttpResponse:
         {
             "booking": booking,
             "qr": qr_svg(
-                checkin_url, title=_("QR code of booking %(code)s") % {"code": booking.code}
+                checkin_url,
+                title=_("QR code of booking %(code)s") % {"code": booking.code},
+                scale=5,
             ),
             "can_cancel": booking.status == RoomBookingStatus.BOOKED
             and booking.starts_at > timezone.now(),

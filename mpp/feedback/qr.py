@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import segno
 from django.conf import settings
 from django.urls import reverse
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 
+from mpp.core.qr import qr_svg as core_qr_svg
 from mpp.feedback.models import SurveyInvitation
 
 
@@ -20,7 +20,5 @@ def invitation_url(invitation: SurveyInvitation, base: str | None = None) -> str
 
 
 def qr_svg(text: str, *, title: str = "") -> SafeString:
-    """An inline SVG QR code. segno escapes the title; the content is drawn, not embedded."""
-    code = segno.make(text, error="m")
-    svg = code.svg_inline(scale=5, border=2, dark="#1b1b1b", title=title or None)
-    return mark_safe(svg)  # noqa: S308 — segno builds the markup; `title` is escaped by segno
+    """A survey link or poster QR code (mpp.core.qr, a size larger than the ticket's)."""
+    return core_qr_svg(text, title=title, scale=5)

@@ -9,6 +9,7 @@ survey answers, complaints) and is kept in the cache for `COMPARISON_CACHE_SECON
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -37,6 +38,8 @@ from mpp.transparency.queries import percentile_from_histogram
 #: How long one computed comparison is served from the cache. The rollups behind it are
 #: refreshed by the scheduler a few times an hour, so a comparison is at most this much older.
 COMPARISON_CACHE_SECONDS = 300
+#: How long the ranking of one national search is reused (a catalogue change shows after this).
+SEARCH_CACHE_SECONDS = 300
 #: Malls shown per page of a national search.
 SEARCH_PAGE_MALLS = 20
 #: Services the national search ranks at most (the catalogue search's own global cut is 1000).
@@ -252,36 +255,55 @@ def waiting_today(service_ids: list[int], days: dict[int, date]) -> dict[int, in
     return out
 
 
-def national_search(*, query: str, province: str = "", page: int = 1) -> NationalSearch:
-    """The malls offering services that match `query`, best match first, with each matching
-    service's fee and turnaround, the mall's hours today and the people waiting now."""
+def _ranked_by_mall(query: str) -> dict[str, Any]:
+    """The catalogue search over every mall, as mall ids in rank order with their matching
+    service ids, cached for `SEARCH_CACHE_SECONDS` per query (the queues and hours shown
+    beside it are read live)."""
+    key = "national:search:1:" + hashlib.sha256(query.strip().lower().encode()).hexdigest()
+    cached = cache.get(key)
+    if cached is not None:
+        return cast(dict[str, Any], cached)
     result = search_services(mall=None, query=query, limit=SEARCH_SERVICE_LIMIT)
     order: list[int] = []
-    by_mall: dict[int, list[Service]] = {}
+    by_mall: dict[int, list[int]] = {}
     for service in result.services:
         if service.mall_id not in by_mall:
             order.append(service.mall_id)
             by_mall[service.mall_id] = []
-        by_mall[service.mall_id].append(service)
-    malls = Mall.objects.filter(pk__in=order, is_active=True).in_bulk()
+        by_mall[service.mall_id].append(service.pk)
+    value = {"suggestion": result.suggestion, "order": order, "by_mall": by_mall}
+    cache.set(key, value, SEARCH_CACHE_SECONDS)
+    return value
+
+
+def national_search(*, query: str, province: str = "", page: int = 1) -> NationalSearch:
+    """The malls offering services that match `query`, best match first, with each matching
+    service's fee and turnaround, the mall's hours today and the people waiting now."""
+    ranked = _ranked_by_mall(query)
+    suggestion = ranked["suggestion"]
+    order = [int(pk) for pk in ranked["order"]]
+    service_ids: dict[int, list[int]] = {int(k): v for k, v in ranked["by_mall"].items()}
+    # Only the codes of every matching mall; whole rows for the page shown.
+    codes = dict(Mall.objects.filter(is_active=True).values_list("pk", "region_code"))
     order = [
-        pk
-        for pk in order
-        if pk in malls and (not province or province_code(malls[pk].region_code) == province)
+        pk for pk in order if pk in codes and (not province or province_code(codes[pk]) == province)
     ]
     pages = max(1, -(-len(order) // SEARCH_PAGE_MALLS))
     page = min(max(1, page), pages)
     shown = order[(page - 1) * SEARCH_PAGE_MALLS : page * SEARCH_PAGE_MALLS]
+    malls = Mall.objects.in_bulk(shown)
     shown_malls = [malls[pk] for pk in shown]
     days = {m.pk: local_today(m) for m in shown_malls}
     today = next(iter(days.values()), local_today())
     hours = hours_today(shown_malls, today)
-    service_ids = [s.pk for pk in shown for s in by_mall[pk][:3]]
-    waiting = waiting_today(service_ids, days)
+    page_ids = [sid for pk in shown for sid in service_ids[pk][:3]]
+    loaded = Service.objects.select_related("agency").in_bulk(page_ids)
+    by_mall = {pk: [loaded[sid] for sid in service_ids[pk][:3] if sid in loaded] for pk in shown}
+    waiting = waiting_today(page_ids, days)
     out = []
     for mall in shown_malls:
         hits = MallHits(mall, PROVINCES.get(province_code(mall.region_code), ""), hours[mall.pk])
-        for service in by_mall[mall.pk][:3]:
+        for service in by_mall[mall.pk]:
             hits.services.append(
                 ServiceHit(
                     service=service,
@@ -293,7 +315,7 @@ def national_search(*, query: str, province: str = "", page: int = 1) -> Nationa
         out.append(hits)
     return NationalSearch(
         query=query,
-        suggestion=result.suggestion,
+        suggestion=suggestion,
         total_malls=len(order),
         malls=out,
         page=page,

@@ -115,6 +115,16 @@ def _period(request: HttpRequest) -> tuple[date, date]:
     return period.start, period.end
 
 
+#: Malls per page of the comparison (the open data files hold every mall).
+COMPARE_PAGE_MALLS = 50
+
+
+def _without_page(request: HttpRequest) -> str:
+    params = request.GET.copy()
+    params.pop("halaman", None)
+    return params.urlencode()
+
+
 SORTS = {
     "nama": ("mall_name", False),
     "ikm": ("ikm", True),
@@ -146,8 +156,17 @@ def compare(request: HttpRequest) -> HttpResponse:
     except (BadFilterError, FilterError) as exc:
         errors = exc.errors
     sort = request.GET.get("urut") or "nama"
+    page = pages = 1
+    total = 0
     if not errors and start and end:
         rows = _sorted(queries.compare_malls(start=start, end=end, province=province), sort)
+        total = len(rows)
+        pages = max(1, -(-total // COMPARE_PAGE_MALLS))
+        try:
+            page = min(max(1, int(request.GET.get("halaman") or 1)), pages)
+        except ValueError:
+            page = 1
+        rows = rows[(page - 1) * COMPARE_PAGE_MALLS : page * COMPARE_PAGE_MALLS]
     context = {
         "rows": rows,
         "start": start,
@@ -159,6 +178,10 @@ def compare(request: HttpRequest) -> HttpResponse:
         "errors": errors,
         "values": {"from": request.GET.get("from", ""), "to": request.GET.get("to", "")},
         "query": request.GET.urlencode(),
+        "page": page,
+        "pages": pages,
+        "total": total,
+        "page_query": _without_page(request),
     }
     return render(request, "national/compare.html", context, status=400 if errors else 200)
 

@@ -8,34 +8,19 @@ when a printer is configured, and it is an optional dependency (`pip install pyt
 
 from __future__ import annotations
 
-import io
 import logging
 
-import segno
 from django.conf import settings
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
+
+from mpp.core.qr import qr_svg as core_qr_svg
 
 logger = logging.getLogger(__name__)
 
 
 def qr_svg(url: str, *, scale: int = 4, title: str = "") -> SafeString:
-    """An inline SVG QR code (no external image, CSP-friendly)."""
-    qr = segno.make(url, error="m")
-    out = io.BytesIO()
-    qr.save(
-        out,
-        kind="svg",
-        scale=scale,
-        border=2,
-        xmldecl=False,
-        svgns=True,
-        omitsize=True,  # a viewBox only: CSS sets the size
-        title=title or None,
-        svgclass="qr",
-        lineclass=None,
-        dark="#000",
-    )
-    return mark_safe(out.getvalue().decode())  # noqa: S308 - segno's own SVG output
+    """The ticket's QR code: black, sized by CSS (class `qr`); see mpp.core.qr."""
+    return core_qr_svg(url, title=title, scale=scale, dark="#000", sized=False, css_class="qr")
 
 
 def printer_target() -> str:

@@ -33,6 +33,7 @@ from django.views.decorators.http import require_GET, require_POST
 from mpp.accounts.access import staff_page
 from mpp.accounts.contacts import mask_phone
 from mpp.catalog.models import Agency, Service
+from mpp.catalog.search import search_services
 from mpp.core import fairuse
 from mpp.core.dates import check_datetime, in_range, parse_date
 from mpp.core.db import database_sync_to_async
@@ -437,8 +438,10 @@ def short_link(request: HttpRequest, code: str) -> HttpResponse:
 
 @require_GET
 def booking_services(request: HttpRequest) -> HttpResponse:
+    """Bookable services, searchable with the catalogue's search and grouped by agency
+    (never a flat list of every service)."""
     mall = _mall(request)
-    services = (
+    services = list(
         Service.objects.filter(
             mall=mall,
             is_active=True,
@@ -448,7 +451,19 @@ def booking_services(request: HttpRequest) -> HttpResponse:
         .select_related("agency")
         .order_by("agency__position", "agency__name", "position", "name")
     )
-    return render(request, "queueing/booking_services.html", {"services": services})
+    query = request.GET.get("q", "").strip()[:200]
+    suggestion = ""
+    if query:
+        found = search_services(mall=mall, query=query, limit=200)
+        suggestion = found.suggestion
+        rank = {s.pk: i for i, s in enumerate(found.services)}
+        services = sorted((s for s in services if s.pk in rank), key=lambda s: rank[s.pk])
+    groups = kiosk.agencies_with_services(services)
+    return render(
+        request,
+        "queueing/booking_services.html",
+        {"groups": groups, "query": query, "count": len(services), "suggestion": suggestion},
+    )
 
 
 def _parse_day(raw: str | None, fallback: date) -> date:

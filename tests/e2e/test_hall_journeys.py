@@ -178,3 +178,43 @@ def test_console_emphasises_the_next_step(hall: Any, new_page: Any, live_server:
     expect(buttons.get_by_role("button", name=re.compile("Tidak hadir"))).to_be_disabled()
     expect(buttons.get_by_role("button", name=re.compile("Mulai layani"))).to_be_disabled()
     screenshot(page, "console-idle")
+
+
+def test_phone_user_books_from_a_searchable_list(hall: Any, new_page: Any) -> None:
+    page = new_page("phone")
+    page.goto("/antrian/pesan/")
+    # Compact header: the menu folds behind a button, the page's own content starts high.
+    expect(page.get_by_role("button", name="Menu")).to_be_visible()
+    assert page.locator("header").bounding_box()["height"] <= 80
+    assert page.locator("#id_q").bounding_box()["y"] < 740  # the search box above the fold
+    # Grouped by agency, never a flat list of every service.
+    assert page.locator("[data-testid=service-groups] details").count() > 5
+    assert page.locator(".picker-list a:visible").count() == 0
+    page.fill("#id_q", "akta kelahiran")
+    page.get_by_role("button", name="Cari").click()
+    link = page.get_by_role("link", name=re.compile("Akta Kelahiran")).first
+    expect(link).to_be_visible()
+    screenshot(page, "booking-search")
+    link.click()
+    # Without a time: the one error summary, with a specific message linking to the field.
+    page.fill("#id_phone", "0812 3456 7890")
+    page.get_by_role("button", name=re.compile("Pesan waktu ini")).click()
+    summary = page.get_by_test_id("error-summary")
+    expect(summary).to_be_visible()
+    expect(summary.get_by_role("link", name="Pilih waktu kunjungan")).to_have_attribute(
+        "href", "#id_starts_at"
+    )
+    screenshot(page, "booking-error")
+    violations = axe_check(page)
+    assert violations == [], format_violations(violations, "booking with an error")
+    # A day with free times (today may be over), then the first free time.
+    for day in page.locator(".day-list a").all()[:4]:
+        if page.locator(".slot-list input[type=radio]").count():
+            break
+        day.click()
+    page.locator(".slot-list input[type=radio]").first.check(force=True)
+    page.fill("#id_phone", "0812 3456 7890")
+    page.get_by_role("button", name=re.compile("Pesan waktu ini")).click()
+    expect(page.get_by_test_id("booking-code")).to_be_visible()
+    # The form with an error answers 400 on purpose (the browser logs it); nothing else.
+    assert [e for e in real_errors(page) if "400" not in e] == []

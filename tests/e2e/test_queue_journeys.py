@@ -65,6 +65,8 @@ def test_whole_queue_day(queue_day: dict[str, Any], new_page: Any, live_server: 
     # 1. A citizen books a time on a phone (today's next slot, so they can check in now).
     phone = new_page("phone")
     phone.goto("/antrian/pesan/")
+    phone.fill("#id_q", service.name)  # the picker: the catalogue's search, then by agency
+    phone.get_by_role("button", name=re.compile("^(Cari|Search)$")).click()
     phone.get_by_role("link", name=re.compile(re.escape(service.name))).first.click()
     screenshot(phone, "queue-booking")
     first_slot = phone.locator(".slot-list input[type=radio]").first

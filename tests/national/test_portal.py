@@ -119,3 +119,19 @@ def test_operations_are_documented_with_unique_schema_names(client):
     assert {"list_malls", "get_mall", "national_search", "compare_malls"} <= ids
     schemas = doc["components"]["schemas"]
     assert "NationalSearchOut" in schemas and "MallComparisonOut" in schemas
+
+
+def test_comparison_pages_by_fifty_and_search_ranking_is_reused(client, network, monkeypatch):
+    from mpp.national import queries, views
+
+    monkeypatch.setattr(views, "COMPARE_PAGE_MALLS", 2)
+    first = client.get("/nasional/perbandingan/").content.decode()
+    second = client.get("/nasional/perbandingan/", {"halaman": "2"}).content.decode()
+    assert first.count('class="nat-card"') == 2 and second.count('class="nat-card"') == 1
+    assert client.get("/nasional/perbandingan/", {"halaman": "x"}).status_code == 200
+    calls = []
+    real = queries.search_services
+    monkeypatch.setattr(queries, "search_services", lambda **kw: calls.append(1) or real(**kw))
+    for _ in range(2):
+        assert client.get("/nasional/cari/", {"q": "paspor"}).status_code == 200
+    assert len(calls) == 1
