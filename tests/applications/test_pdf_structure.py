@@ -240,3 +240,30 @@ def test_memory_of_the_check_stays_bounded():
     inflated = 40 * (50 + 300) * 1024
     print(f"file {len(data)} B, inflated {inflated} B, peak {peak} B")
     assert peak < 3 * len(data) + 4 * 1024 * 1024 < inflated
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"%PDF-1.7\nthis is not a pdf at all\n%%EOF\n",
+        objstm_pdf("/ASCIIHexDecode", b"/OpenAction << /S /JavaScript /JS (app.alert(1)) >>"),
+        objstm_pdf("/ASCII85Decode", b"/OpenAction << /S /JavaScript /JS (app.alert(1)) >>"),
+    ],
+    ids=["unreadable", "hex-objstm-js", "a85-objstm-js"],
+)
+def test_api_refuses_with_400_in_indonesian_and_stores_nothing(client, draft, citizen, body):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(citizen)
+    response = client.post(
+        f"/api/v1/applications/{draft.public_id}/documents",
+        {
+            "requirement": draft.service.requirements.get(position=1).pk,
+            "file": SimpleUploadedFile("surat.pdf", body),
+        },
+        HTTP_ACCEPT_LANGUAGE="id",
+    )
+    assert response.status_code == 400
+    assert "PDF" in str(response.json()) and "Please" not in str(response.json())
+    assert draft.documents.count() == 0
