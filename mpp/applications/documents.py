@@ -11,7 +11,12 @@ Rules, per upload:
   /Launch, /EmbeddedFile(s), /RichMedia, /XFA, /SubmitForm, /ImportData — also when the
   name is hex-escaped (`/J#61vaScript`) or hidden in an object stream under any filter chain
   (every filter is decoded; what cannot be decoded is refused). Encrypted
-  PDFs are refused (they cannot be inspected).
+  PDFs are refused (they cannot be inspected). Two layers (issue 10.3): our raw decoder
+  (mpp/core/pdfstreams.py, every `stream … endstream`, one inflate budget for the whole file,
+  so a decompression bomb is refused before any parser sees it), then pypdf, which opens the
+  file as a reader does and walks every indirect object listed in the cross-reference table,
+  including those inside object streams; more than `PDF_MAX_PAGES` pages or `PDF_MAX_OBJECTS`
+  objects, or anything pypdf cannot read, is refused with a clear message, never a 500.
 - Stored encrypted (Fernet) under MEDIA_ROOT, outside the web root, with a random name;
   the user's file name is never part of a path.
 
@@ -23,13 +28,16 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import itertools
 import os
 import re
 import secrets
 import warnings
+from collections.abc import Iterator
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path, PurePath
+from typing import Any
 
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
@@ -45,6 +53,25 @@ KIND_NAMES = {PDF: "PDF", JPEG: "JPEG", PNG: "PNG"}
 MAX_PIXELS = 40_000_000
 # Total bytes we are willing to inflate while looking inside a PDF's compressed streams.
 PDF_INFLATE_BUDGET = 64 * 1024 * 1024
+PDF_MAX_PAGES = 500
+PDF_MAX_OBJECTS = 100_000
+# Names that make a PDF active (scripts, actions, attachments, forms that send or import data).
+PDF_ACTIVE_NAMES = frozenset(
+    "/" + n
+    for n in [
+        "JavaScript",
+        "JS",
+        "OpenAction",
+        "AA",
+        "Launch",
+        "EmbeddedFile",
+        "EmbeddedFiles",
+        "RichMedia",
+        "XFA",
+        "SubmitForm",
+        "ImportData",
+    ]
+)
 
 _PDF_ACTIVE = re.compile(
     rb"/(JavaScript|JS|OpenAction|AA|Launch|EmbeddedFiles?|RichMedia|XFA|SubmitForm|ImportData)"
@@ -156,34 +183,104 @@ def _unescape_names(data: bytes) -> bytes:
     return _PDF_NAME_ESCAPE.sub(lambda m: bytes([int(m.group(1), 16)]), data)
 
 
-def _inflated_streams(data: bytes) -> list[bytes]:
-    """Every stream decoded whatever its filters (mpp/core/pdfstreams.py); a stream that
-    cannot be decoded, or too much output, refuses the file."""
+def _inflated_streams(data: bytes) -> Iterator[bytes]:
+    """Every stream decoded whatever its filters (mpp/core/pdfstreams.py), one at a time; a
+    stream that cannot be decoded, or too much output, refuses the file."""
     try:
-        return pdfstreams.decoded_streams(data, PDF_INFLATE_BUDGET)
+        yield from pdfstreams.iter_decoded_streams(data, PDF_INFLATE_BUDGET)
     except pdfstreams.CannotDecode as exc:
         raise UploadRefused(
             _("This PDF is too complex to check. Please print it to a new PDF or scan it.")
         ) from exc
 
 
+def _refuse_active() -> UploadRefused:
+    return UploadRefused(
+        _(
+            "This PDF contains scripts, automatic actions or attached files, which "
+            "are not accepted. Please print it to a new PDF or scan the paper."
+        )
+    )
+
+
 def check_pdf(data: bytes) -> None:
     """Refuse PDFs that can run code, open things or carry other files."""
     if b"%%EOF" not in data[-4096:]:
         raise UploadRefused(_("This PDF is damaged or incomplete. Please save or scan it again."))
-    for part in [data, *_inflated_streams(data)]:
+    for part in itertools.chain([data], _inflated_streams(data)):
         plain = _unescape_names(part)
         if _PDF_ENCRYPT.search(plain):
             raise UploadRefused(
                 _("Password-protected PDFs cannot be checked. Please upload an unprotected copy.")
             )
         if _PDF_ACTIVE.search(plain):
+            raise _refuse_active()
+    _check_pdf_structure(data)
+
+
+def _unreadable() -> UploadRefused:
+    return UploadRefused(
+        _("This PDF file cannot be read. Please save it again as a PDF or scan the paper.")
+    )
+
+
+def _check_pdf_structure(data: bytes) -> None:
+    """Second layer: open the PDF with pypdf and walk every indirect object (also those in
+    object streams, whatever their filters). Any pypdf error refuses the file."""
+    from pypdf import PdfReader
+
+    try:
+        reader = PdfReader(BytesIO(data), strict=False)
+        if reader.is_encrypted:
             raise UploadRefused(
-                _(
-                    "This PDF contains scripts, automatic actions or attached files, which "
-                    "are not accepted. Please print it to a new PDF or scan the paper."
-                )
+                _("Password-protected PDFs cannot be checked. Please upload an unprotected copy.")
             )
+        if len(reader.pages) > PDF_MAX_PAGES:
+            raise UploadRefused(
+                _("This PDF has more than %(n)d pages. Please upload a shorter document.")
+                % {"n": PDF_MAX_PAGES}
+            )
+        _walk_pdf_objects(reader)
+    except UploadRefused:
+        raise
+    except (Exception, RecursionError) as exc:  # pypdf raises many kinds; all mean "unreadable"
+        raise _unreadable() from exc
+
+
+def _walk_pdf_objects(reader: Any) -> None:
+    from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject
+
+    numbers: set[tuple[int, int]] = {
+        (num, gen) for gen, table in reader.xref.items() for num in table
+    }
+    numbers.update((num, 0) for num in reader.xref_objStm)
+    if len(numbers) > PDF_MAX_OBJECTS:
+        raise UploadRefused(
+            _("This PDF is too complex to check. Please print it to a new PDF or scan it.")
+        )
+    roots: list[Any] = [reader.trailer]
+    for num, gen in numbers:
+        obj = reader.get_object(IndirectObject(num, gen, reader))
+        if obj is not None:
+            roots.append(obj)
+    seen: set[int] = set()
+    stack = roots
+    while stack:
+        item = stack.pop()
+        if isinstance(item, IndirectObject) or id(item) in seen:
+            continue  # every indirect object is walked from the table above
+        if isinstance(item, NameObject):
+            if str(item) in PDF_ACTIVE_NAMES:
+                raise _refuse_active()
+        elif isinstance(item, DictionaryObject):
+            seen.add(id(item))
+            for key, value in item.items():
+                if str(key) in PDF_ACTIVE_NAMES:
+                    raise _refuse_active()
+                stack.append(value)
+        elif isinstance(item, ArrayObject):
+            seen.add(id(item))
+            stack.extend(item)
 
 
 def reencode_image(data: bytes, content_type: str) -> bytes:

@@ -9,7 +9,7 @@ CCITTFax, JBIG2 as the last filter), which cannot hold PDF objects. A predictor 
 /Predictor) would scramble the decoded bytes, so it is accepted only on cross-reference streams
 and images. The total output is capped (`budget`) against decompression bombs.
 
-Pure Python, no dependency: pypdf is only a test dependency here.
+Pure Python, no dependency: the first of two layers; the second opens the file with pypdf.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from __future__ import annotations
 import base64
 import re
 import zlib
+from collections.abc import Iterator
 
 _STREAM = re.compile(rb"stream\r?\n")
 _END = re.compile(rb"\r?\n?endstream")
@@ -155,12 +156,17 @@ def decode(data: bytes, filters: list[bytes], budget: int) -> bytes | None:
 
 def decoded_streams(pdf: bytes, budget: int) -> list[bytes]:
     """Every stream of the file, decoded. Raises CannotDecode (refuse the upload)."""
-    out: list[bytes] = []
+    return list(iter_decoded_streams(pdf, budget))
+
+
+def iter_decoded_streams(pdf: bytes, budget: int) -> Iterator[bytes]:
+    """Like decoded_streams, one stream at a time, so that the caller holds one decoded
+    stream in memory, not all of them (the budget still counts the total)."""
     position = 0
     while True:
         start = _STREAM.search(pdf, position)
         if start is None:
-            return out
+            return
         end = _END.search(pdf, start.end())
         if end is None:
             raise CannotDecode("unterminated stream")
@@ -180,4 +186,4 @@ def decoded_streams(pdf: bytes, budget: int) -> list[bytes]:
             budget -= len(decoded)
             if budget < 0:
                 raise CannotDecode("budget")
-            out.append(decoded)
+            yield decoded

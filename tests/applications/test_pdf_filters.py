@@ -44,9 +44,13 @@ def _with_stream(filters: str, payload: bytes, extra: bytes = b"") -> bytes:
         filters.encode(),
         extra,
     )
-    return pdf_bytes().replace(
-        b"xref", b"9 0 obj\n" + header + b"\nstream\n" + payload + b"\nendstream\nendobj\nxref", 1
-    )
+    base = pdf_bytes()
+    inserted = b"9 0 obj\n" + header + b"\nstream\n" + payload + b"\nendstream\nendobj\n"
+    at = base.index(b"xref")
+    body = base[:at] + inserted + base[at:]
+    # Keep the file well formed (startxref moves with the inserted object) so that what is
+    # tested is the stream, not a broken cross-reference table.
+    return body.replace(b"startxref\n%d" % at, b"startxref\n%d" % (at + len(inserted)))
 
 
 def _refusal(body: bytes) -> str:
