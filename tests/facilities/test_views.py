@@ -1,10 +1,9 @@
-import re
-
 """Pages: the day grid (no JavaScript), booking, the booking with its QR code, cancelling,
 the front-desk check-in and the staff page. Bad input gives a message, never a 500."""
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 import pytest
