@@ -24,7 +24,6 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from mpp.accounts import crypto
-from mpp.accounts.contacts import phone_last4
 from mpp.applications import access, documents, domain, queries
 from mpp.applications.deadlines import annotate_urgency
 from mpp.applications.domain import ApplicationError
@@ -35,6 +34,7 @@ from mpp.applications.slots import answer_display, slots_for
 from mpp.audit.domain import record_event
 from mpp.catalog.models import Service
 from mpp.core.models import Mall
+from mpp.core.phones import phone_last4
 from mpp.core.tenancy import current_mall
 from mpp.feedback.enums import InvitationChannel
 from mpp.feedback.qr import invitation_path

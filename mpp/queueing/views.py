@@ -31,7 +31,6 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from mpp.accounts.access import staff_page
-from mpp.accounts.contacts import mask_phone
 from mpp.catalog.models import Agency, Service
 from mpp.catalog.search import search_services
 from mpp.core import fairuse
@@ -40,6 +39,7 @@ from mpp.core.db import database_sync_to_async
 from mpp.core.events import sse_response
 from mpp.core.models import Mall
 from mpp.core.opening import closed_message, walk_ins_open
+from mpp.core.phones import mask_phone
 from mpp.core.tenancy import current_mall
 from mpp.feedback.enums import InvitationChannel
 from mpp.feedback.qr import invitation_path
