@@ -50,6 +50,7 @@ def test_services_are_grouped_by_agency(client: Client, catalogue, citizen):
     html = response.content.decode()
     assert html.count('<details class="expander"') == 2
     assert 'data-testid="service-search"' in html
+    assert "{#" not in html and "Context:" not in html
     assert reverse("applications:start", args=["skck"]) in html
     assert "sim" not in [s.slug for _, ss in response.context["groups"] for s in ss]
 
