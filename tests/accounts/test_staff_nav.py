@@ -61,7 +61,7 @@ def test_the_staff_nav_shows_only_what_the_officer_may_open(client, mall):
 
 
 def test_citizens_see_no_staff_nav_and_keep_the_public_menu(client, mall):
-    html = client.get(reverse("applications:track")).content.decode()
+    html = client.get(reverse("applications:mine"), follow=True).content.decode()
     assert 'class="staff-nav"' not in html
     assert f'href="{reverse("catalog:search")}"' in html
-    assert f'href="{reverse("applications:track")}" aria-current="page"' in html
+    assert f'href="{reverse("accounts:login")}" aria-current="page"' in html

@@ -38,7 +38,7 @@ def _links(request: HttpRequest) -> list[StaffLink]:
     complaints = feedback_permissions.complaint_scope(user).has_access
     rules: list[tuple[Any, str, bool]] = [
         (_("Officer console"), "queueing:console-counters", works_at_counters(user, mall)),
-        (_("Applications inbox"), "applications:inbox", works_here(user, mall)),
+        (_("Officer inbox"), "applications:inbox", works_here(user, mall)),
         (_("Complaint desk"), "feedback:desk", complaints),
         (
             _("Survey suggestions"),
