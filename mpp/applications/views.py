@@ -33,6 +33,8 @@ from mpp.applications.models import Application, Document
 from mpp.applications.slots import answer_display, slots_for
 from mpp.audit.domain import record_event
 from mpp.catalog.models import Service
+from mpp.catalog.search import search_services
+from mpp.core.models import Mall
 from mpp.core.phones import phone_last4
 from mpp.core.tenancy import mall_or_404
 from mpp.feedback.enums import InvitationChannel
@@ -88,8 +90,30 @@ def mine(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "applications/mine.html",
-        {"applications": applications, "services": list(queries.online_services(mall))},
+        {"applications": applications, **_service_picker(request, mall)},
     )
+
+
+def _service_picker(request: HttpRequest, mall: Mall) -> dict[str, Any]:
+    """The services open to online applications, searchable with the catalogue's search and
+    grouped by agency (never a flat list of every service)."""
+    services = list(queries.online_services(mall))
+    query = request.GET.get("q", "").strip()[:200]
+    suggestion = ""
+    if query:
+        found = search_services(mall=mall, query=query, limit=200)
+        suggestion = found.suggestion
+        rank = {s.pk: i for i, s in enumerate(found.services)}
+        services = sorted((s for s in services if s.pk in rank), key=lambda s: rank[s.pk])
+    groups: dict[int, tuple[Any, list[Service]]] = {}
+    for service in services:
+        groups.setdefault(service.agency_id, (service.agency, []))[1].append(service)
+    return {
+        "groups": list(groups.values()),
+        "query": query,
+        "count": len(services),
+        "suggestion": suggestion,
+    }
 
 
 @never_cache

@@ -7,6 +7,8 @@ from datetime import date
 from typing import Any
 
 from django import forms
+from django.forms.models import ModelChoiceIterator
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from mpp.catalog.models import Agency, Service
@@ -107,6 +109,33 @@ class KioskProfileForm(forms.Form):
     suggestion = SurveyForm.base_fields["suggestion"]
 
 
+def _localized(obj: Any, field: str) -> str:
+    """The English variant of a content field when English is active and it is filled in."""
+    english = getattr(obj, f"{field}_en", None) if translation.get_language() == "en" else None
+    return str(english or getattr(obj, field, None) or "")
+
+
+class ServicesByAgency(ModelChoiceIterator):
+    """The services as one <optgroup> per agency (catalogue order), never a flat list of every
+    service: a citizen finds the agency first, then the service by its name."""
+
+    def __iter__(self) -> Any:
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        groups: dict[int, tuple[str, list[Any]]] = {}
+        for service in self.queryset:
+            group = groups.setdefault(service.agency_id, (_localized(service.agency, "name"), []))
+            group[1].append(self.choice(service))
+        yield from groups.values()
+
+    def __len__(self) -> int:
+        return self.queryset.count() + (1 if self.field.empty_label is not None else 0)
+
+
+class ServicesByAgencyField(forms.ModelChoiceField):
+    iterator = ServicesByAgency
+
+
 class ComplaintForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("Type of report"),
@@ -117,7 +146,7 @@ class ComplaintForm(forms.Form):
     subject = forms.ChoiceField(
         label=_("What is it about?"), choices=ComplaintSubject.choices, widget=forms.RadioSelect
     )
-    service = forms.ModelChoiceField(
+    service = ServicesByAgencyField(
         label=_("Service"),
         queryset=Service.objects.none(),
         required=False,
@@ -184,7 +213,7 @@ class ComplaintForm(forms.Form):
             .order_by("agency__position", "agency__name", "position", "name")
         )
         self.fields["service"].label_from_instance = (  # type: ignore[attr-defined]
-            lambda s: f"{s.agency.short_name} · {s.name}"
+            lambda s: _localized(s, "name")
         )
         self.fields["agency"].queryset = Agency.objects.filter(  # type: ignore[attr-defined]
             mall=mall, is_active=True
