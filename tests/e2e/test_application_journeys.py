@@ -149,7 +149,8 @@ def test_birth_certificate_from_application_to_result(
     expect(citizen.get_by_role("heading", level=1)).to_have_text(
         "Periksa jawaban Anda sebelum mengirim"
     )
-    expect(citizen.get_by_text("3521••••••••0001")).to_be_visible()
+    # The owner sees the whole NIK here, to catch a typo (masked everywhere else).
+    expect(citizen.get_by_text("3521094508900001")).to_be_visible()
     check(citizen, "application-05-review", problems)
     citizen.get_by_role("button", name="Kirim permohonan").click()
     expect(citizen.get_by_role("heading", level=1)).to_have_text("Permohonan terkirim")
