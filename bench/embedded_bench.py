@@ -42,40 +42,12 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from load_env import load_test_env
+from load_env import TICKET_LUA, sqlite_server_env
 from server_process import port_in_use, running_server
 
 ROOT = Path(__file__).resolve().parents[1]
 PY = sys.executable
 TEMPLATE = ROOT / "var" / "bench-demo.sqlite3"
-
-TICKET_LUA = r"""
-local services = {%s}
-local i = 0
-request = function()
-  i = i + 1
-  local body = '{"service": "' .. services[(i %% #services) + 1] .. '"}'
-  return wrk.format("POST", "/api/v1/queue/tickets",
-    {["Content-Type"] = "application/json"}, body)
-end
-"""
-
-
-def base_env(db: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL", "DEBUG"}}
-    env.update(
-        {
-            "SQLITE_PATH": str(db),
-            "DJANGO_SETTINGS_MODULE": "mpp.settings",
-            "LOG_LEVEL": "WARNING",
-            "ALLOWED_HOSTS": "127.0.0.1,localhost",
-            # Pages name static files; without a collected manifest (make run collects one
-            # into var/static) the plain storage keeps /cari/ from answering 500.
-            "STATIC_PLAIN": "1",
-            **load_test_env(),
-        }
-    )
-    return env
 
 
 def build_template() -> None:
@@ -84,7 +56,7 @@ def build_template() -> None:
     TEMPLATE.parent.mkdir(exist_ok=True)
     partial = TEMPLATE.with_suffix(".partial")
     partial.unlink(missing_ok=True)
-    env = base_env(partial)
+    env = sqlite_server_env(partial)
     subprocess.run(
         [PY, "manage.py", "migrate", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True
     )
@@ -124,7 +96,10 @@ def server(
     db: Path, port: int, command: list[str] | None = None
 ) -> Iterator[subprocess.Popen[bytes]]:
     """The `make run` server (or `command`) on a copy of the demo database, warmed up."""
-    with running_server(base_env(db), port=port, command=command, quiet=True) as (_, process):
+    with running_server(sqlite_server_env(db), port=port, command=command, quiet=True) as (
+        _,
+        process,
+    ):
         subprocess.run(
             ["wrk", "-t1", "-c1", "-d2s", f"http://127.0.0.1:{port}/healthz"],
             check=True,
@@ -192,7 +167,7 @@ services = list(Service.objects.filter(is_active=True, queue__isnull=False)
 for i in range({count}):
     issue_ticket(service=services[i % len(services)], channel=TicketChannel.KIOSK)
 """
-    subprocess.run([PY, "-c", code], cwd=ROOT, env=base_env(db), check=True)
+    subprocess.run([PY, "-c", code], cwd=ROOT, env=sqlite_server_env(db), check=True)
 
 
 def sqlite_anchor(workdir: Path, seconds: float) -> dict[str, float]:

@@ -22,3 +22,38 @@ def load_test_env() -> dict[str, str]:
         for action, budgets in DEFAULT_LIMITS.items()
     }
     return {"MPP_FAIR_USE": json.dumps(unlimited), "MPP_DEMO_MODE": "1"}
+
+
+def sqlite_server_env(db: Path) -> dict[str, str]:
+    """The environment of an embedded (SQLite) app server on the database file `db`, under load:
+    no PostgreSQL or Redis from the caller's shell, quiet logs, the limits and hours above."""
+    import os
+
+    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL", "DEBUG"}}
+    env.update(
+        {
+            "SQLITE_PATH": str(db),
+            "DJANGO_SETTINGS_MODULE": "mpp.settings",
+            "LOG_LEVEL": "WARNING",
+            "ALLOWED_HOSTS": "127.0.0.1,localhost",
+            # Pages name static files; without a collected manifest (make run collects one
+            # into var/static) the plain storage keeps /cari/ from answering 500.
+            "STATIC_PLAIN": "1",
+            "PYTHONPATH": str(ROOT),
+            **load_test_env(),
+        }
+    )
+    return env
+
+
+#: wrk script: kiosk tickets round-robin over the services named in `%s` (JSON strings).
+TICKET_LUA = r"""
+local services = {%s}
+local i = 0
+request = function()
+  i = i + 1
+  local body = '{"service": "' .. services[(i %% #services) + 1] .. '"}'
+  return wrk.format("POST", "/api/v1/queue/tickets",
+    {["Content-Type"] = "application/json"}, body)
+end
+"""

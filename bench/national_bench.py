@@ -47,24 +47,7 @@ AGENCIES_WITH_ROLLUPS = 5
 DAYS = 30
 
 sys.path.insert(0, str(ROOT / "bench"))
-from load_env import load_test_env  # noqa: E402
-
-
-def _env(db: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL", "DEBUG"}}
-    env.update(
-        {
-            "SQLITE_PATH": str(db),
-            "DJANGO_SETTINGS_MODULE": "mpp.settings",
-            "LOG_LEVEL": "WARNING",
-            "ALLOWED_HOSTS": "127.0.0.1,localhost",
-            "STATIC_PLAIN": "1",
-            "PYTHONPATH": str(ROOT),
-            **load_test_env(),
-        }
-    )
-    return env
-
+from load_env import sqlite_server_env  # noqa: E402
 
 BUILD_SCRIPT = """
 import random, sys, time
@@ -123,7 +106,7 @@ def build(db: Path, malls: int) -> None:
     partial = db.with_suffix(".partial")
     for suffix in ("", "-wal", "-shm"):
         Path(f"{partial}{suffix}").unlink(missing_ok=True)
-    env = _env(partial)
+    env = sqlite_server_env(partial)
     subprocess.run(
         [PY, "manage.py", "migrate", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True
     )
@@ -160,7 +143,7 @@ def measure(db: Path, port: int, urls: dict[str, list[str]], requests: int) -> d
     base = f"http://127.0.0.1:{port}"
     process = subprocess.Popen(
         [PY, "-m", "mpp.serve", "--port", str(port), "--workers", "1"],
-        cwd=ROOT, env=_env(db), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=ROOT, env=sqlite_server_env(db), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     try:
         _wait_up(base)

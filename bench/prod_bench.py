@@ -52,22 +52,12 @@ import time
 from pathlib import Path
 from urllib.parse import urlparse
 
-from load_env import load_test_env
+from load_env import TICKET_LUA, load_test_env
 
 ROOT = Path(__file__).resolve().parents[1]
 PY = sys.executable
 KEYS = ROOT / "var" / "bench-prod.env"
 
-TICKET_LUA = r"""
-local services = {%s}
-local i = 0
-request = function()
-  i = i + 1
-  local body = '{"service": "' .. services[(i %% #services) + 1] .. '"}'
-  return wrk.format("POST", "/api/v1/queue/tickets",
-    {["Content-Type"] = "application/json"}, body)
-end
-"""
 
 # wrk prints its summary for humans; this prints what the table needs as one JSON line
 # (latencies in microseconds; `errors.status` counts answers >= 400).

@@ -9,8 +9,9 @@ from django.contrib.auth.backends import ModelBackend
 from django.db.models import Q
 from django.http import HttpRequest
 
-from mpp.accounts.contacts import parse_email, parse_phone
+from mpp.accounts.contacts import parse_email
 from mpp.accounts.models import User
+from mpp.core.phones import parse_phone
 
 
 class ThrottlingBackend(AxesStandaloneBackend):

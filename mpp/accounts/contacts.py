@@ -1,25 +1,12 @@
 """Parsing what people type as a sign-in name: an e-mail address or an Indonesian phone
-number (08…, +62…, 62…)."""
+number (08…, +62…, 62…; phones are parsed by `mpp.core.phones`)."""
 
 from __future__ import annotations
 
-import phonenumbers
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
-
-def parse_phone(raw: str) -> str | None:
-    """E.164 ('+6281234567890') for a valid mobile or fixed number, None otherwise."""
-    text = (raw or "").strip()
-    if not text or "@" in text or len(text) > 30:
-        return None
-    try:
-        number = phonenumbers.parse(text, "ID")
-    except phonenumbers.NumberParseException:
-        return None
-    if not phonenumbers.is_valid_number(number):
-        return None
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+from mpp.core.phones import parse_phone
 
 
 def parse_email(raw: str) -> str | None:
@@ -44,17 +31,6 @@ def normalise_login(raw: str) -> str:
     if phone:
         return phone
     return (raw or "").strip()[:150]
-
-
-def phone_last4(phone: object) -> str:
-    digits = "".join(ch for ch in str(phone or "") if ch.isdigit())
-    return digits[-4:] if len(digits) >= 4 else ""
-
-
-def mask_phone(phone: object) -> str:
-    """'+6281234567890' -> '+62 •••• •••• 7890'."""
-    last4 = phone_last4(phone)
-    return f"+62 •••• •••• {last4}" if last4 else ""
 
 
 def mask_email(email: str) -> str:

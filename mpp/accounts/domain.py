@@ -22,12 +22,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from mpp.accounts import crypto
-from mpp.accounts.contacts import mask_email, mask_phone, parse_email, parse_phone
+from mpp.accounts.contacts import mask_email, parse_email
 from mpp.accounts.enums import MALL_WIDE_ROLES, StaffRole
 from mpp.accounts.models import CitizenProfile, OneTimeCode, StaffMembership, User
 from mpp.accounts.nik import mask_nik, validate_nik
 from mpp.accounts.regions import KECAMATAN_BY_CODE, find_desa
 from mpp.audit.domain import record_event
+from mpp.core.phones import mask_phone, parse_phone
 
 CODE_DIGITS = 6
 

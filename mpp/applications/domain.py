@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mpp.accounts import crypto
-from mpp.accounts.contacts import parse_email, parse_phone
+from mpp.accounts.contacts import parse_email
 from mpp.accounts.nik import mask_nik
 from mpp.applications import access, deadlines, documents
 from mpp.applications.enums import (
@@ -36,6 +36,7 @@ from mpp.audit.domain import record_event
 from mpp.catalog.models import Requirement, Service
 from mpp.core import errors as core_errors
 from mpp.core.domain_events import ApplicationStateChanged, emit
+from mpp.core.phones import parse_phone
 
 S = ApplicationState
 TRACKING_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I

@@ -24,7 +24,6 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from mpp.accounts import crypto
-from mpp.accounts.contacts import phone_last4
 from mpp.applications import access, documents, domain, queries
 from mpp.applications.deadlines import annotate_urgency
 from mpp.applications.domain import ApplicationError
@@ -36,19 +35,13 @@ from mpp.audit.domain import record_event
 from mpp.catalog.models import Service
 from mpp.catalog.search import search_services
 from mpp.core.models import Mall
-from mpp.core.tenancy import current_mall
+from mpp.core.phones import phone_last4
+from mpp.core.tenancy import mall_or_404
 from mpp.feedback.enums import InvitationChannel
 from mpp.feedback.qr import invitation_path
 from mpp.feedback.queries import issued_invitation
 
 S = ApplicationState
-
-
-def _mall(request: HttpRequest) -> Mall:
-    mall = current_mall(request)
-    if mall is None:
-        raise Http404(_("No mall has been set up yet."))
-    return mall
 
 
 def _not_found() -> Http404:
@@ -90,7 +83,7 @@ def _apply_domain_error(form: Any, exc: ApplicationError) -> None:
 @never_cache
 @login_required
 def mine(request: HttpRequest) -> HttpResponse:
-    mall = _mall(request)
+    mall = mall_or_404(request)
     applications = annotate_urgency(
         queries.my_applications(request.user), timezone.localdate(), mall=mall
     )
@@ -126,7 +119,7 @@ def _service_picker(request: HttpRequest, mall: Mall) -> dict[str, Any]:
 @never_cache
 def start(request: HttpRequest, slug: str) -> HttpResponse:
     """What the service asks for, and the button that opens a draft."""
-    mall = _mall(request)
+    mall = mall_or_404(request)
     service = (
         queries.online_services(mall).filter(slug=slug).prefetch_related("requirements").first()
     )

@@ -16,18 +16,10 @@ from mpp.catalog.display import describe_fee, describe_turnaround
 from mpp.catalog.models import Agency, Service
 from mpp.catalog.schemas import AgencyOut, ServiceOut, ServicePage
 from mpp.catalog.search import search_services as run_search
-from mpp.core.models import Mall
 from mpp.core.schemas import ErrorOut
-from mpp.core.tenancy import current_mall
+from mpp.core.tenancy import mall_or_404
 
 router = Router(tags=["catalogue"])
-
-
-def _mall(request: HttpRequest) -> Mall:
-    mall = current_mall(request)
-    if mall is None:
-        raise HttpError(404, _("No mall has been set up yet."))
-    return mall
 
 
 def agency_out(agency: Agency, service_count: int) -> dict[str, Any]:
@@ -91,7 +83,7 @@ def service_item(service: Service) -> dict[str, Any]:
     summary="List the agencies (instansi) of the mall",
 )
 def list_agencies(request: HttpRequest) -> list[dict[str, Any]]:
-    mall = _mall(request)
+    mall = mall_or_404(request)
     return [
         agency_out(agency, agency.service_count)  # type: ignore[attr-defined]
         for agency in queries.public_agencies(mall).select_related("mall")
@@ -105,7 +97,7 @@ def list_agencies(request: HttpRequest) -> list[dict[str, Any]]:
     summary="One agency with its booth, contacts and hours",
 )
 def get_agency(request: HttpRequest, slug: str) -> dict[str, Any]:
-    mall = _mall(request)
+    mall = mall_or_404(request)
     agency = queries.public_agencies(mall).select_related("mall").filter(slug=slug).first()
     if agency is None:
         raise HttpError(404, _("Agency not found."))
@@ -126,7 +118,7 @@ class SearchParams(Schema):
     summary="Search services (ranked), or list them all when q is empty",
 )
 def search_services(request: HttpRequest, params: Query[SearchParams]) -> dict[str, Any]:
-    mall = _mall(request)
+    mall = mall_or_404(request)
     agency = None
     if params.agency:
         agency = Agency.objects.filter(mall=mall, slug=params.agency, is_active=True).first()
@@ -162,7 +154,7 @@ def search_services(request: HttpRequest, params: Query[SearchParams]) -> dict[s
     summary="One service with its whole service standard",
 )
 def get_service(request: HttpRequest, slug: str) -> dict[str, Any]:
-    mall = _mall(request)
+    mall = mall_or_404(request)
     try:
         service = queries.service_with_standard(mall, slug)
     except Service.DoesNotExist as exc:

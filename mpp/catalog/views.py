@@ -6,25 +6,16 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.translation import gettext as _
 
 from mpp.catalog import queries
 from mpp.catalog.forms import SearchForm
 from mpp.catalog.models import Agency, Service
 from mpp.catalog.search import search_services
-from mpp.core.models import Mall
-from mpp.core.tenancy import current_mall
-
-
-def _mall_or_404(request: HttpRequest) -> Mall:
-    mall = current_mall(request)
-    if mall is None:
-        raise Http404(_("No mall has been set up yet."))
-    return mall
+from mpp.core.tenancy import mall_or_404
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    mall = _mall_or_404(request)
+    mall = mall_or_404(request)
     agencies = list(queries.public_agencies(mall))
     booths = list(mall.booths.order_by("floor", "code"))
     return render(
@@ -40,14 +31,14 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 def agency_list(request: HttpRequest) -> HttpResponse:
-    mall = _mall_or_404(request)
+    mall = mall_or_404(request)
     return render(
         request, "catalog/agency_list.html", {"agencies": list(queries.public_agencies(mall))}
     )
 
 
 def agency_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    mall = _mall_or_404(request)
+    mall = mall_or_404(request)
     try:
         agency = Agency.objects.select_related("booth", "mall").get(
             mall=mall, slug=slug, is_active=True
@@ -63,7 +54,7 @@ def agency_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def service_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    mall = _mall_or_404(request)
+    mall = mall_or_404(request)
     try:
         service = queries.service_with_standard(mall, slug)
     except Service.DoesNotExist as exc:
@@ -72,7 +63,7 @@ def service_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def search(request: HttpRequest) -> HttpResponse:
-    mall = _mall_or_404(request)
+    mall = mall_or_404(request)
     form = SearchForm(request.GET or None, mall=mall)
     context: dict[str, object] = {"search_form": form, "query": ""}
     if form.is_bound and form.is_valid():

@@ -22,7 +22,9 @@ from django.conf import settings
 from django.core.exceptions import DisallowedHost
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import get_script_prefix, set_script_prefix
+from django.utils.translation import gettext as _
 
+from mpp.core.errors import NotFoundError
 from mpp.core.models import Mall
 
 MALL_PATH = re.compile(r"^/m/(?P<slug>[-a-z0-9_]{1,60})(?P<rest>/.*)?$")
@@ -40,6 +42,11 @@ def mall_slug_from_host(host: str) -> str | None:
     return None
 
 
+class MallNotFoundError(NotFoundError, Http404):
+    """No mall to serve: a 404 page for views (Http404), a 404 `ErrorOut` for the API (its
+    one DomainError handler comes first in the class's MRO)."""
+
+
 def current_mall(request: HttpRequest) -> Mall | None:
     cached = getattr(request, "_mpp_mall", None)
     if cached is not None:
@@ -51,6 +58,17 @@ def current_mall(request: HttpRequest) -> Mall | None:
     if mall is None:
         mall = Mall.objects.filter(is_active=True).order_by("pk").first()
     request._mpp_mall = mall  # type: ignore[attr-defined]
+    return mall
+
+
+def mall_or_404(
+    request: HttpRequest, lookup: Callable[[HttpRequest], Mall | None] = current_mall
+) -> Mall:
+    """The request's mall for every page and API call that needs one; `lookup` lets a hot
+    path use a cached resolver (the queue's `queries.request_mall`)."""
+    mall = lookup(request)
+    if mall is None:
+        raise MallNotFoundError(_("No mall has been set up yet."))
     return mall
 
 

@@ -21,9 +21,8 @@ from mpp.accounts.tokens import TokenAuth
 from mpp.core import fairuse
 from mpp.core.clock import local_day
 from mpp.core.dates import SaneDate, SaneDateTime
-from mpp.core.models import Mall
 from mpp.core.schemas import ErrorOut
-from mpp.core.tenancy import current_mall
+from mpp.core.tenancy import mall_or_404
 from mpp.facilities import domain, queries
 from mpp.facilities import msme as msme_domain
 from mpp.facilities.enums import MsmeStatus
@@ -98,15 +97,8 @@ class TenantOut(Schema):
     msme: MsmeOut
 
 
-def _mall(request: HttpRequest) -> Mall:
-    mall = current_mall(request)
-    if mall is None:
-        raise domain.NotFoundError(_("No mall is set up."))
-    return mall
-
-
 def _room(request: HttpRequest, slug: str) -> Room:
-    room = Room.objects.filter(mall=_mall(request), slug=slug, is_active=True).first()
+    room = Room.objects.filter(mall=mall_or_404(request), slug=slug, is_active=True).first()
     if room is None:
         raise domain.NotFoundError(_("There is no room with that name."), field="room")
     return room
@@ -152,7 +144,7 @@ def _msme_out(m: Msme) -> dict[str, Any]:
 
 @router.get("/facilities/rooms", response={200: list[RoomOut], **ERRORS}, operation_id="list_rooms")
 def list_rooms(request: HttpRequest) -> Any:
-    return [_room_out(r) for r in Room.objects.filter(mall=_mall(request), is_active=True)]
+    return [_room_out(r) for r in Room.objects.filter(mall=mall_or_404(request), is_active=True)]
 
 
 class DayQuery(Schema):
@@ -219,7 +211,7 @@ def check_in_room(request: HttpRequest, code: str) -> Any:
     operation_id="list_msme_tenants",
 )
 def list_msme_tenants(request: HttpRequest, q: Query[DayQuery]) -> Any:
-    mall = _mall(request)
+    mall = mall_or_404(request)
     day = q.date or local_day(mall, timezone.now())
     return [
         {
@@ -234,7 +226,9 @@ def list_msme_tenants(request: HttpRequest, q: Query[DayQuery]) -> Any:
 
 @router.get("/facilities/msmes/{slug}", response={200: MsmeOut, **ERRORS}, operation_id="get_msme")
 def get_msme(request: HttpRequest, slug: str) -> Any:
-    msme = Msme.objects.filter(mall=_mall(request), slug=slug, status=MsmeStatus.APPROVED).first()
+    msme = Msme.objects.filter(
+        mall=mall_or_404(request), slug=slug, status=MsmeStatus.APPROVED
+    ).first()
     if msme is None:
         raise domain.NotFoundError(_("There is no MSME with that name."), field="slug")
     return _msme_out(msme)

@@ -20,20 +20,13 @@ from mpp.core import fairuse
 from mpp.core.clock import local_day, mall_zone
 from mpp.core.models import Mall
 from mpp.core.qr import qr_svg
-from mpp.core.tenancy import current_mall
+from mpp.core.tenancy import mall_or_404
 from mpp.facilities import domain, queries
 from mpp.facilities import msme as msme_domain
 from mpp.facilities.access import facility_staff_required
 from mpp.facilities.enums import MsmeStatus, RoomBookingStatus
 from mpp.facilities.forms import BlockForm, BookForm, CodeForm, MsmeForm, ProductsForm
 from mpp.facilities.models import Msme, Room, RoomBooking
-
-
-def _mall(request: HttpRequest) -> Mall:
-    mall = current_mall(request)
-    if mall is None:
-        raise Http404
-    return mall
 
 
 def _day(request: HttpRequest, mall: Mall) -> date:
@@ -46,7 +39,7 @@ def _day(request: HttpRequest, mall: Mall) -> date:
 
 
 def rooms(request: HttpRequest) -> HttpResponse:
-    mall = _mall(request)
+    mall = mall_or_404(request)
     day = _day(request, mall)
     now = timezone.now()
     today = local_day(mall, now)
@@ -72,7 +65,7 @@ def _aware(mall: Mall, day: date, at: Any) -> datetime:
 @never_cache
 @login_required
 def book(request: HttpRequest, slug: str) -> HttpResponse:
-    mall = _mall(request)
+    mall = mall_or_404(request)
     room = get_object_or_404(Room, mall=mall, slug=slug, is_active=True)
     day = _day(request, mall)
     now = timezone.now()
@@ -188,7 +181,7 @@ def desk(request: HttpRequest, code: str = "") -> HttpResponse:
 @never_cache
 @facility_staff_required
 def staff(request: HttpRequest) -> HttpResponse:
-    mall = _mall(request)
+    mall = mall_or_404(request)
     rooms_qs = Room.objects.filter(mall=mall)
     form = BlockForm(request.POST if request.method == "POST" else None, rooms=rooms_qs)
     if request.method == "POST" and form.is_valid():
@@ -221,7 +214,7 @@ def staff(request: HttpRequest) -> HttpResponse:
 @require_POST
 @facility_staff_required
 def review(request: HttpRequest, slug: str) -> HttpResponse:
-    msme = get_object_or_404(Msme, mall=_mall(request), slug=slug)
+    msme = get_object_or_404(Msme, mall=mall_or_404(request), slug=slug)
     try:
         msme_domain.review_msme(
             msme=msme,
@@ -240,7 +233,7 @@ def review(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def directory(request: HttpRequest) -> HttpResponse:
-    mall = _mall(request)
+    mall = mall_or_404(request)
     today = local_day(mall, timezone.now())
     return render(
         request,
@@ -254,7 +247,7 @@ def directory(request: HttpRequest) -> HttpResponse:
 
 
 def msme_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    mall = _mall(request)
+    mall = mall_or_404(request)
     msme = get_object_or_404(Msme, mall=mall, slug=slug, status=MsmeStatus.APPROVED)
     today = local_day(mall, timezone.now())
     return render(
@@ -271,7 +264,7 @@ def msme_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @never_cache
 @login_required
 def msme_register(request: HttpRequest) -> HttpResponse:
-    mall = _mall(request)
+    mall = mall_or_404(request)
     form = MsmeForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

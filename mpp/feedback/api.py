@@ -26,7 +26,7 @@ from mpp.core import fairuse
 from mpp.core.dates import SaneDate
 from mpp.core.models import Mall
 from mpp.core.schemas import ErrorOut
-from mpp.core.tenancy import current_mall
+from mpp.core.tenancy import mall_or_404
 from mpp.feedback import domain, present, queries
 from mpp.feedback.codes import normalise_code
 from mpp.feedback.enums import ComplaintChannel, ComplaintStatus
@@ -51,13 +51,6 @@ staff_auth = STAFF_AUTH
 ERRORS = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut, 429: ErrorOut}
 
 
-def _mall(request: HttpRequest) -> Mall:
-    mall = current_mall(request)
-    if mall is None:
-        raise NotFoundError(_("No mall has been set up yet."))
-    return mall
-
-
 # --- Survey ------------------------------------------------------------------------------------
 
 
@@ -68,7 +61,7 @@ def _mall(request: HttpRequest) -> Mall:
     summary="Answer the satisfaction survey (SKM) with a one-time token",
 )
 def submit_survey(request: HttpRequest, payload: SurveyIn) -> Any:
-    mall = _mall(request)
+    mall = mall_or_404(request)
     invitation = (
         SurveyInvitation.objects.select_related("service__agency")
         .filter(mall=mall, token=payload.token)
@@ -137,7 +130,7 @@ def report_scope(
     summary="Satisfaction index (IKM) of the mall, an agency or a service for a period",
 )
 def survey_report(request: HttpRequest, params: Query[ReportQuery]) -> Any:
-    mall = _mall(request)
+    mall = mall_or_404(request)
     start, end = report_period(mall, params.start, params.end)
     agency, service = report_scope(mall, params.agency, params.service)
     report = queries.ikm_report(
@@ -165,7 +158,7 @@ def submit_complaint(
     payload: ComplaintIn,
     idempotency_key: str = Header("", alias="Idempotency-Key", max_length=80),
 ) -> Any:
-    mall = _mall(request)
+    mall = mall_or_404(request)
     service = agency = None
     if payload.service:
         service = (
@@ -219,7 +212,7 @@ def submit_complaint(
     summary="Follow a complaint with its code and the PIN (or the phone/e-mail given)",
 )
 def track_complaint(request: HttpRequest, payload: TrackIn) -> Any:
-    mall = _mall(request)
+    mall = mall_or_404(request)
     complaint = find_for_reporter(mall, payload.code, payload.secret, client_address(request))
     if complaint is None:
         raise NotFoundError(_("No complaint matches that code and PIN."), field="code")
@@ -233,7 +226,7 @@ def track_complaint(request: HttpRequest, payload: TrackIn) -> Any:
     summary="The reporter's response to the answer: satisfied (closes) or not (back to the agency)",
 )
 def respond_complaint(request: HttpRequest, code: str, payload: RespondIn) -> Any:
-    mall = _mall(request)
+    mall = mall_or_404(request)
     complaint = find_for_reporter(mall, code, payload.secret, client_address(request))
     if complaint is None:
         raise NotFoundError(_("No complaint matches that code and PIN."), field="code")
@@ -259,7 +252,7 @@ class ListQuery(Schema):
     summary="Complaints the signed-in officer may see (their agency's; all for the mall manager)",
 )
 def list_complaints(request: HttpRequest, params: Query[ListQuery]) -> Any:
-    mall = _mall(request)
+    mall = mall_or_404(request)
     if not complaint_scope(request.user).has_access:
         return 403, {"detail": _("You do not have permission to open this page."), "errors": []}
     qs = visible_complaints(request.user, mall).select_related("agency", "service", "mall")

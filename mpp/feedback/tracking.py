@@ -82,7 +82,7 @@ def second_factor_matches(complaint: Complaint, secret: str) -> bool:
         digits = re.sub(r"\D", "", secret)
         if digits.startswith("0"):
             digits = "62" + digits[1:]
-        return len(digits) >= 9 and digits == complaint.reporter_phone
+        return len(digits) >= 9 and "+" + digits == complaint.reporter_phone  # '+62…'
     return False
 
 

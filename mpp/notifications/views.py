@@ -22,8 +22,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from mpp.accounts.access import second_factor_passed, staff_page
-from mpp.accounts.contacts import mask_email, mask_phone
+from mpp.accounts.contacts import mask_email
 from mpp.accounts.permissions import can_view_mall
+from mpp.core.phones import mask_phone
 from mpp.core.tenancy import current_mall
 from mpp.notifications.enums import NotificationChannel, NotificationStatus
 from mpp.notifications.kinds import all_kinds, get_kind

@@ -16,7 +16,7 @@ from django.core.cache import cache
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
-from mpp.queueing.domain.common import normalise_phone
+from mpp.core.phones import normalise_phone
 from mpp.queueing.domain.errors import QueueError
 
 LIFETIME = 600
@@ -39,7 +39,7 @@ def send_code(phone: str) -> None:
     """Send a fresh code to the mobile number (earlier codes stop working)."""
     from mpp.notifications.domain import queue_notification
 
-    number = normalise_phone(phone)
+    number = normalise_phone(phone, error=QueueError).lstrip("+")  # keys as before
     code = f"{secrets.randbelow(10**6):06d}"
     cache.set(_key(number), {"digest": _digest(number, code), "tries": 0}, LIFETIME)
     with override("id"):
@@ -60,7 +60,7 @@ def check_code(phone: str, code: str) -> None:
         raise QueueError(
             _("Enter your mobile number: we send a code to confirm it."), field="phone"
         )
-    number = normalise_phone(phone)
+    number = normalise_phone(phone, error=QueueError).lstrip("+")  # keys as before
     stored = cache.get(_key(number))
     wrong = QueueError(_("The code is not right or has expired. Ask for a new code."), field="code")
     if not stored or not code:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import time
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -14,6 +13,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from mpp.catalog.models import Service
+from mpp.core.caching import TTLCache
 from mpp.core.models import Mall
 from mpp.core.opening import closed_message, walk_ins_open
 from mpp.core.tenancy import current_mall
@@ -32,40 +32,17 @@ PRIOR_WEIGHT = 5
 HANDLING_CACHE_SECONDS = 60
 
 
-class _TTLCache:
-    """A tiny process-local cache: the hot path must not pay a Redis round trip for values that
-    may be a few seconds old (handling times, which counters serve what)."""
-
-    def __init__(self, seconds: float) -> None:
-        self.seconds = seconds
-        self.data: dict[object, tuple[float, Any]] = {}
-
-    def get(self, key: object) -> Any:
-        hit = self.data.get(key)
-        if hit is None or hit[0] < time.monotonic():
-            return None
-        return hit[1]
-
-    def set(self, key: object, value: Any) -> None:
-        if len(self.data) > 10_000:
-            self.data.clear()
-        self.data[key] = (time.monotonic() + self.seconds, value)
-
-    def clear(self) -> None:
-        self.data.clear()
-
-
-_handling_cache = _TTLCache(HANDLING_CACHE_SECONDS)
+_handling_cache = TTLCache(HANDLING_CACHE_SECONDS)
 # Which counters serve a service, and who is signed in: a sign-in shows in estimates within
 # a few seconds.
 POOL_CACHE_SECONDS = 5.0
-_pool_cache = _TTLCache(POOL_CACHE_SECONDS)
+_pool_cache = TTLCache(POOL_CACHE_SECONDS)
 
 
 # Services change rarely (an administrator edits them); the hot path (issue_ticket) should not
 # pay a query and an ORM compile for every ticket. A change shows within SERVICE_CACHE_SECONDS.
 SERVICE_CACHE_SECONDS = 10.0
-_service_cache = _TTLCache(SERVICE_CACHE_SECONDS)
+_service_cache = TTLCache(SERVICE_CACHE_SECONDS)
 _SERVICE_ONLY = (
     *("id", "slug", "name", "name_en", "is_active", "mall_id", "agency_id"),
     *(
@@ -101,13 +78,15 @@ def queue_service(mall_id: int, slug: str) -> Service | None:
 
 
 MALL_CACHE_SECONDS = 10.0
-_mall_cache = _TTLCache(MALL_CACHE_SECONDS)
+_mall_cache = TTLCache(MALL_CACHE_SECONDS)
 
 
 def request_mall(request: HttpRequest) -> Mall | None:
     """`current_mall(request)`, remembered per host name for a few seconds: the queue's hot API
     paths should not pay a query for it on every ticket."""
-    key = request.get_host()
+    if getattr(request, "_mpp_mall", None) is not None:  # already known (e.g. /m/<slug>/)
+        return request._mpp_mall  # type: ignore[attr-defined]
+    key = (request.get_host(), getattr(request, "_mpp_mall_slug", None))
     hit = _mall_cache.get(key)
     if hit is not None:
         return hit or None

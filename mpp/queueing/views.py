@@ -31,7 +31,6 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from mpp.accounts.access import staff_page
-from mpp.accounts.contacts import mask_phone
 from mpp.catalog.models import Agency, Service
 from mpp.catalog.search import search_services
 from mpp.core import fairuse
@@ -40,7 +39,8 @@ from mpp.core.db import database_sync_to_async
 from mpp.core.events import sse_response
 from mpp.core.models import Mall
 from mpp.core.opening import closed_message, walk_ins_open
-from mpp.core.tenancy import current_mall
+from mpp.core.phones import mask_phone
+from mpp.core.tenancy import current_mall, mall_or_404
 from mpp.feedback.enums import InvitationChannel
 from mpp.feedback.qr import invitation_path
 from mpp.feedback.queries import issued_invitation
@@ -80,13 +80,6 @@ PUBLIC_EVENTS = {
     TicketEventKind.TRANSFERRED,
     TicketEventKind.CANCELLED,
 }
-
-
-def _mall(request: HttpRequest) -> Mall:
-    mall = current_mall(request)
-    if mall is None:
-        raise Http404(_("No mall has been set up yet."))
-    return mall
 
 
 def _ticket_or_404(mall: Mall, code: str) -> Ticket:
@@ -139,7 +132,7 @@ def _kiosk_closed(request: HttpRequest, mall: Mall) -> HttpResponse | None:
 @require_GET
 def kiosk_agencies(request: HttpRequest) -> HttpResponse:
     """The kiosk's first screen: big "Layanan populer" buttons by everyday name."""
-    mall = _mall(request)
+    mall = mall_or_404(request)
     if (closed := _kiosk_closed(request, mall)) is not None:
         return closed
     return render(request, "queueing/kiosk_agencies.html", {"shortcuts": kiosk.shortcuts(mall)})
@@ -149,7 +142,7 @@ def kiosk_agencies(request: HttpRequest) -> HttpResponse:
 @require_GET
 def kiosk_all(request: HttpRequest) -> HttpResponse:
     """Every walk-in service, grouped by agency (full name first, abbreviation second)."""
-    mall = _mall(request)
+    mall = mall_or_404(request)
     if (closed := _kiosk_closed(request, mall)) is not None:
         return closed
     groups = kiosk.agencies_with_services(kiosk.walk_in_services(mall))
@@ -187,7 +180,7 @@ def _kiosk_service_page(
 @kiosk_view
 @require_GET
 def kiosk_shortcut(request: HttpRequest, key: str) -> HttpResponse:
-    mall = _mall(request)
+    mall = mall_or_404(request)
     if (closed := _kiosk_closed(request, mall)) is not None:
         return closed
     shortcut = kiosk.find_shortcut(mall, key)
@@ -206,7 +199,7 @@ def kiosk_shortcut(request: HttpRequest, key: str) -> HttpResponse:
 @kiosk_view
 @require_GET
 def kiosk_services(request: HttpRequest, agency: str) -> HttpResponse:
-    mall = _mall(request)
+    mall = mall_or_404(request)
     if (closed := _kiosk_closed(request, mall)) is not None:
         return closed
     agency_obj = Agency.objects.filter(mall=mall, slug=agency, is_active=True).first()
@@ -226,7 +219,7 @@ def kiosk_services(request: HttpRequest, agency: str) -> HttpResponse:
 @kiosk_view
 @require_POST
 def kiosk_issue(request: HttpRequest) -> HttpResponse:
-    mall = _mall(request)
+    mall = mall_or_404(request)
     form = KioskIssueForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Please choose a service."))
@@ -266,7 +259,7 @@ def kiosk_issue(request: HttpRequest) -> HttpResponse:
 
 @kiosk_view
 def kiosk_checkin(request: HttpRequest) -> HttpResponse:
-    mall = _mall(request)
+    mall = mall_or_404(request)
     form = CodeForm(request.POST or None)
     status = 200
     if request.method == "POST" and form.is_valid():
@@ -320,7 +313,7 @@ def _ticket_context(request: HttpRequest, ticket: Ticket) -> dict[str, Any]:
 @never_cache
 @require_GET
 def ticket_page(request: HttpRequest, code: str) -> HttpResponse:
-    ticket = _ticket_or_404(_mall(request), code)
+    ticket = _ticket_or_404(mall_or_404(request), code)
     context = _ticket_context(request, ticket)
     context["kiosk"] = request.GET.get("kios") == "1"
     if context["kiosk"]:
@@ -343,7 +336,7 @@ def ticket_page(request: HttpRequest, code: str) -> HttpResponse:
 
 @require_GET
 def ticket_print(request: HttpRequest, code: str) -> HttpResponse:
-    ticket = _ticket_or_404(_mall(request), code)
+    ticket = _ticket_or_404(mall_or_404(request), code)
     context = _ticket_context(request, ticket)
     width = request.GET.get("lebar", "")
     context["width"] = 80 if width == "80" else 58
@@ -354,7 +347,7 @@ def ticket_print(request: HttpRequest, code: str) -> HttpResponse:
 @never_cache
 @require_GET
 def ticket_state_json(request: HttpRequest, code: str) -> JsonResponse:
-    ticket = _ticket_or_404(_mall(request), code)
+    ticket = _ticket_or_404(mall_or_404(request), code)
     return JsonResponse(queries.ticket_state(ticket))
 
 
@@ -393,7 +386,7 @@ async def ticket_live(request: HttpRequest, code: str) -> HttpResponseBase:
 @require_POST
 def ticket_follow(request: HttpRequest, code: str) -> HttpResponse:
     """Leave a mobile number to hear by WhatsApp or SMS when the turn is near."""
-    ticket = _ticket_or_404(_mall(request), code)
+    ticket = _ticket_or_404(mall_or_404(request), code)
     form = FollowForm(request.POST)
     if form.is_valid():
         try:
@@ -418,7 +411,7 @@ def ticket_follow(request: HttpRequest, code: str) -> HttpResponse:
 
 @require_POST
 def ticket_cancel(request: HttpRequest, code: str) -> HttpResponse:
-    ticket = _ticket_or_404(_mall(request), code)
+    ticket = _ticket_or_404(mall_or_404(request), code)
     try:
         domain.cancel_ticket(ticket=ticket)
     except QueueError as exc:
@@ -440,7 +433,7 @@ def short_link(request: HttpRequest, code: str) -> HttpResponse:
 def booking_services(request: HttpRequest) -> HttpResponse:
     """Bookable services, searchable with the catalogue's search and grouped by agency
     (never a flat list of every service)."""
-    mall = _mall(request)
+    mall = mall_or_404(request)
     services = list(
         Service.objects.filter(
             mall=mall,
@@ -471,7 +464,7 @@ def _parse_day(raw: str | None, fallback: date) -> date:
 
 
 def booking_slots(request: HttpRequest, service: str) -> HttpResponse:
-    mall = _mall(request)
+    mall = mall_or_404(request)
     service_obj = (
         Service.objects.select_related("queue", "agency", "mall")
         .filter(mall=mall, slug=service, is_active=True, queue__booking_enabled=True)
@@ -548,7 +541,7 @@ def booking_slots(request: HttpRequest, service: str) -> HttpResponse:
 
 @never_cache
 def booking_page(request: HttpRequest, code: str) -> HttpResponse:
-    booking = _booking_or_404(_mall(request), code)
+    booking = _booking_or_404(mall_or_404(request), code)
     queue = booking.service.queue
     opens, closes = domain.checkin_window(booking, queue)
     now = timezone.now()
@@ -578,7 +571,7 @@ def booking_page(request: HttpRequest, code: str) -> HttpResponse:
 
 @require_POST
 def booking_action(request: HttpRequest, code: str) -> HttpResponse:
-    booking = _booking_or_404(_mall(request), code)
+    booking = _booking_or_404(mall_or_404(request), code)
     action = request.POST.get("action", "")
     try:
         if action == "cancel":
@@ -615,7 +608,7 @@ def _floor(request: HttpRequest) -> int | None:
 
 @require_GET
 def board(request: HttpRequest) -> HttpResponse:
-    mall = _mall(request)
+    mall = mall_or_404(request)
     floor = _floor(request)
     state = queries.display_state(mall, floor=floor)
     mode = request.GET.get("suara", "rekaman")
@@ -638,7 +631,7 @@ def board(request: HttpRequest) -> HttpResponse:
 @never_cache
 @require_GET
 def board_state_json(request: HttpRequest) -> JsonResponse:
-    return JsonResponse(queries.display_state(_mall(request), floor=_floor(request)))
+    return JsonResponse(queries.display_state(mall_or_404(request), floor=_floor(request)))
 
 
 async def board_live(request: HttpRequest) -> HttpResponseBase:
@@ -665,7 +658,7 @@ def voice_segment(request: HttpRequest, name: str) -> HttpResponseBase:
 
 @staff_page(allow=works_at_counters)
 def console_counters(request: HttpRequest) -> HttpResponse:
-    mall = _mall(request)
+    mall = mall_or_404(request)
     counters = [
         c
         for c in Counter.objects.filter(mall=mall, is_active=True)
@@ -678,7 +671,7 @@ def console_counters(request: HttpRequest) -> HttpResponse:
 
 
 def _console_counter(request: HttpRequest, number: int) -> Counter:
-    mall = _mall(request)
+    mall = mall_or_404(request)
     counter = (
         Counter.objects.select_related("agency", "mall", "officer")
         .prefetch_related(Prefetch("services", queryset=Service.objects.select_related("queue")))

@@ -21,7 +21,7 @@ from mpp.core.clock import mall_zone
 from mpp.core.errors import DomainError
 from mpp.core.models import Mall
 from mpp.core.pdf import pdf_download, report_error, report_language
-from mpp.core.tenancy import current_mall
+from mpp.core.tenancy import mall_or_404
 from mpp.facilities.queries import usage_figures
 from mpp.feedback.periods import parse_period as parse_skm_period
 from mpp.feedback.queries import follow_up_plans
@@ -46,13 +46,6 @@ from mpp.transparency.queries import (
 
 def mall_today(mall: Mall) -> date:
     return timezone.now().astimezone(mall_zone(mall)).date()
-
-
-def _mall_or_404(request: HttpRequest) -> Mall:
-    mall = current_mall(request)
-    if mall is None:
-        raise Http404
-    return mall
 
 
 def _period(request: HttpRequest, mall: Mall, agencies: list[Any]) -> Period:
@@ -139,7 +132,7 @@ def _charts(figures: Figures) -> dict[str, Any]:
 
 @require_GET
 def dashboard(request: HttpRequest) -> HttpResponse:
-    mall = _mall_or_404(request)
+    mall = mall_or_404(request)
     agencies = mall_agencies(mall)
     context: dict[str, Any] = {"agencies": agencies, "values": request.GET}
     try:
@@ -203,7 +196,7 @@ def published_ikm_data(request: HttpRequest, fmt: str) -> HttpResponse:
     mall's row, then one row per agency with answers. Columns: `IKM_COLUMNS`."""
     if fmt not in {"csv", "json"}:
         raise Http404
-    mall = _mall_or_404(request)
+    mall = mall_or_404(request)
     today = mall_today(mall)
     raw = request.GET.get("period") or ""
     try:
@@ -220,7 +213,7 @@ def follow_up_data(request: HttpRequest, fmt: str) -> HttpResponse:
     """Every follow-up commitment of the mall with its progress. Columns: `FOLLOW_UP_COLUMNS`."""
     if fmt not in {"csv", "json"}:
         raise Http404
-    mall = _mall_or_404(request)
+    mall = mall_or_404(request)
     rows = follow_up_rows(mall=mall, today=mall_today(mall))
     meta = {"schema_version": SCHEMA_VERSION, "mall": mall.slug, "figure": "follow-up-plans"}
     return _download(rows, FOLLOW_UP_COLUMNS, meta, f"mpp-{mall.slug}-follow-up-plans.{fmt}", fmt)
@@ -230,7 +223,7 @@ def follow_up_data(request: HttpRequest, fmt: str) -> HttpResponse:
 def open_data(request: HttpRequest, figure: str, fmt: str) -> HttpResponse:
     if figure not in SCHEMAS or fmt not in {"csv", "json"}:
         raise Http404
-    mall = _mall_or_404(request)
+    mall = mall_or_404(request)
     agencies = mall_agencies(mall)
     try:
         period = _period(request, mall, agencies)
@@ -252,7 +245,7 @@ def monthly_report(request: HttpRequest, year: int, month: int) -> HttpResponse:
     gives the printed report (cover, summary against the previous month and the same month
     last year, charts, follow-up of the survey, signature), in Indonesian or, with
     `&lang=en`, in English."""
-    mall = _mall_or_404(request)
+    mall = mall_or_404(request)
     if not 1 <= month <= 12 or not 2000 <= year <= 2100:
         raise Http404
     agencies = mall_agencies(mall)

@@ -89,3 +89,16 @@ def test_list_malls_and_get_mall_over_the_api(client, mall, magetan):
     assert client.get("/api/v1/malls/atlantis").status_code == 404
     scoped = client.get("/m/magetan/api/v1/malls/ngawi")
     assert scoped.status_code == 200
+
+
+def test_mall_or_404_is_a_404_page_and_a_404_error_out(db, rf):
+    from django.http import Http404
+
+    from mpp.core.errors import DomainError
+    from mpp.core.tenancy import MallNotFoundError, mall_or_404
+
+    request = rf.get("/")
+    with pytest.raises(MallNotFoundError) as caught:
+        mall_or_404(request, lambda _request: None)
+    assert isinstance(caught.value, Http404) and isinstance(caught.value, DomainError)
+    assert caught.value.status == 404

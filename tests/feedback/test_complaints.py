@@ -41,7 +41,7 @@ def test_file_complaint_starts_the_verification_clock_across_a_holiday(calendar_
     complaint = filed.complaint
     assert (complaint.status, complaint.verify_due) == (ComplaintStatus.RECEIVED, date(2026, 5, 5))
     assert complaint.agency == ktp.agency
-    assert complaint.reporter_phone == "6281234567890"
+    assert complaint.reporter_phone == "+6281234567890"
     assert len(complaint.code) == 10
     assert set(complaint.code) <= set("23456789ABCDEFGHJKMNPQRSTUVWXYZ")
     assert filed.pin and len(filed.pin) == 6
@@ -298,3 +298,15 @@ def test_publish_refuses_personal_data_and_then_publishes(calendar_2026, mall, k
         answer="Petugas loket KTP ditambah satu orang.",
     )
     assert complaint.is_published is True
+
+
+def test_the_phone_migration_rewrites_stored_numbers_to_e164(calendar_2026, mall, ktp):
+    import importlib
+
+    from django.apps import apps
+
+    complaint = _file(mall, ktp).complaint
+    Complaint.objects.filter(pk=complaint.pk).update(reporter_phone="6281234567890")
+    importlib.import_module("mpp.feedback.migrations.0005_phones_e164").forwards(apps, None)
+    complaint.refresh_from_db()
+    assert complaint.reporter_phone == "+6281234567890"

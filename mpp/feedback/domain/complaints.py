@@ -36,6 +36,7 @@ from mpp.core.calendar import add_working_days
 from mpp.core.clock import mall_zone
 from mpp.core.domain_events import ComplaintStateChanged, emit
 from mpp.core.models import Mall
+from mpp.core.phones import normalise_phone, phone_digits
 from mpp.feedback import conf, oversight
 from mpp.feedback.codes import (
     COMPLAINT_CODE_LENGTH,
@@ -61,7 +62,6 @@ TITLE_MIN, TITLE_MAX = 5, 150
 DESCRIPTION_MIN, DESCRIPTION_MAX = 10, 4000
 NOTE_MAX = 4000
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_PHONE = re.compile(r"^628\d{7,12}$")
 _NIK_LIKE = re.compile(r"(?<!\d)\d{16}(?!\d)")
 
 
@@ -100,18 +100,6 @@ def _text(value: object, *, field: str, minimum: int, maximum: int, label: str) 
     return text
 
 
-def normalise_phone(raw: str) -> str:
-    """08123… / +62 812-3… / 62812… → 62812…; raises when it is not a mobile number."""
-    digits = re.sub(r"[\s\-().]", "", raw or "")
-    if digits.startswith("+"):
-        digits = digits[1:]
-    if digits.startswith("0"):
-        digits = "62" + digits[1:]
-    if not _PHONE.match(digits):
-        raise FeedbackError(_("Enter a mobile number such as 0812 3456 7890."), field="phone")
-    return digits
-
-
 def _reporter(*, is_anonymous: bool, name: str, phone: str, email: str) -> tuple[str, str, str]:
     if is_anonymous:
         return "", "", ""
@@ -122,7 +110,7 @@ def _reporter(*, is_anonymous: bool, name: str, phone: str, email: str) -> tuple
         )
     if len(name) > 120:
         raise FeedbackError(_("The name is too long."), field="name")
-    phone = normalise_phone(phone) if (phone or "").strip() else ""
+    phone = normalise_phone(phone, error=FeedbackError) if (phone or "").strip() else ""
     email = (email or "").strip()
     if email:
         try:
@@ -773,7 +761,7 @@ def _personal_data_in(text: str, complaint: Complaint) -> bool:
     if complaint.reporter_email and complaint.reporter_email.lower() in lowered:
         return True
     digits = re.sub(r"\D", "", text)
-    phone = complaint.reporter_phone
+    phone = phone_digits(complaint.reporter_phone)  # '62812…'
     return bool(phone and (phone[2:] in digits or phone in digits))
 
 

@@ -15,6 +15,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from mpp.core import fairuse
+from mpp.core.tenancy import mall_or_404
 from mpp.feedback import domain, oversight, present, queries
 from mpp.feedback.enums import (
     PROTECTED_KINDS,
@@ -28,7 +29,6 @@ from mpp.feedback.forms import ComplaintForm, RespondForm, TrackForm
 from mpp.feedback.models import Complaint
 from mpp.feedback.tracking import TooManyAttemptsError, client_address, find_for_reporter
 from mpp.feedback.uploads import PhotoRejectedError, clean_photo, read_limited
-from mpp.feedback.views.survey import mall_or_404
 
 _FILED = "feedback_filed"
 _TRACKED = "feedback_tracked"

@@ -24,11 +24,11 @@ from mpp.accounts.access import staff_page
 from mpp.catalog.models import Agency, Service
 from mpp.core.errors import DomainError
 from mpp.core.models import Mall
+from mpp.core.tenancy import mall_or_404
 from mpp.feedback import domain, permissions
 from mpp.feedback.domain.followup import is_overdue
 from mpp.feedback.forms import FollowUpForm, FollowUpProgressForm
 from mpp.feedback.models import FollowUpPlan
-from mpp.feedback.views.survey import mall_or_404
 
 
 def _visible(user: Any, mall: Mall) -> QuerySet[FollowUpPlan]:

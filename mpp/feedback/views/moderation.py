@@ -15,11 +15,11 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from mpp.accounts.access import staff_page
+from mpp.core.tenancy import mall_or_404
 from mpp.feedback import domain, permissions
 from mpp.feedback.enums import ModerationStatus
 from mpp.feedback.errors import FeedbackError
 from mpp.feedback.models import SurveyResponse
-from mpp.feedback.views.survey import mall_or_404
 
 TABS = (
     (ModerationStatus.PENDING, gettext_lazy("Awaiting moderation")),

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_POST
 from mpp.accounts.access import staff_page
 from mpp.accounts.permissions import viewable_services
 from mpp.catalog.models import Service
+from mpp.core.tenancy import mall_or_404
 from mpp.feedback import domain, permissions, present
 from mpp.feedback.enums import ComplaintStatus
 from mpp.feedback.errors import FeedbackError
@@ -35,7 +36,6 @@ from mpp.feedback.forms import (
 from mpp.feedback.models import Complaint
 from mpp.feedback.qr import invitation_path, invitation_url, qr_svg
 from mpp.feedback.uploads import photo_stream
-from mpp.feedback.views.survey import mall_or_404
 
 FILTERS = ("open", "overdue", "escalated", "answered", "finished", "all")
 

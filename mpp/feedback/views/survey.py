@@ -18,7 +18,7 @@ from mpp.catalog.models import Agency, Service
 from mpp.core.errors import DomainError
 from mpp.core.models import Mall
 from mpp.core.pdf import pdf_download, report_error, report_language
-from mpp.core.tenancy import current_mall
+from mpp.core.tenancy import mall_or_404
 from mpp.feedback import domain, queries, skm
 from mpp.feedback.enums import InvitationChannel
 from mpp.feedback.errors import FeedbackError
@@ -32,13 +32,6 @@ from mpp.feedback.skm_report import PublishedIkm, published_ikm, published_perio
 #: Screens of the kiosk: the nine questions in questionnaire order, then the profile.
 KIOSK_STEPS = len(skm.QUESTIONNAIRE_ORDER)
 _KIOSK_SESSION = "feedback_kiosk"
-
-
-def mall_or_404(request: HttpRequest) -> Mall:
-    mall = current_mall(request)
-    if mall is None:
-        raise Http404(_("No mall has been set up yet."))
-    return mall
 
 
 def _invitation(request: HttpRequest, token: str) -> SurveyInvitation:

@@ -18,8 +18,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from mpp.accounts.contacts import mask_email, mask_phone
+from mpp.accounts.contacts import mask_email
 from mpp.audit.domain import record_event
+from mpp.core.phones import mask_phone
 from mpp.notifications.domain.outbox import canonical_address, queue_notification, render_text
 from mpp.notifications.enums import NotificationChannel, OptOutSource
 from mpp.notifications.errors import NotificationError

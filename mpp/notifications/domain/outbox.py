@@ -24,7 +24,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
-from mpp.accounts.contacts import parse_email, parse_phone
+from mpp.accounts.contacts import parse_email
+from mpp.core.phones import parse_phone
 from mpp.notifications.enums import (
     PHONE_CHANNELS,
     NotificationChannel,

@@ -29,6 +29,7 @@ from mpp.core.domain_events import (
     emit,
 )
 from mpp.core.models import Mall
+from mpp.core.phones import normalise_phone
 from mpp.queueing.domain.common import (
     local_day,
     mall_zone,
@@ -169,6 +170,7 @@ def book_visit(
     """
     now = now_or(now)
     queue = _bookable_queue(service)
+    phone = normalise_phone(phone, error=QueueError) if (phone or "").strip() else ""
     key = person_key(phone=phone, nik=nik)
     name = (name or "").strip()[:120]
     slot = _find_slot(service, queue, starts_at, now)
@@ -187,7 +189,7 @@ def book_visit(
                 day=slot.day,
                 starts_at=slot.starts_at,
                 name=name,
-                phone=phone.strip()[:20] if phone else "",
+                phone=phone,
                 person_key=key,
                 priority=priority,
                 created_at=now,

@@ -21,22 +21,10 @@ from mpp.core.codes import (  # noqa: F401 - public codes, kept importable from 
     normalise_code,
 )
 from mpp.core.events import publish_on_commit
+from mpp.core.phones import normalise_phone
 from mpp.queueing.domain.errors import QueueError
 
-_PHONE = re.compile(r"^628\d{7,12}$")
 _NIK = re.compile(r"^\d{16}$")
-
-
-def normalise_phone(raw: str) -> str:
-    """08123… / +62 812-3… / 62812… -> 62812…; raises QueueError when it is not a mobile number."""
-    digits = re.sub(r"[\s\-().]", "", raw or "")
-    if digits.startswith("+"):
-        digits = digits[1:]
-    if digits.startswith("0"):
-        digits = "62" + digits[1:]
-    if not _PHONE.match(digits):
-        raise QueueError(_("Enter a mobile number such as 0812 3456 7890."), field="phone")
-    return digits
 
 
 def validate_nik(raw: str) -> str:
@@ -52,7 +40,8 @@ def person_key(*, phone: str = "", nik: str = "") -> str:
     if nik:
         material = "nik:" + validate_nik(nik)
     elif phone:
-        material = "phone:" + normalise_phone(phone)
+        # the digits only ('62…'), as before phones were stored as '+62…': keys stay stable
+        material = "phone:" + normalise_phone(phone, error=QueueError).lstrip("+")
     else:
         raise QueueError(_("Enter your mobile number or your NIK."), field="phone")
     key = hashlib.sha256(("mpp-person:" + settings.SECRET_KEY).encode()).digest()

@@ -13,9 +13,9 @@ from django.db import transaction
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from mpp.accounts.contacts import mask_phone, parse_phone
 from mpp.audit.domain import record_event
 from mpp.core.domain_events import TicketFollowed, emit
+from mpp.core.phones import mask_phone, parse_phone
 from mpp.queueing.domain.common import local_day, now_or
 from mpp.queueing.domain.errors import ConflictError, QueueError
 from mpp.queueing.enums import ContactChannel, TicketStatus

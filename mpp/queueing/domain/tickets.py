@@ -20,7 +20,6 @@ priority never starves it, and a priority citizen waits at most a few calls.
 
 from __future__ import annotations
 
-import time
 from datetime import date, datetime, timedelta
 
 from django.db import IntegrityError, connection, transaction
@@ -30,6 +29,7 @@ from django.utils.translation import gettext as _
 
 from mpp.accounts.models import User
 from mpp.catalog.models import Service
+from mpp.core.caching import TTLCache
 from mpp.core.domain_events import TicketCalled, TicketFinished, TicketIssued, emit
 from mpp.core.models import Mall
 from mpp.core.opening import closed_message, walk_ins_open
@@ -392,23 +392,21 @@ def call_next(*, counter: Counter, officer: User, now: datetime | None = None) -
 
 
 _SERVICES_TTL = 5.0
-_services_cache: dict[int, tuple[float, list[int]]] = {}
+_services_cache = TTLCache(_SERVICES_TTL)
 
 
 def _counter_services(counter_id: int) -> list[int]:
     """The services a counter serves, cached in the process for a few seconds (it changes
     when an administrator edits the counter; the call path should not pay a query for it)."""
     hit = _services_cache.get(counter_id)
-    if hit is not None and hit[0] > time.monotonic():
-        return hit[1]
+    if hit is not None:
+        return hit
     ids = list(
         Counter.services.through.objects.filter(counter_id=counter_id).values_list(
             "service_id", flat=True
         )
     )
-    if len(_services_cache) > 10_000:
-        _services_cache.clear()
-    _services_cache[counter_id] = (time.monotonic() + _SERVICES_TTL, ids)
+    _services_cache.set(counter_id, ids)
     return ids
 
 
