@@ -10,6 +10,7 @@ any valid Indonesian number (sign-in names, notification addresses) and answers 
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import phonenumbers
 from django.utils.translation import gettext as _
@@ -65,3 +66,23 @@ def mask_phone(phone: object) -> str:
     """'+6281234567890' -> '+62 •••• •••• 7890'."""
     last4 = phone_last4(phone)
     return f"+62 •••• •••• {last4}" if last4 else ""
+
+
+def stored_to_e164(value: str) -> str:
+    """A stored '62…' / '08…' number in E.164; anything else unchanged (data migrations)."""
+    digits = _SEPARATORS.sub("", value or "")
+    if digits.startswith("0"):
+        digits = "62" + digits[1:]
+    return "+" + digits if re.fullmatch(r"62\d{8,13}", digits) else value
+
+
+def migrate_phones_to_e164(apps: Any, fields: list[tuple[str, str, str]]) -> None:
+    """The data migration of each app owning a phone field: rewrite its '62…'/'08…' values
+    as '+62…'. `fields` lists (app label, model name, field name)."""
+    for app_label, model_name, field in fields:
+        model = apps.get_model(app_label, model_name)
+        rows = model.objects.exclude(**{field: ""}).exclude(**{f"{field}__startswith": "+"})
+        for pk, value in rows.values_list("pk", field).iterator():
+            new = stored_to_e164(value)
+            if new != value:
+                model.objects.filter(pk=pk).update(**{field: new})
