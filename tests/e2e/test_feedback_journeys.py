@@ -103,7 +103,9 @@ def test_filing_and_tracking_a_complaint(new_page: Any, ktp: Any, tmp_path: Any)
     page.get_by_role("link", name="Sampaikan pengaduan").click()
     _accessible(page, "complaint form")
     page.get_by_role("group", name="Tentang apa?").get_by_label("Layanan", exact=True).check()
-    page.locator("#id_service").select_option(label="Dispendukcapil · KTP Elektronik")
+    # The services are grouped by agency (one <optgroup> each), named without the agency.
+    assert page.locator("#id_service optgroup").count() >= 1
+    page.locator("#id_service").select_option(label="KTP Elektronik")
     page.get_by_label("Judul").fill("Antrean KTP terlalu lama")
     page.get_by_label("Apa yang terjadi?").fill(
         "Saya menunggu tiga jam tanpa kepastian di loket KTP."
