@@ -6,3 +6,9 @@ class AccountsConfig(AppConfig):
     name = "mpp.accounts"
     label = "accounts"
     verbose_name = _("Accounts")
+
+    def ready(self) -> None:
+        # The staff menu's own pages (outbox, administration); the apps register theirs.
+        from mpp.accounts.staff_nav import register_accounts_pages
+
+        register_accounts_pages()

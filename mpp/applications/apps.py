@@ -8,6 +8,12 @@ class ApplicationsConfig(AppConfig):
     verbose_name = _("Online applications")
 
     def ready(self) -> None:
+        # The officer inbox in the one staff menu.
+        from mpp.accounts.staff_nav import register_staff_page
+        from mpp.applications.access import works_here
+
+        register_staff_page(20, _("Officer inbox"), "applications:inbox", works_here)
+
         # Deploy checks for the keys that protect NIKs and documents.
         from mpp.accounts import checks  # noqa: F401
 
