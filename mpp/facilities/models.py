@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from mpp.core.models import Booth, Mall
 from mpp.core.opening import day_periods
+from mpp.core.phones import phone_digits
 from mpp.facilities.enums import (
     FREE_STATUSES,
     MsmeCategory,
@@ -198,7 +199,7 @@ class Msme(models.Model):
 
     @property
     def whatsapp_link(self) -> str:
-        return f"https://wa.me/{self.whatsapp}"
+        return f"https://wa.me/{phone_digits(self.whatsapp)}"  # wa.me takes digits only
 
 
 class MsmeProduct(models.Model):

@@ -23,22 +23,13 @@ from mpp.audit.domain import record_event
 from mpp.core.clock import now_or
 from mpp.core.enums import BoothKind
 from mpp.core.models import Booth, Mall
+from mpp.core.phones import normalise_phone
 from mpp.facilities.domain import FacilityError
 from mpp.facilities.enums import MsmeStatus
 from mpp.facilities.models import BoothPeriod, Msme, MsmeProduct
 
 _NIB = re.compile(r"^\d{13}$")
-_WA = re.compile(r"^628\d{7,12}$")
 MAX_PRODUCTS = 20
-
-
-def normalise_whatsapp(raw: str) -> str:
-    digits = re.sub(r"[\s\-+()]", "", raw or "")
-    if digits.startswith("0"):
-        digits = "62" + digits[1:]
-    if not _WA.match(digits):
-        raise FacilityError(_("Enter a WhatsApp number such as 0812 3456 7890."), field="whatsapp")
-    return digits
 
 
 def validate_nib(raw: str) -> str:
@@ -93,7 +84,7 @@ def register_msme(
 ) -> Msme:
     now = now_or(now)
     nib = validate_nib(nib)
-    whatsapp = normalise_whatsapp(whatsapp)
+    whatsapp = normalise_phone(whatsapp, field="whatsapp", error=FacilityError)
     business_name = (business_name or "").strip()[:120]
     owner_name = (owner_name or "").strip()[:120]
     if not business_name:

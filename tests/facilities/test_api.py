@@ -127,6 +127,10 @@ def test_msme_tenants_and_detail(client, mall):
     tenants = client.get("/api/v1/facilities/msme-tenants").json()
     assert tenants[0]["booth"] == "U01"
     assert tenants[0]["msme"]["products"] == [{"name": "Keripik", "price": 15000}]
-    assert client.get(f"/api/v1/facilities/msmes/{msme.slug}").json()["whatsapp"] == "6281234567890"
+    assert (
+        client.get(f"/api/v1/facilities/msmes/{msme.slug}").json()["whatsapp"] == "+6281234567890"
+    )
+    msme.refresh_from_db()
+    assert msme.whatsapp_link == "https://wa.me/6281234567890"
     past = client.get("/api/v1/facilities/msme-tenants", {"date": date(2020, 1, 1).isoformat()})
     assert past.json() == []
