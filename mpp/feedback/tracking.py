@@ -10,14 +10,14 @@ answer, so codes cannot be probed either.
 from __future__ import annotations
 
 import hashlib
-import re
 
 from django.core.cache import cache
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
-from mpp.core.errors import TooManyRequestsError
+from mpp.core.errors import DomainError, TooManyRequestsError
 from mpp.core.models import Mall
+from mpp.core.phones import normalise_phone
 from mpp.feedback import conf
 from mpp.feedback.codes import normalise_code, same_secret
 from mpp.feedback.models import Complaint
@@ -79,10 +79,10 @@ def second_factor_matches(complaint: Complaint, secret: str) -> bool:
     if complaint.reporter_email and secret.casefold() == complaint.reporter_email.casefold():
         return True
     if complaint.reporter_phone:
-        digits = re.sub(r"\D", "", secret)
-        if digits.startswith("0"):
-            digits = "62" + digits[1:]
-        return len(digits) >= 9 and "+" + digits == complaint.reporter_phone  # '+62…'
+        try:
+            return normalise_phone(secret) == complaint.reporter_phone  # both '+62…'
+        except DomainError:
+            return False
     return False
 
 

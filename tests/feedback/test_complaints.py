@@ -310,3 +310,13 @@ def test_the_phone_migration_rewrites_stored_numbers_to_e164(calendar_2026, mall
     importlib.import_module("mpp.feedback.migrations.0005_phones_e164").forwards(apps, None)
     complaint.refresh_from_db()
     assert complaint.reporter_phone == "+6281234567890"
+
+
+def test_the_reporter_phone_works_as_second_factor_however_it_is_written(calendar_2026, mall, ktp):
+    from mpp.feedback.tracking import second_factor_matches
+
+    complaint = _file(mall, ktp).complaint  # filed with 0812 3456 7890
+    for written in ("081234567890", "+62 812-3456-7890", "6281234567890"):
+        assert second_factor_matches(complaint, written)
+    assert not second_factor_matches(complaint, "081234567891")
+    assert not second_factor_matches(complaint, "12")
