@@ -67,6 +67,14 @@ class HeartbeatThread(threading.Thread):
         self.started_at = timezone.now()
         self.stopped = threading.Event()
 
+    def beat_once(self) -> None:
+        """One beat from the calling thread: the worker is visible from its first moment, even
+        when its run (e.g. `--batch`) ends before the thread is first scheduled."""
+        try:
+            beat(worker_id=self.worker_id, queues=self.queues, started_at=self.started_at)
+        except Exception:
+            logger.warning("worker heartbeat failed; the thread retries", exc_info=True)
+
     def run(self) -> None:
         beats = 0
         while not self.stopped.is_set():

@@ -18,8 +18,10 @@ class Command(DbWorkerCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         heartbeat = HeartbeatThread(worker_id=options["worker_id"], queues=options["queue_name"])
+        heartbeat.beat_once()
         heartbeat.start()
         try:
             super().handle(*args, **options)
         finally:
             heartbeat.stop()
+            heartbeat.join(timeout=10)
