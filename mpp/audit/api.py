@@ -10,6 +10,7 @@ from ninja import Router, Schema
 from mpp.audit.domain import checkpoint_row
 from mpp.audit.models import AuditCheckpoint
 from mpp.audit.queries import cached_reports, recent_checkpoints
+from mpp.core.schemas import ErrorOut
 
 router = Router(tags=["audit"])
 
@@ -39,7 +40,7 @@ class VerifyOut(Schema):
 
 @router.get(
     "/audit/verify",
-    response=VerifyOut,
+    response={200: VerifyOut, 400: ErrorOut},
     operation_id="verify_audit_chain",
     summary="Verify the hash-chained audit trail and list the published daily digests",
 )
@@ -71,7 +72,8 @@ class CheckpointFeedOut(Schema):
 
 @router.get(
     "/audit/checkpoints",
-    response=CheckpointFeedOut,
+    # 400: a request the API refuses before reading it (e.g. a NUL character anywhere).
+    response={200: CheckpointFeedOut, 400: ErrorOut},
     operation_id="list_audit_checkpoints",
     summary="Open data: every published audit checkpoint (one chain per mall, one row per day)",
     description=(
