@@ -54,22 +54,16 @@ CASES = [
         marks=_gap(GENERIC_MESSAGES),
     ),
     FormCase("complaint-track", "/pengaduan/lacak/"),
-    pytest.param(
-        FormCase("application-track", "/lacak/", fill={"#id_code": "BUKAN-KODE"}),
-        marks=_gap(GENERIC_MESSAGES),
-    ),
+    FormCase("application-track", "/lacak/", fill={"#id_code": "BUKAN-KODE"}),
     FormCase("booking", "/antrian/pesan/layanan/akta-kelahiran/"),
     FormCase("kiosk-check-in", "/antrian/check-in/", fill={"#id_code": "ZZZZZZ"}),
-    pytest.param(FormCase("sign-up", "/akun/daftar/"), marks=_gap(GENERIC_MESSAGES)),
-    pytest.param(FormCase("sign-in", "/akun/masuk/"), marks=_gap(GENERIC_MESSAGES)),
+    FormCase("sign-up", "/akun/daftar/"),
+    FormCase("sign-in", "/akun/masuk/"),
     pytest.param(
         FormCase("msme-register", "/umkm/daftar/", citizen=True),
         marks=_gap("facilities/msme_register.html has no {% error_summary form %}"),
     ),
-    pytest.param(
-        FormCase("profile", "/akun/profil/", form="main form[novalidate]", citizen=True),
-        marks=_gap(GENERIC_MESSAGES),
-    ),
+    FormCase("profile", "/akun/profil/", form="main form[novalidate]", citizen=True),
 ]
 
 
