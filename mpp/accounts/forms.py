@@ -15,7 +15,7 @@ class StyledForm(SpecificMessages, forms.Form):
     required field names itself when missing (mpp.core.forms.SpecificMessages, issue 9)."""
 
     def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        super().__init__(*args, **kwargs)
         for field in self.fields.values():
             if not hasattr(field, "mpp_optional"):
                 field.mpp_optional = not field.required  # type: ignore[attr-defined]
