@@ -7,13 +7,15 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from mpp.accounts.regions import DESA, kecamatan_choices
+from mpp.core.forms import SpecificMessages
 
 
-class StyledForm(forms.Form):
-    """Marks optional fields for the templates (`accounts/_field.html` says "optional")."""
+class StyledForm(SpecificMessages, forms.Form):
+    """Marks optional fields for the templates (`accounts/_field.html` says "optional"); each
+    required field names itself when missing (mpp.core.forms.SpecificMessages, issue 9)."""
 
     def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        super().__init__(*args, **kwargs)
         for field in self.fields.values():
             if not hasattr(field, "mpp_optional"):
                 field.mpp_optional = not field.required  # type: ignore[attr-defined]

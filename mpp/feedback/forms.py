@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from mpp.catalog.models import Agency, Service
 from mpp.core.errors import DomainError
+from mpp.core.forms import SpecificMessages
 from mpp.core.models import Mall
 from mpp.feedback import skm
 from mpp.feedback.enums import (
@@ -226,7 +227,7 @@ class ComplaintForm(forms.Form):
         self.add_error(field if field in self.fields else None, error.message)
 
 
-class TrackForm(forms.Form):
+class TrackForm(SpecificMessages, forms.Form):
     code = forms.CharField(
         label=_("Tracking code"),
         max_length=20,
