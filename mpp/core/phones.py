@@ -22,17 +22,18 @@ _MOBILE = re.compile(r"^\+628\d{7,12}$")
 _SEPARATORS = re.compile(r"[\s\-().]")
 
 
+def _digits(raw: str) -> str:
+    """'0812-3456 7890' / '+62 812…' -> '62812…' (not yet checked)."""
+    digits = _SEPARATORS.sub("", raw or "").removeprefix("+")
+    return "62" + digits[1:] if digits.startswith("0") else digits
+
+
 def normalise_phone(
     raw: str, *, field: str = "phone", error: type[DomainError] = DomainError
 ) -> str:
     """08123… / +62 812-3… / 62812… → '+62812…'; raises `error` (an app's own DomainError
     subclass, so its pages keep catching it) when it is not an Indonesian mobile number."""
-    digits = _SEPARATORS.sub("", raw or "")
-    if digits.startswith("+"):
-        digits = digits[1:]
-    if digits.startswith("0"):
-        digits = "62" + digits[1:]
-    number = "+" + digits
+    number = "+" + _digits(raw)
     if not _MOBILE.match(number):
         raise error(_("Enter a mobile number such as 0812 3456 7890."), field=field)
     return number
@@ -70,9 +71,7 @@ def mask_phone(phone: object) -> str:
 
 def stored_to_e164(value: str) -> str:
     """A stored '62…' / '08…' number in E.164; anything else unchanged (data migrations)."""
-    digits = _SEPARATORS.sub("", value or "")
-    if digits.startswith("0"):
-        digits = "62" + digits[1:]
+    digits = _digits(value)
     return "+" + digits if re.fullmatch(r"62\d{8,13}", digits) else value
 
 
