@@ -10,13 +10,15 @@ The requests go through the WSGI application in-process. Each test seeds a small
 something for every operation to find (counters with an officer signed in, a bookable
 service, tickets and a booking, an online service with an application, a complaint, a room
 and a booth tenant), so lookups by code or slug also hit real rows. The codes are fixed
-strings and are given to Schemathesis as examples: the fuzzer cannot guess a random code.
+strings given to Schemathesis as a dictionary for the path parameters: it cannot guess a
+random code.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+from uuid import UUID
 
 import pytest
 import schemathesis
@@ -30,15 +32,41 @@ from mpp.accounts.enums import StaffRole
 from mpp.accounts.models import StaffMembership
 from mpp.accounts.tokens import issue_api_token
 from mpp.applications import domain as applications
+from mpp.applications.models import Application
 from mpp.feedback.domain import complaints
+from mpp.feedback.models import Complaint
 from mpp.queueing import domain as queue
 from mpp.queueing.enums import TicketChannel
+from mpp.queueing.models import Ticket
 from mpp.wsgi import application
 from tests.applications.factories import CitizenFactory, online_service
 from tests.factories import AgencyFactory, ProcedureStepFactory, RequirementFactory, ServiceFactory
 from tests.queueing.factories import ALL_DAY, CounterFactory, QueueServiceFactory, officer_for
 
-CONFIG = schemathesis.Config.from_path(Path(__file__).with_name("schemathesis.toml"))
+#: The seeded rows' codes and ids (fixed, see `seed_mall`): the fuzzer uses them for half of the
+#: path parameters of those names, so operations on a ticket, a complaint or an application
+#: also run on a real one (a random code only ever finds nothing).
+TICKET_CODES = ["TIKETAA2", "TIKETAA3", "TIKETAA4"]
+COMPLAINT_CODE = "ADUANAA2"
+APPLICATION_ID = "5a4f2c3e-8d1b-4e6a-9c7f-2b3d4e5f6a7b"
+KNOWN = f"""
+[dictionaries.codes]
+values = {[*TICKET_CODES, COMPLAINT_CODE]!r}
+[dictionaries.applications]
+values = ["{APPLICATION_ID}"]
+[dictionaries.slugs]
+values = ["ktp-el", "dukcapil", "ngawi", "akta-kelahiran"]
+[dictionaries.counters]
+values = [1]
+[parameters]
+"path.code" = {{ dictionary = "codes", probability = 0.5 }}
+"path.public_id" = {{ dictionary = "applications", probability = 0.5 }}
+"path.slug" = {{ dictionary = "slugs", probability = 0.5 }}
+"path.number" = {{ dictionary = "counters", probability = 0.5 }}
+"""
+CONFIG = schemathesis.Config.from_str(
+    Path(__file__).with_name("schemathesis.toml").read_text() + KNOWN
+)
 schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application, config=CONFIG)
 
 load_all_checks()
@@ -79,12 +107,14 @@ def seed_mall() -> dict[str, Any]:
         StaffMembership.objects.create(user=staff, mall=mall, agency=agency, role=role)
     StaffMembership.objects.create(user=staff, mall=mall, agency=None, role=StaffRole.MALL_MANAGER)
 
-    for _ in range(3):
-        queue.issue_ticket(service=ktp, channel=TicketChannel.API)
+    for code in TICKET_CODES:
+        ticket = queue.issue_ticket(service=ktp, channel=TicketChannel.API)
+        Ticket.objects.filter(pk=ticket.pk).update(code=code)
     service = online_service(mall=mall, agency=agency)
     citizen = CitizenFactory()
-    applications.create_application(service=service, applicant=citizen)
-    complaints.file_complaint(
+    application = applications.create_application(service=service, applicant=citizen)
+    Application.objects.filter(pk=application.pk).update(public_id=UUID(APPLICATION_ID))
+    filed = complaints.file_complaint(
         mall=mall,
         subject="agency",
         title="Antrean KTP lama",
@@ -93,6 +123,7 @@ def seed_mall() -> dict[str, Any]:
         reporter_name="Warga",
         reporter_phone="081234567890",
     )
+    Complaint.objects.filter(pk=filed.complaint.pk).update(code=COMPLAINT_CODE)
     return {
         "anonymous": None,
         "staff": issue_api_token(user=staff, name="schemathesis"),
