@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import File, Form, Query, Router, Schema
 from ninja.files import UploadedFile
+from ninja.responses import Status
 from ninja.security import django_auth
 from pydantic import Field
 
@@ -41,19 +42,11 @@ from mpp.applications.schemas import (
 from mpp.applications.slots import answer_display, slots_for
 from mpp.applications.views import find_for_tracking, record_tracking_failure, tracking_limited
 from mpp.core import fairuse
-from mpp.core.schemas import ErrorOut
+from mpp.core.schemas import SIGNED_IN_ERRORS
 from mpp.core.tenancy import current_mall
 
 router = Router(tags=["applications"])
-ERRORS = {
-    400: ErrorOut,
-    401: ErrorOut,
-    403: ErrorOut,
-    404: ErrorOut,
-    409: ErrorOut,
-    422: ErrorOut,
-    429: ErrorOut,
-}
+ERRORS = SIGNED_IN_ERRORS  # track_application is public, yet documents the same refusals
 
 
 #: Citizens' operations: a bearer token (marked, so staff rules know a token was used: it is its
@@ -214,7 +207,7 @@ def create_application(request: HttpRequest, payload: CreateIn) -> Any:
     if payload.answers or payload.contact_phone is not None or payload.contact_email is not None:
         _save_answers(request, application, payload)
     application = _visible(request, application.public_id)
-    return 201, application_out(request, application)
+    return Status(201, application_out(request, application))
 
 
 # Registered before /applications/{public_id}: Django tries URL patterns in order.
@@ -226,15 +219,20 @@ def create_application(request: HttpRequest, payload: CreateIn) -> Any:
 )
 def track_application(request: HttpRequest, payload: ApplicationTrackIn) -> Any:
     if tracking_limited(request, payload.code):
-        return 429, {"detail": _("Too many attempts. Please try again in an hour."), "errors": []}
+        return Status(
+            429, {"detail": _("Too many attempts. Please try again in an hour."), "errors": []}
+        )
     application = find_for_tracking(payload.code, payload.phone_last4)
     if application is None:
         record_tracking_failure(payload.code, request)
-        return 404, {
-            "detail": _("No application matches this code and these digits."),
-            "errors": [],
-        }
-    return 200, {
+        return Status(
+            404,
+            {
+                "detail": _("No application matches this code and these digits."),
+                "errors": [],
+            },
+        )
+    return {
         "tracking_code": application.tracking_code,
         "service": application.service.name,
         "agency": application.agency.short_name,
@@ -262,7 +260,7 @@ def submit_application(request: HttpRequest, public_id: UUID, payload: AnswersIn
     if payload.answers or payload.contact_phone is not None or payload.contact_email is not None:
         _save_answers(request, application, payload)
     domain.submit_application(application=application, actor=request.user)
-    return 200, application_out(request, _visible(request, public_id))
+    return application_out(request, _visible(request, public_id))
 
 
 @router.get(
@@ -272,7 +270,7 @@ def submit_application(request: HttpRequest, public_id: UUID, payload: AnswersIn
     operation_id="get_application",
 )
 def get_application(request: HttpRequest, public_id: UUID) -> Any:
-    return 200, application_out(request, _visible(request, public_id))
+    return application_out(request, _visible(request, public_id))
 
 
 class PageQuery(Schema):
@@ -290,7 +288,7 @@ def list_my_applications(request: HttpRequest, page: Query[PageQuery]) -> Any:
     queryset = queries.my_applications(request.user)
     items = list(queryset[page.offset : page.offset + page.limit])
     annotate_urgency(items, timezone.localdate(), mall=current_mall(request))
-    return 200, {"count": queryset.count(), "results": [item_out(a) for a in items]}
+    return {"count": queryset.count(), "results": [item_out(a) for a in items]}
 
 
 @router.post(
@@ -312,7 +310,7 @@ def upload_document(
     document = domain.add_document(
         application=application, requirement_id=requirement, upload=file, actor=request.user
     )
-    return 201, _document_out(application, document)
+    return Status(201, _document_out(application, document))
 
 
 class InboxQuery(Schema):
@@ -333,10 +331,13 @@ class InboxQuery(Schema):
 )
 def list_agency_applications(request: HttpRequest, filters: Query[InboxQuery]) -> Any:
     if not access.staff_scope_ready(request.user).is_officer:
-        return 403, {
-            "detail": _("Only officers of an agency can list its applications."),
-            "errors": [],
-        }
+        return Status(
+            403,
+            {
+                "detail": _("Only officers of an agency can list its applications."),
+                "errors": [],
+            },
+        )
     mall = current_mall(request)
     queryset = queries.inbox(
         request.user,
@@ -349,7 +350,7 @@ def list_agency_applications(request: HttpRequest, filters: Query[InboxQuery]) -
     )
     items = list(queryset[filters.offset : filters.offset + filters.limit])
     annotate_urgency(items, timezone.localdate(), mall=mall)
-    return 200, {"count": queryset.count(), "results": [item_out(a) for a in items]}
+    return {"count": queryset.count(), "results": [item_out(a) for a in items]}
 
 
 @router.post(
@@ -370,4 +371,4 @@ def transition_application(request: HttpRequest, public_id: UUID, payload: Trans
         result_kind=payload.result_kind,
         result_note=payload.result_note,
     )
-    return 200, application_out(request, _visible(request, public_id))
+    return application_out(request, _visible(request, public_id))

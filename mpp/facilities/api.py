@@ -21,7 +21,7 @@ from mpp.accounts.tokens import TokenAuth
 from mpp.core import fairuse
 from mpp.core.clock import local_day
 from mpp.core.dates import SaneDate, SaneDateTime
-from mpp.core.schemas import ErrorOut
+from mpp.core.schemas import ERRORS, SIGNED_IN_ERRORS
 from mpp.core.tenancy import mall_or_404
 from mpp.facilities import domain, queries
 from mpp.facilities import msme as msme_domain
@@ -30,9 +30,6 @@ from mpp.facilities.models import Msme, Room, RoomBooking
 
 router = Router(tags=["facilities"])
 AUTH = [TokenAuth(), django_auth]
-
-
-ERRORS = {400: ErrorOut, 401: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
 
 
 class RoomOut(Schema):
@@ -171,7 +168,7 @@ def room_availability(request: HttpRequest, slug: str, q: Query[DayQuery]) -> An
 
 @router.post(
     "/facilities/bookings",
-    response={201: RoomBookingOut, **ERRORS},
+    response={201: RoomBookingOut, **SIGNED_IN_ERRORS},
     auth=AUTH,
     operation_id="book_room",
 )
@@ -186,7 +183,7 @@ def book_room(request: HttpRequest, payload: RoomBookIn) -> Any:
 
 @router.post(
     "/facilities/bookings/{code}/cancel",
-    response={200: RoomBookingOut, **ERRORS},
+    response={200: RoomBookingOut, **SIGNED_IN_ERRORS},
     auth=AUTH,
     operation_id="cancel_room_booking",
 )

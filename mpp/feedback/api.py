@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Header, Query, Router, Schema
+from ninja.responses import Status
 from pydantic import Field
 
 from mpp.accounts.access import STAFF_AUTH
@@ -25,7 +26,7 @@ from mpp.catalog.models import Agency, Service
 from mpp.core import fairuse
 from mpp.core.dates import SaneDate
 from mpp.core.models import Mall
-from mpp.core.schemas import ErrorOut
+from mpp.core.schemas import ERRORS, SIGNED_IN_ERRORS
 from mpp.core.tenancy import mall_or_404
 from mpp.feedback import domain, present, queries
 from mpp.feedback.codes import normalise_code
@@ -48,7 +49,6 @@ from mpp.feedback.tracking import client_address, find_for_reporter
 
 router = Router(tags=["feedback"])
 staff_auth = STAFF_AUTH
-ERRORS = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut, 429: ErrorOut}
 
 
 # --- Survey ------------------------------------------------------------------------------------
@@ -76,12 +76,15 @@ def submit_survey(request: HttpRequest, payload: SurveyIn) -> Any:
         profile=payload.profile.dict(),
         suggestion=payload.suggestion,
     )
-    return 201, {
-        "service": invitation.service.name,
-        "agency": invitation.service.agency.name,
-        "survey_date": response.survey_date,
-        "answered": sorted(response.answers()),
-    }
+    return Status(
+        201,
+        {
+            "service": invitation.service.name,
+            "agency": invitation.service.agency.name,
+            "survey_date": response.survey_date,
+            "answered": sorted(response.answers()),
+        },
+    )
 
 
 class ReportQuery(Schema):
@@ -196,13 +199,16 @@ def submit_complaint(
         actor=request.user if request.user.is_authenticated else None,
     )
     complaint = filed.complaint
-    return (201 if filed.created else 200), {
-        "code": complaint.code,
-        "pin": filed.pin,
-        "status": complaint.status,
-        "verify_due": complaint.verify_due,
-        "tracking_url": reverse("feedback:track"),
-    }
+    return Status(
+        201 if filed.created else 200,
+        {
+            "code": complaint.code,
+            "pin": filed.pin,
+            "status": complaint.status,
+            "verify_due": complaint.verify_due,
+            "tracking_url": reverse("feedback:track"),
+        },
+    )
 
 
 @router.post(
@@ -246,7 +252,7 @@ class ListQuery(Schema):
 
 @router.get(
     "/feedback/complaints",
-    response={200: ComplaintPage, **ERRORS},
+    response={200: ComplaintPage, **SIGNED_IN_ERRORS},
     auth=staff_auth,
     operation_id="list_complaints",
     summary="Complaints the signed-in officer may see (their agency's; all for the mall manager)",
@@ -254,7 +260,9 @@ class ListQuery(Schema):
 def list_complaints(request: HttpRequest, params: Query[ListQuery]) -> Any:
     mall = mall_or_404(request)
     if not complaint_scope(request.user).has_access:
-        return 403, {"detail": _("You do not have permission to open this page."), "errors": []}
+        return Status(
+            403, {"detail": _("You do not have permission to open this page."), "errors": []}
+        )
     qs = visible_complaints(request.user, mall).select_related("agency", "service", "mall")
     if params.status:
         if params.status not in ComplaintStatus.values:

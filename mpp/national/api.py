@@ -103,7 +103,7 @@ def _province(code: str) -> str:
 
 @router.get(
     "/national/search",
-    response={200: NationalSearchOut, 400: ErrorOut},
+    response={200: NationalSearchOut, 400: ErrorOut, 422: ErrorOut},
     operation_id="national_search",
     summary="Which malls offer a service: fee, time, hours today and people waiting now",
 )
@@ -155,7 +155,7 @@ def national_search(request: HttpRequest, filters: Query[NationalSearchFilters])
 
 @router.get(
     "/national/comparison",
-    response={200: MallComparisonOut, 400: ErrorOut},
+    response={200: MallComparisonOut, 400: ErrorOut, 422: ErrorOut},
     operation_id="compare_malls",
     summary="The malls side by side: IKM, waits, applications and complaints on time",
 )

@@ -21,7 +21,7 @@ from mpp.accounts.access import STAFF_AUTH
 from mpp.catalog.models import Service
 from mpp.core import fairuse
 from mpp.core.models import Mall
-from mpp.core.schemas import ErrorOut
+from mpp.core.schemas import ERRORS, SIGNED_IN_ERRORS
 from mpp.core.tenancy import mall_or_404
 from mpp.queueing import booking_codes, domain, queries
 from mpp.queueing.domain import NotFoundError
@@ -45,7 +45,11 @@ from mpp.queueing.schemas import (
 
 router = Router(tags=["queue"])
 staff_auth = STAFF_AUTH
-ERRORS = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
+
+
+def _mall(request: HttpRequest) -> Mall:
+    """The request's mall, through the queue's cached resolver (every operation needs it)."""
+    return mall_or_404(request, queries.request_mall)
 
 
 def _service(mall: Mall, slug: str) -> Service:
@@ -123,7 +127,7 @@ def booking_out(booking: Booking) -> dict[str, Any]:
 )
 def list_counters(request: HttpRequest) -> Any:
     """Counters of the mall with their services and the username of the signed-in officer."""
-    mall = mall_or_404(request, queries.request_mall)
+    mall = _mall(request)
     counters = (
         Counter.objects.filter(mall=mall, is_active=True)
         .select_related("agency", "officer", "booth", "agency__booth")
@@ -157,7 +161,7 @@ def list_counters(request: HttpRequest) -> Any:
 @router.get("/queue/slots", response={200: list[SlotOut], **ERRORS}, operation_id="list_slots")
 def list_slots(request: HttpRequest, filters: Query[SlotQuery]) -> Any:
     """Bookable slots of a service on a day, with free seats (walk-ins already counted)."""
-    service = _service(mall_or_404(request, queries.request_mall), filters.service)
+    service = _service(_mall(request), filters.service)
     slots = queries.available_slots(service, filters.date)
     return [
         {"starts_at": s.starts_at, "ends_at": s.ends_at, "capacity": s.capacity, "free": s.free}
@@ -170,7 +174,7 @@ def book_visit(request: HttpRequest, payload: BookIn) -> Any:
     """Book a slot. Give the mobile number and the code sent to it by `send_booking_code`
     (limits: one booking per service and day, two per day, a few still to come). Keep the
     returned code: it is the only way to the booking."""
-    service = _service(mall_or_404(request, queries.request_mall), payload.service)
+    service = _service(_mall(request), payload.service)
     fairuse.check(request, "booking", contact=payload.phone or payload.nik or "")
     booking_codes.check_code(payload.phone, payload.code)
     booking = domain.book_visit(
@@ -206,7 +210,7 @@ def send_booking_code(request: HttpRequest, payload: BookingCodeIn) -> Any:
     "/queue/bookings/{code}", response={200: BookingOut, **ERRORS}, operation_id="get_booking"
 )
 def get_booking(request: HttpRequest, code: str) -> Any:
-    return booking_out(_booking(mall_or_404(request, queries.request_mall), code))
+    return booking_out(_booking(_mall(request), code))
 
 
 @router.post(
@@ -216,9 +220,7 @@ def get_booking(request: HttpRequest, code: str) -> Any:
 )
 def cancel_booking(request: HttpRequest, code: str) -> Any:
     """Cancel a booking by its code; its seat is freed at once."""
-    booking = domain.cancel_booking(
-        booking=_booking(mall_or_404(request, queries.request_mall), code)
-    )
+    booking = domain.cancel_booking(booking=_booking(_mall(request), code))
     return booking_out(booking)
 
 
@@ -229,7 +231,7 @@ def cancel_booking(request: HttpRequest, code: str) -> Any:
 )
 def reschedule_booking(request: HttpRequest, code: str, payload: RescheduleIn) -> Any:
     booking = domain.reschedule_booking(
-        booking=_booking(mall_or_404(request, queries.request_mall), code),
+        booking=_booking(_mall(request), code),
         starts_at=payload.starts_at,
     )
     return booking_out(booking)
@@ -243,9 +245,7 @@ def reschedule_booking(request: HttpRequest, code: str, payload: RescheduleIn) -
 def check_in(request: HttpRequest, code: str) -> Any:
     """Check in for a booking (kiosk or officer): returns the queue ticket."""
     actor = request.user if request.user.is_authenticated else None
-    ticket = domain.check_in(
-        booking=_booking(mall_or_404(request, queries.request_mall), code), actor=actor
-    )
+    ticket = domain.check_in(booking=_booking(_mall(request), code), actor=actor)
     return Status(201, ticket_out(_ticket(ticket.mall, ticket.code), with_wait=True))
 
 
@@ -258,7 +258,7 @@ def issue_ticket(
     """Issue a walk-in ticket. Send an `Idempotency-Key` header to make retries safe: the same
     key from the same client returns the same ticket for 24 hours (keys are scoped to the
     client). Fair use: a client gets a few tickets an hour (429 with `Retry-After` beyond)."""
-    service = _service(mall_or_404(request, queries.request_mall), payload.service)
+    service = _service(_mall(request), payload.service)
     request_key = fairuse.scoped_key(request, idempotency_key)
     if request_key is None or not domain.known_request_key(request_key):
         fairuse.check(request, "ticket")
@@ -275,23 +275,19 @@ def issue_ticket(
 @router.get("/queue/tickets/{code}", response={200: TicketOut, **ERRORS}, operation_id="get_ticket")
 def get_ticket(request: HttpRequest, code: str) -> Any:
     """A ticket's status, place in line and estimated wait, by its public code."""
-    return ticket_out(_ticket(mall_or_404(request, queries.request_mall), code), with_wait=True)
-
-
-def _officer_ticket(request: HttpRequest, code: str) -> Ticket:
-    return _ticket(mall_or_404(request, queries.request_mall), code)
+    return ticket_out(_ticket(_mall(request), code), with_wait=True)
 
 
 @router.post(
     "/queue/counters/{number}/call-next",
-    response={200: CallOut, **ERRORS},
+    response={200: CallOut, **SIGNED_IN_ERRORS},
     auth=staff_auth,
     operation_id="call_next",
 )
 def call_next(request: HttpRequest, number: int) -> Any:
     """Call the next citizen to counter `number` (the officer must be signed in there).
     Pressing again while the called citizen has not arrived returns the same ticket."""
-    counter = _counter(mall_or_404(request, queries.request_mall), number)
+    counter = _counter(_mall(request), number)
     ticket = domain.call_next(counter=counter, officer=request.user)  # type: ignore[arg-type]
     if ticket is None:
         return {"ticket": None}
@@ -318,14 +314,14 @@ def _staff_action(name: str, summary: str) -> Callable[..., Any]:
     action = getattr(domain, name)
 
     def view(request: HttpRequest, code: str) -> Any:
-        ticket = action(ticket=_officer_ticket(request, code), officer=request.user)
+        ticket = action(ticket=_ticket(_mall(request), code), officer=request.user)
         return _light_ticket(ticket, ticket.counter)
 
     view.__name__ = name
     view.__doc__ = summary
     return router.post(
         f"/queue/tickets/{{code}}/{name.split('_', maxsplit=1)[0]}",
-        response={200: TicketOut, **ERRORS},
+        response={200: TicketOut, **SIGNED_IN_ERRORS},
         auth=staff_auth,
         operation_id=name,
     )(view)
@@ -339,13 +335,13 @@ _staff_action("finish_service", "Finish the service.")
 
 @router.post(
     "/queue/tickets/{code}/transfer",
-    response={200: TicketOut, **ERRORS},
+    response={200: TicketOut, **SIGNED_IN_ERRORS},
     auth=staff_auth,
     operation_id="transfer_ticket",
 )
 def transfer_ticket(request: HttpRequest, code: str, payload: TransferIn) -> Any:
     """Send the citizen to another service and/or counter; they keep their place in line."""
-    mall = mall_or_404(request, queries.request_mall)
+    mall = _mall(request)
     ticket = _ticket(mall, code)
     to_service = _service(mall, payload.service) if payload.service else None
     to_counter = _counter(mall, payload.counter) if payload.counter is not None else None
@@ -363,4 +359,4 @@ def transfer_ticket(request: HttpRequest, code: str, payload: TransferIn) -> Any
 def display_state(request: HttpRequest, floor: int | None = None) -> Any:
     """What the display board shows: current calls, the last calls with what to say,
     waiting counts. Boards poll this when their live channel is down."""
-    return queries.display_state(mall_or_404(request, queries.request_mall), floor=floor)
+    return queries.display_state(_mall(request), floor=floor)

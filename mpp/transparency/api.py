@@ -105,7 +105,7 @@ class StatsOut(Schema):
 
 @router.get(
     "/stats",
-    response={200: StatsOut, 400: ErrorOut, 404: ErrorOut},
+    response={200: StatsOut, 400: ErrorOut, 404: ErrorOut, 422: ErrorOut},
     operation_id="public_stats",
     by_alias=True,
     summary="Public service statistics of the mall (transparency dashboard figures)",

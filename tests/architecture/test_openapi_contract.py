@@ -3,7 +3,8 @@
 - Component names are unique: Ninja files every schema under its class name, so two classes
   of one name silently become one component (`book_visit` was documented with the room
   booking's body). The test walks every operation's request and response models.
-- There is one error schema, `ErrorOut` of `mpp/core/schemas.py`.
+- There is one error schema, `ErrorOut` of `mpp/core/schemas.py`; every documented refusal
+  uses it, and every operation that needs a credential documents 401.
 - A sample of operations answers what the document says, for successes and for errors
   (Schemathesis' response-schema and status-code checks on real requests).
 """
@@ -118,3 +119,24 @@ def test_sampled_answers_match_the_document(catalogue, method, path, parameters,
     if status >= 400:
         body = response.json()
         assert set(body) == {"detail", "errors"} and body["detail"]
+
+
+def test_every_refusal_is_documented_in_the_error_shape():
+    """Each operation documents its refusals with `ErrorOut`, and one that needs a credential
+    documents 401 (what the API answers without one; the fuzzing in tests/api relies on it)."""
+    document = api.get_openapi_schema()
+    wrong: dict[str, list[str]] = {}
+    for path, operations in document["paths"].items():
+        for method, operation in operations.items():
+            problems = []
+            for status, answer in operation["responses"].items():
+                if int(status) >= 400:
+                    reference = answer["content"]["application/json"]["schema"].get("$ref", "")
+                    if not reference.endswith("/ErrorOut"):
+                        problems.append(f"{status} is {reference or 'inline'}")
+            statuses = {str(status) for status in operation["responses"]}
+            if operation.get("security") and "401" not in statuses:
+                problems.append("needs a credential but does not document 401")
+            if problems:
+                wrong[f"{method.upper()} {path}"] = problems
+    assert wrong == {}
