@@ -6,7 +6,7 @@ may give its own (`required_messages = {"starts_at": _("Choose a time for your v
 field declared with its own `error_messages={"required": …}` keeps it. Labels carry no trailing
 colon (`label_suffix = ""`). Optional fields are marked one way everywhere: the label template
 (core/forms/label.html, also used by `label_tag`, `as_field_group` and `as_p`) writes
-"(opsional)" after the label of every field whose `mpp_optional` is true. It defaults to
+"(tidak wajib)" after the label of every field whose `mpp_optional` is true. It defaults to
 `not field.required` (never for a single checkbox or a hidden field); a form lists in
 `conditional_fields` the fields that are optional only in Django's sense (one of several is
 needed, checked in `clean`), so they are not marked.

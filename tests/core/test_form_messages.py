@@ -118,7 +118,7 @@ def test_every_required_field_says_what_is_missing(cls: type[forms.BaseForm]) ->
             for name, field in form.fields.items():
                 label = str(field.label or "")
                 assert not label.rstrip().endswith(":"), (name, label)
-                assert not label.rstrip().endswith(("(optional)", "(opsional)")), (
+                assert not label.rstrip().endswith(("(optional)", "(opsional)", "(tidak wajib)")), (
                     f"{name}: mark optional fields with mpp_optional, not in the label: {label}"
                 )
                 if field.required:

@@ -83,7 +83,7 @@ def _submit_with_errors(page: Any, case: FormCase) -> list[int]:
     form.evaluate("f => { f.noValidate = true; }")
     fields = (
         "input[type=text], input[type=email], input[type=tel], input[type=password], "
-        "input[type=number], input:not([type]), textarea"
+        "input[type=number], input[type=date], input[type=time], input:not([type]), textarea"
     )
     form.evaluate(
         "(f, sel) => f.querySelectorAll(sel).forEach(el => { if (!el.readOnly) el.value = ''; })",
