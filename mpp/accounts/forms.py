@@ -11,14 +11,8 @@ from mpp.core.forms import SpecificMessages
 
 
 class StyledForm(SpecificMessages, forms.Form):
-    """Marks optional fields for the templates (`accounts/_field.html` says "optional"); each
-    required field names itself when missing (mpp.core.forms.SpecificMessages, issue 9)."""
-
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            if not hasattr(field, "mpp_optional"):
-                field.mpp_optional = not field.required  # type: ignore[attr-defined]
+    """A form of the one pattern (mpp.core.forms.SpecificMessages, issue 9): each required field
+    names itself when missing, optional fields are marked by `accounts/_field.html`."""
 
 
 class SignupForm(StyledForm):
@@ -104,7 +98,7 @@ class ProfileForm(StyledForm):
     desa_names = sorted({d.name for d in DESA})
 
 
-class MessagePreferencesForm(forms.Form):
+class MessagePreferencesForm(StyledForm):
     """The channels a citizen accepts messages on (about their applications, tickets, bookings
     and complaints). One-time codes they ask for are always sent."""
 

@@ -5,7 +5,7 @@ half-filled; completeness is checked on the way to the review page (domain.missi
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, ClassVar
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -214,6 +214,12 @@ class TrackForm(StyledForm):
 
 
 class TransitionForm(StyledForm):
+    required_messages: ClassVar[dict[str, Any]] = {
+        "to": _("Choose what happens to the application")
+    }
+    # Needed for some moves only (checked by the domain): not marked "optional".
+    conditional_fields = ("reason", "result_kind", "result_note", "result_file")
+
     to = forms.CharField(max_length=20, widget=forms.HiddenInput)
     reason = forms.CharField(
         label=_("Reason or note for the applicant"),
@@ -239,7 +245,9 @@ class TransitionForm(StyledForm):
     )
 
 
-class InboxFilterForm(forms.Form):
+class InboxFilterForm(StyledForm):
+    mark_optional = False
+
     state = forms.CharField(required=False, max_length=20)
     service = forms.CharField(required=False, max_length=120)
     due = forms.ChoiceField(

@@ -227,7 +227,8 @@ def transition(request: HttpRequest, public_id: UUID) -> HttpResponse:
     except ApplicationError as exc:
         if exc.status == 404:
             raise Http404 from exc
-        form.add_error(None, exc.message)
+        # On its field when the form has it (the summary links there), else on the form.
+        form.add_error(exc.field if exc.field in form.fields else None, exc.message)
         application = get_visible(request, public_id)
         return _render_case(
             request, application, form=form, status=exc.status if exc.status in (403, 409) else 422

@@ -12,7 +12,7 @@ Every page answers 404 for objects outside the user's scope (as the rest of the 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from django import forms
 from django.contrib import messages
@@ -26,12 +26,19 @@ from mpp.accounts import permissions
 from mpp.catalog import confirmation
 from mpp.catalog.models import ProcedureStep, Requirement
 from mpp.core.errors import DomainError
+from mpp.core.forms import SpecificMessages
 
 if TYPE_CHECKING:
     from django.contrib.admin import ModelAdmin
 
 
-class ConfirmServiceForm(forms.Form):
+class ConfirmServiceForm(SpecificMessages, forms.Form):
+    required_messages: ClassVar[dict[str, Any]] = {
+        "decree_number": _("Enter the number of the decree (SK)"),
+        "decree_date": _("Choose the date of the decree"),
+        "checked": _("Confirm that you have compared the page with the decree"),
+    }
+
     decree_number = forms.CharField(
         label=_("Decree (SK) number of the standard"), max_length=confirmation.DECREE_MAX
     )
@@ -45,14 +52,18 @@ class ConfirmServiceForm(forms.Form):
         )
     )
     note = forms.CharField(
-        label=_("Note (optional)"),
+        label=_("Note"),
         required=False,
         max_length=confirmation.NOTE_MAX,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
 
 
-class ConfirmAgencyForm(forms.Form):
+class ConfirmAgencyForm(SpecificMessages, forms.Form):
+    required_messages: ClassVar[dict[str, Any]] = {
+        "checked": _("Confirm that the details shown are correct"),
+    }
+
     checked = forms.BooleanField(
         label=_(
             "The pledge (maklumat), contacts, opening hours and head of unit shown here are "
@@ -60,7 +71,7 @@ class ConfirmAgencyForm(forms.Form):
         )
     )
     note = forms.CharField(
-        label=_("Note (optional)"),
+        label=_("Note"),
         required=False,
         max_length=confirmation.NOTE_MAX,
         widget=forms.Textarea(attrs={"rows": 2}),

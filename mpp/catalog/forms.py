@@ -6,10 +6,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from mpp.catalog.models import Agency
+from mpp.core.forms import SpecificMessages
 from mpp.core.models import Mall
 
 
-class SearchForm(forms.Form):
+class SearchForm(SpecificMessages, forms.Form):
+    mark_optional = False
+
     q = forms.CharField(
         label=_("What do you need?"),
         max_length=200,

@@ -1,14 +1,21 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from mpp.core.forms import SpecificMessages
 from mpp.facilities.enums import MsmeCategory
 
 
-class BookForm(forms.Form):
+class BookForm(SpecificMessages, forms.Form):
+    required_messages: ClassVar[dict[str, Any]] = {
+        "day": _("Choose the date of your booking"),
+        "start": _("Choose the time your booking starts"),
+        "minutes": _("Choose how long you need the room"),
+    }
+
     day = forms.DateField(
         label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
@@ -33,7 +40,7 @@ def duration_label(minutes: int) -> str:
     return str(_("%(h)s h %(m)s min") % {"h": hours, "m": rest})
 
 
-class CodeForm(forms.Form):
+class CodeForm(SpecificMessages, forms.Form):
     code = forms.CharField(
         label=_("Booking code"),
         max_length=20,
@@ -41,7 +48,15 @@ class CodeForm(forms.Form):
     )
 
 
-class BlockForm(forms.Form):
+class BlockForm(SpecificMessages, forms.Form):
+    required_messages: ClassVar[dict[str, Any]] = {
+        "room": _("Choose the room to block"),
+        "day": _("Choose the date to block"),
+        "start": _("Choose the time the block starts"),
+        "end": _("Choose the time the block ends"),
+        "reason": _("Enter the reason for the block"),
+    }
+
     room: forms.ModelChoiceField[Any] = forms.ModelChoiceField(label=_("Room"), queryset=None)
     day = forms.DateField(
         label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -59,7 +74,16 @@ class BlockForm(forms.Form):
         self.fields["room"].queryset = rooms  # type: ignore[attr-defined]
 
 
-class MsmeForm(forms.Form):
+class MsmeForm(SpecificMessages, forms.Form):
+    required_messages: ClassVar[dict[str, Any]] = {
+        "business_name": _("Enter the name of your business"),
+        "owner_name": _("Enter the owner's name"),
+        "nib": _("Enter the NIB of your business (13 digits)"),
+        "category": _("Choose the category of your business"),
+        "whatsapp": _("Enter your WhatsApp number"),
+        "products": _("Enter at least one product and its price"),
+    }
+
     business_name = forms.CharField(label=_("Business name"), max_length=120)
     owner_name = forms.CharField(label=_("Owner's name"), max_length=120)
     nib = forms.CharField(
@@ -85,5 +109,6 @@ class MsmeForm(forms.Form):
     )
 
 
-class ProductsForm(forms.Form):
+class ProductsForm(SpecificMessages, forms.Form):
+    required_messages: ClassVar[dict[str, Any]] = MsmeForm.required_messages
     products = MsmeForm.base_fields["products"]

@@ -4,7 +4,7 @@ functions, whose errors are put back on the form's fields."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, ClassVar
 
 from django import forms
 from django.forms.models import ModelChoiceIterator
@@ -37,7 +37,7 @@ def answer_choices(unsur: skm.Unsur) -> list[tuple[str, str]]:
     return [(str(score), str(label)) for score, label in zip(skm.SCORES, unsur.labels, strict=True)]
 
 
-class SurveyForm(forms.Form):
+class SurveyForm(SpecificMessages, forms.Form):
     """The whole questionnaire on one page (phone link). Fields are named by element code."""
 
     gender = forms.ChoiceField(
@@ -55,7 +55,7 @@ class SurveyForm(forms.Form):
         required=False,
     )
     suggestion = forms.CharField(
-        label=_("Suggestions for improvement (optional)"),
+        label=_("Suggestions for improvement"),
         widget=forms.Textarea(attrs={"rows": 4}),
         max_length=2000,
         required=False,
@@ -90,11 +90,12 @@ class SurveyForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
         if not any(cleaned.get(code) for code in skm.CODES):
-            raise forms.ValidationError(_("Answer at least one question."))
+            # On the first question, so the error summary links to a place on the page.
+            self.add_error(skm.QUESTIONNAIRE_ORDER[0], _("Answer at least one question."))
         return cleaned
 
 
-class KioskCodeForm(forms.Form):
+class KioskCodeForm(SpecificMessages, forms.Form):
     code = forms.CharField(
         label=_("Code on your queue ticket or receipt"),
         max_length=40,
@@ -102,7 +103,7 @@ class KioskCodeForm(forms.Form):
     )
 
 
-class KioskProfileForm(forms.Form):
+class KioskProfileForm(SpecificMessages, forms.Form):
     gender = SurveyForm.base_fields["gender"]
     age = SurveyForm.base_fields["age"]
     education = SurveyForm.base_fields["education"]
@@ -137,7 +138,18 @@ class ServicesByAgencyField(forms.ModelChoiceField):
     iterator = ServicesByAgency
 
 
-class ComplaintForm(forms.Form):
+class ComplaintForm(SpecificMessages, forms.Form):
+    required_messages: ClassVar[dict[str, Any]] = {
+        "kind": _("Choose the type of report"),
+        "subject": _("Choose what your report is about"),
+        "title": _("Enter a short title for your report"),
+        "description": _("Describe what happened"),
+        "form_token": _("The form has expired. Reload the page and send it again."),
+    }
+    # One of service, agency or facility is needed (checked by the domain), and the contact
+    # details are needed unless the report is anonymous: neither is marked "optional".
+    conditional_fields = ("service", "agency", "facility", "officer", "name", "phone", "email")
+
     kind = forms.ChoiceField(
         label=_("Type of report"),
         choices=ComplaintKind.choices,
@@ -179,7 +191,7 @@ class ComplaintForm(forms.Form):
         help_text=_("When and where, what you expected, what happened instead."),
     )
     photo = forms.FileField(
-        label=_("Photo (optional)"),
+        label=_("Photo"),
         required=False,
         help_text=_("A JPEG or PNG picture of at most 5 MB. Location data is removed."),
         widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png"}),
@@ -240,7 +252,11 @@ class TrackForm(SpecificMessages, forms.Form):
     )
 
 
-class RespondForm(forms.Form):
+class RespondForm(SpecificMessages, forms.Form):
+    required_messages: ClassVar[dict[str, Any]] = {
+        "verdict": _("Choose whether the answer solves your complaint"),
+    }
+
     verdict = forms.ChoiceField(
         label=_("Does the answer solve your complaint?"),
         choices=CitizenVerdict.choices,
@@ -255,7 +271,11 @@ class RespondForm(forms.Form):
     )
 
 
-class DispositionForm(forms.Form):
+class DispositionForm(SpecificMessages, forms.Form):
+    required_messages: ClassVar[dict[str, Any]] = {
+        "agency": _("Choose where to forward the report"),
+    }
+
     agency = forms.ModelChoiceField(
         label=_("Forward to"),
         queryset=Agency.objects.none(),
@@ -266,7 +286,7 @@ class DispositionForm(forms.Form):
         label=_("Category"), choices=ComplaintCategory.choices, initial=ComplaintCategory.NORMATIVE
     )
     note = forms.CharField(
-        label=_("Note to the reporter (optional)"),
+        label=_("Note to the reporter"),
         widget=forms.Textarea(attrs={"rows": 2}),
         max_length=4000,
         required=False,
@@ -279,24 +299,27 @@ class DispositionForm(forms.Form):
             # A protected report stays with an oversight unit (ADR 0019).
             agencies = agencies.filter(oversight_unit__is_active=True)
             self.fields["agency"].required = True
+            self.fields["agency"].mpp_optional = False  # type: ignore[attr-defined]
             self.fields["agency"].empty_label = None  # type: ignore[attr-defined]
             self.fields["category"].initial = ComplaintCategory.SUPERVISORY
         self.fields["agency"].queryset = agencies  # type: ignore[attr-defined]
 
 
-class ReasonForm(forms.Form):
+class ReasonForm(SpecificMessages, forms.Form):
     reason = forms.CharField(
         label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}), max_length=4000
     )
 
 
-class AnswerForm(forms.Form):
+class AnswerForm(SpecificMessages, forms.Form):
     answer = forms.CharField(
         label=_("Answer to the reporter"), widget=forms.Textarea(attrs={"rows": 5}), max_length=4000
     )
 
 
-class PublishForm(forms.Form):
+class PublishForm(SpecificMessages, forms.Form):
+    required_messages: ClassVar[dict[str, Any]] = {"summary": _("Enter the public summary")}
+
     summary = forms.CharField(
         label=_("Public summary (no names, numbers or contact details)"),
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -307,11 +330,9 @@ class PublishForm(forms.Form):
     )
 
 
-class InvitationForm(forms.Form):
+class InvitationForm(SpecificMessages, forms.Form):
     service = forms.ModelChoiceField(label=_("Service"), queryset=Service.objects.none())
-    reference = forms.CharField(
-        label=_("Ticket or tracking code (optional)"), max_length=40, required=False
-    )
+    reference = forms.CharField(label=_("Ticket or tracking code"), max_length=40, required=False)
     channel = forms.ChoiceField(
         label=_("Channel"), choices=InvitationChannel.choices, initial=InvitationChannel.COUNTER
     )
@@ -324,7 +345,9 @@ class InvitationForm(forms.Form):
         )
 
 
-class ReportFilterForm(forms.Form):
+class ReportFilterForm(SpecificMessages, forms.Form):
+    mark_optional = False
+
     period = forms.CharField(
         label=_("Period"),
         required=False,
@@ -381,8 +404,13 @@ class ReportFilterForm(forms.Form):
             raise forms.ValidationError(exc.message) from exc
 
 
-class FollowUpForm(forms.Form):
+class FollowUpForm(SpecificMessages, forms.Form):
     """A follow-up commitment on a weak element of a survey period."""
+
+    required_messages: ClassVar[dict[str, Any]] = {
+        "period": _("Choose the survey period it answers"),
+        "element": _("Choose the element of the survey"),
+    }
 
     period = forms.ChoiceField(label=_("Survey period it answers"))
     agency = forms.ModelChoiceField(
@@ -392,7 +420,7 @@ class FollowUpForm(forms.Form):
         empty_label=_("Whole mall"),
     )
     service = forms.ModelChoiceField(
-        label=_("Service (optional)"),
+        label=_("Service"),
         queryset=Service.objects.none(),
         required=False,
         empty_label=_("All services"),
@@ -442,7 +470,7 @@ class FollowUpForm(forms.Form):
             raise forms.ValidationError(exc.message) from exc
 
 
-class FollowUpProgressForm(forms.Form):
+class FollowUpProgressForm(SpecificMessages, forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=FollowUpStatus.choices)
     progress = forms.IntegerField(
         label=_("Progress (%)"),

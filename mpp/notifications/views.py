@@ -24,6 +24,7 @@ from django.views.decorators.http import require_GET
 from mpp.accounts.access import second_factor_passed, staff_page
 from mpp.accounts.contacts import mask_email
 from mpp.accounts.permissions import can_view_mall
+from mpp.core.forms import SpecificMessages
 from mpp.core.phones import mask_phone
 from mpp.core.tenancy import current_mall
 from mpp.notifications.enums import NotificationChannel, NotificationStatus
@@ -37,7 +38,9 @@ def _verified(user: Any) -> bool:
     return second_factor_passed(user)
 
 
-class OutboxFilter(forms.Form):
+class OutboxFilter(SpecificMessages, forms.Form):
+    mark_optional = False
+
     status = forms.ChoiceField(
         label=gettext_lazy("Status"),
         required=False,

@@ -13,13 +13,15 @@ from mpp.core.forms import SpecificMessages
 from mpp.queueing.enums import ContactChannel, PriorityGroup
 
 
-class KioskIssueForm(forms.Form):
+class KioskIssueForm(SpecificMessages, forms.Form):
+    required_messages: ClassVar[dict[str, Any]] = {"service": _("Choose a service")}
+
     service = forms.SlugField(max_length=120)
     priority = forms.ChoiceField(choices=PriorityGroup.choices, required=False)
     request_key = forms.CharField(max_length=64, required=False)
 
 
-class CodeForm(forms.Form):
+class CodeForm(SpecificMessages, forms.Form):
     code = forms.CharField(
         label=_("Booking code"),
         max_length=20,
@@ -29,6 +31,8 @@ class CodeForm(forms.Form):
 
 class BookingForm(SpecificMessages, forms.Form):
     required_messages: ClassVar[dict[str, Any]] = {"starts_at": _("Choose a time for your visit")}
+    # One of the two is needed (checked in `clean`): neither is marked "optional".
+    conditional_fields = ("phone", "nik")
 
     starts_at = forms.DateTimeField(label=_("Time"))
 
@@ -46,7 +50,7 @@ class BookingForm(SpecificMessages, forms.Form):
         except ValueError as exc:
             raise forms.ValidationError(str(exc)) from exc
 
-    name = forms.CharField(label=_("Name (optional)"), max_length=120, required=False)
+    name = forms.CharField(label=_("Name"), max_length=120, required=False)
     phone = forms.CharField(
         label=_("Mobile number"),
         max_length=30,
@@ -54,7 +58,7 @@ class BookingForm(SpecificMessages, forms.Form):
         help_text=_("For example 0812 3456 7890. Used to limit bookings per person."),
     )
     nik = forms.CharField(
-        label=_("NIK (optional)"),
+        label=_("NIK"),
         max_length=30,
         required=False,
         help_text=_("16 digits. We keep only a scrambled form of it."),
@@ -70,17 +74,21 @@ class BookingForm(SpecificMessages, forms.Form):
         return data
 
 
-class TransferForm(forms.Form):
+class TransferForm(SpecificMessages, forms.Form):
+    mark_optional = False
+
     service = forms.SlugField(required=False)
     counter = forms.IntegerField(required=False, min_value=1, max_value=9999)
     note = forms.CharField(required=False, max_length=1000)
 
 
-class NoteForm(forms.Form):
-    note = forms.CharField(max_length=1000)
+class NoteForm(SpecificMessages, forms.Form):
+    note = forms.CharField(
+        label=_("Note"), max_length=1000, error_messages={"required": _("Write the note first.")}
+    )
 
 
-class FollowForm(forms.Form):
+class FollowForm(SpecificMessages, forms.Form):
     """A mobile number to follow a ticket by WhatsApp or SMS."""
 
     phone = forms.CharField(

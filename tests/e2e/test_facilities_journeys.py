@@ -93,7 +93,7 @@ def test_citizen_books_a_room_on_a_phone_and_checks_in(coworking: Any, phone_pag
     # The same time again: a clear "already taken", nothing booked.
     page.goto(f"/ruang/{room.slug}/pesan/?date={tomorrow}&start=10:30")
     page.locator("form.fac-form button[type=submit]").click()
-    expect(page.locator(".fac-errors")).to_contain_text("Sudah dipesan orang lain")
+    expect(page.get_by_test_id("error-summary")).to_contain_text("Sudah dipesan orang lain")
     _check(page, "facilities-taken", problems)
     assert RoomBooking.objects.count() == 1
 

@@ -45,24 +45,15 @@ def _gap(reason: str) -> Any:
 
 GENERIC_MESSAGES = "its form class does not use SpecificMessages (generic 'required' message)"
 CASES = [
-    pytest.param(
-        FormCase("complaint", "/pengaduan/baru/", form="form.fb-form"),
-        marks=_gap(GENERIC_MESSAGES),
-    ),
-    pytest.param(
-        FormCase("pungli", "/pengaduan/baru/?jenis=pungli", form="form.fb-form"),
-        marks=_gap(GENERIC_MESSAGES),
-    ),
+    FormCase("complaint", "/pengaduan/baru/", form="form.fb-form"),
+    FormCase("pungli", "/pengaduan/baru/?jenis=pungli", form="form.fb-form"),
     FormCase("complaint-track", "/pengaduan/lacak/"),
     FormCase("application-track", "/lacak/", fill={"#id_code": "BUKAN-KODE"}),
     FormCase("booking", "/antrian/pesan/layanan/akta-kelahiran/"),
     FormCase("kiosk-check-in", "/antrian/check-in/", fill={"#id_code": "ZZZZZZ"}),
     FormCase("sign-up", "/akun/daftar/"),
     FormCase("sign-in", "/akun/masuk/"),
-    pytest.param(
-        FormCase("msme-register", "/umkm/daftar/", citizen=True),
-        marks=_gap("facilities/msme_register.html has no {% error_summary form %}"),
-    ),
+    FormCase("msme-register", "/umkm/daftar/", citizen=True),
     FormCase("profile", "/akun/profil/", form="main form[novalidate]", citizen=True),
 ]
 
@@ -92,7 +83,7 @@ def _submit_with_errors(page: Any, case: FormCase) -> list[int]:
     form.evaluate("f => { f.noValidate = true; }")
     fields = (
         "input[type=text], input[type=email], input[type=tel], input[type=password], "
-        "input[type=number], input:not([type]), textarea"
+        "input[type=number], input[type=date], input[type=time], input:not([type]), textarea"
     )
     form.evaluate(
         "(f, sel) => f.querySelectorAll(sel).forEach(el => { if (!el.readOnly) el.value = ''; })",

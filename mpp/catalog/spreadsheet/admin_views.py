@@ -15,7 +15,7 @@ import secrets
 import time
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from django import forms
 from django.conf import settings
@@ -43,6 +43,7 @@ from mpp.catalog.spreadsheet import (
     import_file,
 )
 from mpp.catalog.spreadsheet.files import max_bytes
+from mpp.core.forms import SpecificMessages
 from mpp.core.models import Mall
 
 if TYPE_CHECKING:
@@ -57,7 +58,12 @@ _TOKEN = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
 SHOWN_ISSUES = 300
 
 
-class ImportForm(forms.Form):
+class ImportForm(SpecificMessages, forms.Form):
+    required_messages: ClassVar[dict[str, Any]] = {
+        "mall": _("Choose the mall"),
+        "file": _("Choose the spreadsheet to import"),
+    }
+
     mall = forms.ModelChoiceField(queryset=Mall.objects.none(), label=_("Mall"), empty_label=None)
     file = forms.FileField(
         label=_("Spreadsheet"),
@@ -81,7 +87,12 @@ class ImportForm(forms.Form):
         return upload
 
 
-class ExportForm(forms.Form):
+class ExportForm(SpecificMessages, forms.Form):
+    required_messages: ClassVar[dict[str, Any]] = {
+        "mall": _("Choose the mall"),
+        "format": _("Choose the format of the file"),
+    }
+
     mall = forms.ModelChoiceField(queryset=Mall.objects.none(), label=_("Mall"), empty_label=None)
     format = forms.ChoiceField(
         label=_("Format"),
