@@ -1,10 +1,13 @@
 """Reads of the national portal (issue 14 item 2): malls by province and regency, a service
 searched across malls, and the malls compared side by side.
 
-Costs do not grow with the number of malls in queries: the directory is one query, the search
-is the catalogue's one search over every mall plus one query for today's queues and one for
-today's calendar; the comparison is five grouped queries (malls, rollups, rollup histograms,
-survey answers, complaints) and is kept in the cache for `COMPARISON_CACHE_SECONDS`.
+Costs do not grow with the number of malls in queries (tests/national/test_scale.py): the
+directory is one query; the search is the catalogue's one search over every mall (its ranking
+cached per query), one query for the active malls' codes, one for today's calendar and one for
+the waiting tally of the page's services, with the page's malls and services kept as cards in
+the cache; the comparison is five grouped queries (malls, rollups, rollup histograms, survey
+answers, complaints), cached under a key that holds the rollups' generation, so a refresh of
+the rollups retires it at once and `COMPARISON_CACHE_SECONDS` bounds the age of the rest.
 """
 
 from __future__ import annotations
@@ -36,8 +39,9 @@ from mpp.queueing.models import WaitingTally
 from mpp.transparency.models import ROLLUPS_GENERATION_KEY, DailyAgencyStats
 from mpp.transparency.queries import percentile_from_histogram
 
-#: How long one computed comparison is served from the cache. The rollups behind it are
-#: refreshed by the scheduler a few times an hour, so a comparison is at most this much older.
+#: How long one computed comparison is served from the cache at most. A refresh of the rollups
+#: retires it at once (`comparison_key`); survey answers and complaints, read raw, show after
+#: at most this long.
 COMPARISON_CACHE_SECONDS = 300
 #: How long the ranking of one national search is reused (a catalogue change shows after this).
 SEARCH_CACHE_SECONDS = 300

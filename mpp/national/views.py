@@ -205,7 +205,7 @@ def _comparison_cards(
         number = min(max(1, int(page or 1)), pages)
     except ValueError:
         number = 1
-    cards_key = f"{key}:cards:{province}:{sort if sort in SORTS else 'nama'}:{number}"
+    cards_key = f"{key}:cards:{province}:{sort}:{number}"
     cards = cache.get(cards_key)
     if cards is None:
         if rows is None:
@@ -228,6 +228,8 @@ def compare(request: HttpRequest) -> HttpResponse:
     except (BadFilterError, FilterError) as exc:
         errors = exc.errors
     sort = request.GET.get("urut") or "nama"
+    if sort not in SORTS:
+        sort = "nama"
     shown: dict[str, Any] = {"cards": "", "page": 1, "pages": 1, "total": 0}
     if not errors and start and end:
         shown = _comparison_cards(

@@ -4,6 +4,7 @@ retires every cached comparison at once."""
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -153,3 +154,13 @@ def test_a_refresh_of_the_rollups_retires_the_cached_comparison(
     assert ngawi_wait() is None
     page = client.get("/nasional/perbandingan/").content.decode()
     assert "12,0 menit" not in page
+
+
+def test_an_unknown_order_shows_and_caches_the_name_order(client, network):
+    def order(params: dict[str, str]) -> list[str]:
+        html = client.get("/nasional/perbandingan/", params).content.decode()
+        return re.findall(r'data-testid="compare-([\w-]+)"', html)
+
+    assert order({"urut": "zzz"}) == ["magetan", "ngawi", "sleman"]
+    assert order({}) == ["magetan", "ngawi", "sleman"]
+    assert order({"urut": "nama"}) == ["magetan", "ngawi", "sleman"]
