@@ -2,10 +2,10 @@
 searched across malls, and the malls compared side by side.
 
 Costs do not grow with the number of malls in queries (tests/national/test_scale.py): the
-directory is one query; the search is the catalogue's one search over every mall (its ranking
-cached per query), one query for the active malls' codes, one for today's calendar and one for
-the waiting tally of the page's services, with the page's malls and services kept as cards in
-the cache; the comparison is five grouped queries (malls, rollups, rollup histograms, survey
+directory is one query; the search is the catalogue's one search over every mall (its ranking,
+with the malls' codes, cached per query), one query for today's calendar and one for the
+waiting tally of the page's services, with the page's malls and services kept as cards in the
+cache; the comparison is five grouped queries (malls, rollups, rollup histograms, survey
 answers, complaints), cached under a key that holds the rollups' generation, so a refresh of
 the rollups retires it at once and `COMPARISON_CACHE_SECONDS` bounds the age of the rest.
 """
@@ -298,13 +298,13 @@ def waiting_today(service_ids: list[int], days: dict[int, date]) -> dict[int, in
 
 
 def _ranking_key(query: str) -> str:
-    return "national:search:1:" + hashlib.sha256(query.strip().lower().encode()).hexdigest()
+    return "national:search:2:" + hashlib.sha256(query.strip().lower().encode()).hexdigest()
 
 
 def _ranked_by_mall(query: str) -> dict[str, Any]:
-    """The catalogue search over every mall, as mall ids in rank order with their matching
-    service ids, cached for `SEARCH_CACHE_SECONDS` per query (the queues and hours shown
-    beside it are read live)."""
+    """The catalogue search over every mall, as the active malls' ids in rank order with their
+    region codes and their first three matching service ids, cached for
+    `SEARCH_CACHE_SECONDS` per query (the queues and hours shown beside it are read live)."""
     key = _ranking_key(query)
     cached = cache.get(key)
     if cached is not None:
@@ -317,7 +317,13 @@ def _ranked_by_mall(query: str) -> dict[str, Any]:
             order.append(service.mall_id)
             by_mall[service.mall_id] = []
         by_mall[service.mall_id].append(service.pk)
-    value = {"suggestion": result.suggestion, "order": order, "by_mall": by_mall}
+    codes = dict(Mall.objects.filter(is_active=True, pk__in=order).values_list("pk", "region_code"))
+    value = {
+        "suggestion": result.suggestion,
+        "order": [pk for pk in order if pk in codes],
+        "codes": codes,
+        "by_mall": {pk: ids[:3] for pk, ids in by_mall.items() if pk in codes},
+    }
     cache.set(key, value, SEARCH_CACHE_SECONDS)
     return value
 
@@ -385,19 +391,18 @@ def national_search(*, query: str, province: str = "", page: int = 1) -> Nationa
     """The malls offering services that match `query`, best match first, with each matching
     service's fee and turnaround, the mall's hours today and the people waiting now.
 
-    Statements per call do not depend on the number of malls: the active malls' codes, today's
-    calendar and the waiting tally of the page's services (plus, on a cache miss, the ranking
-    and the page's malls and services, two queries). Names, fees and rankings may be up to
-    `SEARCH_CACHE_SECONDS` old; hours and people waiting are read on every call."""
+    Statements per call do not depend on the number of malls: today's calendar and the
+    waiting tally of the page's services (plus, on a cache miss, the ranking with the malls'
+    codes, and the page's malls and services). Names, fees, rankings and which malls are
+    active may be up to `SEARCH_CACHE_SECONDS` old; hours and people waiting are read on
+    every call."""
     ranked = _ranked_by_mall(query)
     suggestion = ranked["suggestion"]
-    order = [int(pk) for pk in ranked["order"]]
-    service_ids: dict[int, list[int]] = {int(k): v for k, v in ranked["by_mall"].items()}
-    # Only the codes of every matching mall; whole rows for the page shown.
-    codes = dict(Mall.objects.filter(is_active=True).values_list("pk", "region_code"))
-    order = [
-        pk for pk in order if pk in codes and (not province or province_code(codes[pk]) == province)
-    ]
+    service_ids: dict[int, list[int]] = ranked["by_mall"]
+    codes: dict[int, str] = ranked["codes"]
+    order: list[int] = ranked["order"]
+    if province:
+        order = [pk for pk in order if province_code(codes[pk]) == province]
     pages = max(1, -(-len(order) // SEARCH_PAGE_MALLS))
     page = min(max(1, page), pages)
     shown = order[(page - 1) * SEARCH_PAGE_MALLS : page * SEARCH_PAGE_MALLS]
