@@ -1,16 +1,20 @@
 """Reads of the national portal (issue 14 item 2): malls by province and regency, a service
 searched across malls, and the malls compared side by side.
 
-Costs do not grow with the number of malls in queries: the directory is one query, the search
-is the catalogue's one search over every mall plus one query for today's queues and one for
-today's calendar; the comparison is five grouped queries (malls, rollups, rollup histograms,
-survey answers, complaints) and is kept in the cache for `COMPARISON_CACHE_SECONDS`.
+Costs do not grow with the number of malls in queries (tests/national/test_scale.py): the
+directory is one query; the search is the catalogue's one search over every mall (its ranking,
+with the malls' codes, cached per query), one query for today's calendar and one for the
+waiting tally of the page's services, with the page's malls and services kept as cards in the
+cache; the comparison is five grouped queries (malls, rollups, rollup histograms, survey
+answers, complaints), cached under a key that holds the rollups' generation, so a refresh of
+the rollups retires it at once and `COMPARISON_CACHE_SECONDS` bounds the age of the rest.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any, cast
@@ -31,12 +35,13 @@ from mpp.core.models import CalendarDay, Mall
 from mpp.feedback import skm
 from mpp.feedback.models import Complaint, SurveyResponse
 from mpp.national.regions import PROVINCES, province_code
-from mpp.queueing.models import Ticket
-from mpp.transparency.models import DailyAgencyStats
+from mpp.queueing.models import WaitingTally
+from mpp.transparency.models import ROLLUPS_GENERATION_KEY, DailyAgencyStats
 from mpp.transparency.queries import percentile_from_histogram
 
-#: How long one computed comparison is served from the cache. The rollups behind it are
-#: refreshed by the scheduler a few times an hour, so a comparison is at most this much older.
+#: How long one computed comparison is served from the cache at most. A refresh of the rollups
+#: retires it at once (`comparison_key`); survey answers and complaints, read raw, show after
+#: at most this long.
 COMPARISON_CACHE_SECONDS = 300
 #: How long the ranking of one national search is reused (a catalogue change shows after this).
 SEARCH_CACHE_SECONDS = 300
@@ -46,12 +51,12 @@ SEARCH_PAGE_MALLS = 20
 SEARCH_SERVICE_LIMIT = 1000
 
 
-def mall_url(mall: Mall) -> str:
+def mall_url(mall: Mall | MallCard) -> str:
     """The mall's own site under the path fallback (works on every installation)."""
     return f"/m/{mall.slug}/"
 
 
-def local_today(mall: Mall | None = None) -> date:
+def local_today(mall: Mall | MallCard | None = None) -> date:
     zone = mall_zone(mall)
     return timezone.now().astimezone(zone).date()
 
@@ -170,7 +175,7 @@ def _minutes_label(minutes: int) -> str:
     return f"{minutes // 60:02d}.{minutes % 60:02d}"
 
 
-def hours_today(malls: list[Mall], today: date) -> dict[int, str]:
+def hours_today(malls: Sequence[Mall | MallCard], today: date) -> dict[int, str]:
     """Per mall: today's opening hours as text ("08.00–15.00"), "" when closed today, None-free.
     The calendar (holidays, closures) is read once for all malls."""
     rows = CalendarDay.objects.filter(day=today).filter(
@@ -207,9 +212,45 @@ def hours_today(malls: list[Mall], today: date) -> dict[int, str]:
 # --- National search ---------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class MallCard:
+    """What the national search shows of a mall (kept in the cache with the page)."""
+
+    pk: int
+    slug: str
+    name: str
+    regency: str
+    region_code: str
+    is_demo: bool
+    timezone: str
+    opening_hours: list[dict[str, Any]]
+    open_on_collective_leave: bool
+
+
+@dataclass(frozen=True)
+class AgencyCard:
+    name: str
+
+
+@dataclass(frozen=True)
+class ServiceCard:
+    """What the national search shows of a service; `fee` and `turnaround` are in the
+    language the page was built in (the cache key holds it)."""
+
+    pk: int
+    slug: str
+    name: str
+    name_en: str
+    agency: AgencyCard
+    fee_kind: str
+    fee_amount: int | None
+    fee: str
+    turnaround: str
+
+
 @dataclass
 class ServiceHit:
-    service: Service
+    service: ServiceCard
     fee: str
     turnaround: str
     waiting_today: int
@@ -217,7 +258,7 @@ class ServiceHit:
 
 @dataclass
 class MallHits:
-    mall: Mall
+    mall: MallCard
     province_name: str
     hours_today: str
     services: list[ServiceHit] = field(default_factory=list)
@@ -235,31 +276,36 @@ class NationalSearch:
     malls: list[MallHits]
     page: int
     pages: int
+    #: Identifies what the page shows apart from the live figures (malls, services and their
+    #: texts, hours today): the key of a rendering that may be reused.
+    cards_key: str = ""
 
 
 def waiting_today(service_ids: list[int], days: dict[int, date]) -> dict[int, int]:
-    """Tickets waiting now per service (each mall's own local day). One query."""
+    """People waiting now per service (each mall's own local day), read from the waiting
+    tally the ticket triggers keep (`queueing.WaitingTally`): one indexed query whose cost
+    does not grow with the queues."""
     if not service_ids:
         return {}
-    distinct_days = set(days.values())
-    rows = (
-        Ticket.objects.filter(service_id__in=service_ids, day__in=distinct_days, status="waiting")
-        .order_by()
-        .values("service_id", "mall_id", "day")
-        .annotate(n=Count("pk"))
-    )
+    rows = WaitingTally.objects.filter(
+        service_id__in=service_ids, day__in=set(days.values()), waiting__gt=0
+    ).values_list("service_id", "mall_id", "day", "waiting")
     out: dict[int, int] = {}
-    for row in rows:
-        if days.get(row["mall_id"]) == row["day"]:
-            out[row["service_id"]] = out.get(row["service_id"], 0) + row["n"]
+    for service_id, mall_id, day, waiting in rows:
+        if days.get(mall_id) == day:
+            out[service_id] = out.get(service_id, 0) + waiting
     return out
 
 
+def _ranking_key(query: str) -> str:
+    return "national:search:2:" + hashlib.sha256(query.strip().lower().encode()).hexdigest()
+
+
 def _ranked_by_mall(query: str) -> dict[str, Any]:
-    """The catalogue search over every mall, as mall ids in rank order with their matching
-    service ids, cached for `SEARCH_CACHE_SECONDS` per query (the queues and hours shown
-    beside it are read live)."""
-    key = "national:search:1:" + hashlib.sha256(query.strip().lower().encode()).hexdigest()
+    """The catalogue search over every mall, as the active malls' ids in rank order with their
+    region codes and their first three matching service ids, cached for
+    `SEARCH_CACHE_SECONDS` per query (the queues and hours shown beside it are read live)."""
+    key = _ranking_key(query)
     cached = cache.get(key)
     if cached is not None:
         return cast(dict[str, Any], cached)
@@ -271,48 +317,115 @@ def _ranked_by_mall(query: str) -> dict[str, Any]:
             order.append(service.mall_id)
             by_mall[service.mall_id] = []
         by_mall[service.mall_id].append(service.pk)
-    value = {"suggestion": result.suggestion, "order": order, "by_mall": by_mall}
+    codes = dict(Mall.objects.filter(is_active=True, pk__in=order).values_list("pk", "region_code"))
+    value = {
+        "suggestion": result.suggestion,
+        "order": [pk for pk in order if pk in codes],
+        "codes": codes,
+        "by_mall": {pk: ids[:3] for pk, ids in by_mall.items() if pk in codes},
+    }
+    cache.set(key, value, SEARCH_CACHE_SECONDS)
+    return value
+
+
+def _mall_card(mall: Mall) -> MallCard:
+    return MallCard(
+        pk=mall.pk,
+        slug=mall.slug,
+        name=mall.name,
+        regency=mall.regency,
+        region_code=mall.region_code,
+        is_demo=mall.is_demo,
+        timezone=mall.timezone,
+        opening_hours=list(mall.opening_hours or []),
+        open_on_collective_leave=mall.open_on_collective_leave,
+    )
+
+
+def _service_card(service: Service) -> ServiceCard:
+    return ServiceCard(
+        pk=service.pk,
+        slug=service.slug,
+        name=service.name,
+        name_en=service.name_en,
+        agency=AgencyCard(service.agency.name),
+        fee_kind=service.fee_kind,
+        fee_amount=service.fee_amount,
+        fee=str(describe_fee(service)),
+        turnaround=str(describe_turnaround(service)),
+    )
+
+
+def _page_cards(
+    shown: list[int], service_ids: dict[int, list[int]]
+) -> tuple[str, list[tuple[MallCard, list[ServiceCard]]]]:
+    """The malls of one page and their first three matching services as display cards: two
+    queries on a miss, none for `SEARCH_CACHE_SECONDS` after (keyed by the ids shown and the
+    language, so another page, ranking or language is another entry)."""
+    from django.utils import translation
+
+    wanted = [(pk, tuple(service_ids[pk][:3])) for pk in shown]
+    digest = hashlib.sha256(repr(wanted).encode()).hexdigest()
+    key = f"national:search:cards:1:{translation.get_language()}:{digest}"
+    cached = cache.get(key)
+    if cached is not None:
+        return cast(tuple[str, list[tuple[MallCard, list[ServiceCard]]]], cached)
+    malls = Mall.objects.in_bulk(shown)
+    loaded = Service.objects.select_related("agency").in_bulk(
+        [sid for _pk, ids in wanted for sid in ids]
+    )
+    cards = [
+        (
+            _mall_card(malls[pk]),
+            [_service_card(loaded[sid]) for sid in ids if sid in loaded],
+        )
+        for pk, ids in wanted
+    ]
+    # What the cards say, as one digest: a rendering of them is reused only while it holds.
+    value = (hashlib.sha256(repr(cards).encode()).hexdigest(), cards)
     cache.set(key, value, SEARCH_CACHE_SECONDS)
     return value
 
 
 def national_search(*, query: str, province: str = "", page: int = 1) -> NationalSearch:
     """The malls offering services that match `query`, best match first, with each matching
-    service's fee and turnaround, the mall's hours today and the people waiting now."""
+    service's fee and turnaround, the mall's hours today and the people waiting now.
+
+    Statements per call do not depend on the number of malls: today's calendar and the
+    waiting tally of the page's services (plus, on a cache miss, the ranking with the malls'
+    codes, and the page's malls and services). Names, fees, rankings and which malls are
+    active may be up to `SEARCH_CACHE_SECONDS` old; hours and people waiting are read on
+    every call."""
     ranked = _ranked_by_mall(query)
     suggestion = ranked["suggestion"]
-    order = [int(pk) for pk in ranked["order"]]
-    service_ids: dict[int, list[int]] = {int(k): v for k, v in ranked["by_mall"].items()}
-    # Only the codes of every matching mall; whole rows for the page shown.
-    codes = dict(Mall.objects.filter(is_active=True).values_list("pk", "region_code"))
-    order = [
-        pk for pk in order if pk in codes and (not province or province_code(codes[pk]) == province)
-    ]
+    service_ids: dict[int, list[int]] = ranked["by_mall"]
+    codes: dict[int, str] = ranked["codes"]
+    order: list[int] = ranked["order"]
+    if province:
+        order = [pk for pk in order if province_code(codes[pk]) == province]
     pages = max(1, -(-len(order) // SEARCH_PAGE_MALLS))
     page = min(max(1, page), pages)
     shown = order[(page - 1) * SEARCH_PAGE_MALLS : page * SEARCH_PAGE_MALLS]
-    malls = Mall.objects.in_bulk(shown)
-    shown_malls = [malls[pk] for pk in shown]
-    days = {m.pk: local_today(m) for m in shown_malls}
+    digest, cards = _page_cards(shown, service_ids)
+    days = {card.pk: local_today(card) for card, _s in cards}
     today = next(iter(days.values()), local_today())
-    hours = hours_today(shown_malls, today)
-    page_ids = [sid for pk in shown for sid in service_ids[pk][:3]]
-    loaded = Service.objects.select_related("agency").in_bulk(page_ids)
-    by_mall = {pk: [loaded[sid] for sid in service_ids[pk][:3] if sid in loaded] for pk in shown}
-    waiting = waiting_today(page_ids, days)
+    hours = hours_today([card for card, _s in cards], today)
+    waiting = waiting_today([s.pk for _card, services in cards for s in services], days)
     out = []
-    for mall in shown_malls:
-        hits = MallHits(mall, PROVINCES.get(province_code(mall.region_code), ""), hours[mall.pk])
-        for service in by_mall[mall.pk]:
+    for card, services in cards:
+        hits = MallHits(card, PROVINCES.get(province_code(card.region_code), ""), hours[card.pk])
+        for service in services:
             hits.services.append(
                 ServiceHit(
                     service=service,
-                    fee=str(describe_fee(service)),
-                    turnaround=str(describe_turnaround(service)),
+                    fee=service.fee,
+                    turnaround=service.turnaround,
                     waiting_today=waiting.get(service.pk, 0),
                 )
             )
         out.append(hits)
+    # Everything the page shows apart from the people waiting.
+    shown_state = (suggestion, today, digest, [hours[card.pk] for card, _s in cards])
     return NationalSearch(
         query=query,
         suggestion=suggestion,
@@ -320,6 +433,7 @@ def national_search(*, query: str, province: str = "", page: int = 1) -> Nationa
         malls=out,
         page=page,
         pages=pages,
+        cards_key=hashlib.sha256(repr(shown_state).encode()).hexdigest(),
     )
 
 
@@ -478,11 +592,23 @@ def _compute_comparison(start: date, end: date) -> list[dict[str, Any]]:
     return rows
 
 
-def compare_malls(*, start: date, end: date, province: str = "") -> list[dict[str, Any]]:
-    """One row per active mall (`COMPARISON_COLUMNS`) for the inclusive period, cached."""
+def comparison_key(*, start: date, end: date) -> str:
+    """The cache key of one period's comparison in the active language. It holds the rollups'
+    generation (`ROLLUPS_GENERATION_KEY`, renewed after every refresh of the rollups), so a
+    refresh retires every cached comparison at once, whatever the period."""
     from django.utils import translation
 
-    key = f"national:compare:1:{start}:{end}:{translation.get_language()}"
+    generation = cache.get(ROLLUPS_GENERATION_KEY) or 0
+    return f"national:compare:2:{generation}:{start}:{end}:{translation.get_language()}"
+
+
+def compare_malls(
+    *, start: date, end: date, province: str = "", key: str | None = None
+) -> list[dict[str, Any]]:
+    """One row per active mall (`COMPARISON_COLUMNS`) for the inclusive period, cached under
+    `comparison_key` (pass `key` when the caller already has it) for at most
+    `COMPARISON_CACHE_SECONDS`."""
+    key = key or comparison_key(start=start, end=end)
     rows = cast(list[dict[str, Any]] | None, cache.get(key))
     if rows is None:
         rows = _compute_comparison(start, end)

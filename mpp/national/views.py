@@ -7,12 +7,19 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
+import secrets
 from datetime import date
 from typing import Any
 
+from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from mpp.national import queries
 from mpp.national.regions import PROVINCES
@@ -77,6 +84,37 @@ def portal(request: HttpRequest) -> HttpResponse:
     return render(request, "national/portal.html", context, status=400 if errors else 200)
 
 
+#: How long one rendering of a search page's malls is reused (it changes with its content).
+SEARCH_RESULTS_SECONDS = 300
+
+
+def _search_results(found: queries.NationalSearch) -> SafeString:
+    """The malls found, as HTML. The list is rendered once for what it shows apart from the
+    people waiting (`found.cards_key`: malls, services, fees, hours today, language) and
+    cached; the live counts replace the markers left in it on every request, so a page of
+    twenty malls costs about what a page of one does and the counts are never stale."""
+    key = f"national:search:html:1:{translation.get_language()}:{found.cards_key}"
+    cached = cache.get(key)
+    if cached is None:
+        marker = f"@@{secrets.token_hex(8)}@@"
+        html = render_to_string("national/_search_results.html", {"found": found, "marker": marker})
+        cached = (marker, str(html))
+        cache.set(key, cached, SEARCH_RESULTS_SECONDS)
+    marker, html = cached
+    waiting = {s.service.pk: s.waiting_today for hit in found.malls for s in hit.services}
+    texts: dict[int, str] = {}
+
+    def people(match: re.Match[str]) -> str:
+        n = waiting.get(int(match.group(1)), 0)
+        if n not in texts:
+            texts[n] = ngettext("%(n)s person", "%(n)s people", n) % {"n": n}
+        return texts[n]
+
+    pattern = re.escape(marker) + r"(\d+)" + re.escape(marker)
+    # The template escaped everything it printed; only numbers and our own texts go in.
+    return mark_safe(re.sub(pattern, people, html))  # noqa: S308
+
+
 def search(request: HttpRequest) -> HttpResponse:
     q = (request.GET.get("q") or "").strip()
     errors: list[tuple[str, str]] = []
@@ -92,9 +130,12 @@ def search(request: HttpRequest) -> HttpResponse:
     except ValueError:
         page = 1
     found = None
+    results = ""
     if q and not errors:
         found = queries.national_search(query=q, province=province, page=page)
+        results = _search_results(found)
     context = {
+        "results": results,
         "q": q,
         "province": province,
         "provinces": _provinces(),
@@ -145,9 +186,40 @@ def _sorted(rows: list[dict[str, Any]], sort: str) -> list[dict[str, Any]]:
     return present + missing
 
 
+def _comparison_cards(
+    *, start: date, end: date, province: str, sort: str, page: str | None
+) -> dict[str, Any]:
+    """One page of the comparison: its cards as HTML, the page number and the totals. The
+    rendered cards are cached beside the figures and under the same key (so a refresh of the
+    rollups retires both): a page of 50 malls then costs a cache read, not 50 renderings."""
+    key = queries.comparison_key(start=start, end=end)
+    total_key = f"{key}:total:{province}"
+    total = cache.get(total_key)
+    rows: list[dict[str, Any]] | None = None
+    if total is None:
+        rows = queries.compare_malls(start=start, end=end, province=province, key=key)
+        total = len(rows)
+        cache.set(total_key, total, queries.COMPARISON_CACHE_SECONDS)
+    pages = max(1, -(-total // COMPARE_PAGE_MALLS))
+    try:
+        number = min(max(1, int(page or 1)), pages)
+    except ValueError:
+        number = 1
+    cards_key = f"{key}:cards:{province}:{sort}:{number}"
+    cards = cache.get(cards_key)
+    if cards is None:
+        if rows is None:
+            rows = queries.compare_malls(start=start, end=end, province=province, key=key)
+        shown = _sorted(rows, sort)[(number - 1) * COMPARE_PAGE_MALLS : number * COMPARE_PAGE_MALLS]
+        cards = render_to_string("national/_compare_cards.html", {"rows": shown})
+        cache.set(cards_key, cards, queries.COMPARISON_CACHE_SECONDS)
+    # Rendered (and escaped) by our own template above; the cache gives back plain text.
+    html = mark_safe(cards)  # noqa: S308
+    return {"cards": html, "page": number, "pages": pages, "total": total}
+
+
 def compare(request: HttpRequest) -> HttpResponse:
     errors: list[tuple[str, str]] = []
-    rows: list[dict[str, Any]] = []
     start = end = None
     province = ""
     try:
@@ -156,19 +228,15 @@ def compare(request: HttpRequest) -> HttpResponse:
     except (BadFilterError, FilterError) as exc:
         errors = exc.errors
     sort = request.GET.get("urut") or "nama"
-    page = pages = 1
-    total = 0
+    if sort not in SORTS:
+        sort = "nama"
+    shown: dict[str, Any] = {"cards": "", "page": 1, "pages": 1, "total": 0}
     if not errors and start and end:
-        rows = _sorted(queries.compare_malls(start=start, end=end, province=province), sort)
-        total = len(rows)
-        pages = max(1, -(-total // COMPARE_PAGE_MALLS))
-        try:
-            page = min(max(1, int(request.GET.get("halaman") or 1)), pages)
-        except ValueError:
-            page = 1
-        rows = rows[(page - 1) * COMPARE_PAGE_MALLS : page * COMPARE_PAGE_MALLS]
+        shown = _comparison_cards(
+            start=start, end=end, province=province, sort=sort, page=request.GET.get("halaman")
+        )
     context = {
-        "rows": rows,
+        **shown,
         "start": start,
         "end": end,
         "province": province,
@@ -178,9 +246,6 @@ def compare(request: HttpRequest) -> HttpResponse:
         "errors": errors,
         "values": {"from": request.GET.get("from", ""), "to": request.GET.get("to", "")},
         "query": request.GET.urlencode(),
-        "page": page,
-        "pages": pages,
-        "total": total,
         "page_query": _without_page(request),
     }
     return render(request, "national/compare.html", context, status=400 if errors else 200)

@@ -8,18 +8,24 @@ late correction) gives the same rows: it is idempotent by construction.
 from __future__ import annotations
 
 import math
+import time as clock
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from django.core.cache import cache
 from django.db import transaction
 
 from mpp.applications.models import Application
 from mpp.core.clock import mall_zone
 from mpp.core.models import Mall
 from mpp.queueing.models import Ticket
-from mpp.transparency.models import HISTOGRAM_MAX_MINUTES, DailyAgencyStats
+from mpp.transparency.models import (
+    HISTOGRAM_MAX_MINUTES,
+    ROLLUPS_GENERATION_KEY,
+    DailyAgencyStats,
+)
 
 
 def minute_bucket(seconds: float) -> int:
@@ -70,7 +76,9 @@ def refresh_daily_stats(*, mall: Mall, day: date) -> int:
     count as submitted on the local day they were first submitted, and as finished on the
     day they were decided (approved or rejected); a finished application is in time when it
     has no deadline or was decided on or before its due date. Existing rows of that mall and
-    day are replaced; agencies without any activity get no row.
+    day are replaced; agencies without any activity get no row. After the commit the
+    rollups' generation in the shared cache changes (`ROLLUPS_GENERATION_KEY`), which retires
+    every cached national comparison.
     """
     low, high, zone = _day_bounds(mall, day)
     acc: dict[int, _Acc] = defaultdict(_Acc)
@@ -122,4 +130,11 @@ def refresh_daily_stats(*, mall: Mall, day: date) -> int:
         )
         for agency_id, row in sorted(acc.items())
     )
+    transaction.on_commit(_new_rollups_generation)
     return len(acc)
+
+
+def _new_rollups_generation() -> None:
+    """Readers that cache figures across malls key them by this value (never repeated, so
+    a cache that lost the key cannot bring back an older generation's entries)."""
+    cache.set(ROLLUPS_GENERATION_KEY, clock.time_ns(), None)

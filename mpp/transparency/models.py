@@ -21,6 +21,11 @@ from mpp.core.models import Mall
 
 HISTOGRAM_MAX_MINUTES = 240
 
+#: Shared-cache key holding the generation of the rollups: set to a new value after every
+#: committed refresh (`domain.refresh_daily_stats`), so a reader that caches figures of many
+#: malls (the national comparison, mpp/national/queries.py) builds a new cache key at once.
+ROLLUPS_GENERATION_KEY = "transparency:rollups:generation"
+
 
 def empty_hours() -> list[int]:
     return [0] * 24
