@@ -25,9 +25,13 @@ def _fresh_cache():
     # The cache outlives a test's database transaction; never let one test see another's.
     from django.core.cache import cache
 
+    from mpp.core.tenancy import clear_mall_cache
+
     cache.clear()
+    clear_mall_cache()
     yield
     cache.clear()
+    clear_mall_cache()
 
 
 @pytest.fixture

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from django.conf import settings
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from mpp.catalog import queries
 from mpp.catalog.forms import SearchForm
 from mpp.catalog.models import Agency, Service
-from mpp.catalog.search import search_services
+from mpp.catalog.search_page import results_html, service_cards
 from mpp.core.tenancy import mall_or_404
 
 
@@ -45,11 +43,16 @@ def agency_detail(request: HttpRequest, slug: str) -> HttpResponse:
         )
     except Agency.DoesNotExist as exc:
         raise Http404 from exc
-    services = queries.public_services(mall).filter(agency=agency).order_by("position", "name")
+    services = (
+        queries.public_services(mall)
+        .filter(agency=agency)
+        .select_related("agency")
+        .order_by("position", "name")
+    )
     return render(
         request,
         "catalog/agency_detail.html",
-        {"agency": agency, "services": list(services)},
+        {"agency": agency, "cards": service_cards(services)},
     )
 
 
@@ -63,26 +66,17 @@ def service_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def search(request: HttpRequest) -> HttpResponse:
+    """The search page; its results part is rendered and kept by `search_page.results_html`."""
     mall = mall_or_404(request)
     form = SearchForm(request.GET or None, mall=mall)
     context: dict[str, object] = {"search_form": form, "query": ""}
     if form.is_bound and form.is_valid():
         query = form.cleaned_data["q"]
-        page_size = settings.MPP_SEARCH_PAGE_SIZE
-        page_number = form.cleaned_data.get("page") or 1
-        result = search_services(
+        context["query"] = query
+        context["results"] = results_html(
             mall=mall,
             query=query,
             agency=form.cleaned_data.get("agency"),
-            limit=page_size,
-            offset=(page_number - 1) * page_size,
-        )
-        paginator = Paginator(range(result.total), page_size)
-        context.update(
-            {
-                "query": query,
-                "result": result,
-                "page": paginator.get_page(page_number),
-            }
+            page_number=form.cleaned_data.get("page") or 1,
         )
     return render(request, "catalog/search.html", context)

@@ -9,25 +9,67 @@
 3. otherwise ``MPP_DEFAULT_MALL``.
 
 Views never look at hosts or paths themselves: they all call `current_mall(request)`.
-Resolving costs at most the one query `current_mall` always made (the candidate and the
-default are fetched together), and nothing at all for requests that never ask for the mall.
+Resolving costs nothing for requests that never ask for the mall, and usually no query at all
+for the others: the mall a slug resolves to is kept in the process for MALL_CACHE_SECONDS
+(issue 15: a query per page for a row that changes a few times a year). Saving or deleting
+a Mall in this process forgets every kept mall at once (and again when the transaction
+commits); another process (production runs several) sees an admin edit within
+MALL_CACHE_SECONDS. Each request gets its own copy of the kept row, so nothing a request
+sets on it reaches another request.
 """
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Callable
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import get_script_prefix, set_script_prefix
 from django.utils.translation import gettext as _
 
+from mpp.core.caching import TTLCache
 from mpp.core.errors import NotFoundError
 from mpp.core.models import Mall
 
 MALL_PATH = re.compile(r"^/m/(?P<slug>[-a-z0-9_]{1,60})(?P<rest>/.*)?$")
+
+#: How long a resolved mall is reused in the process (an edit in another process shows after
+#: at most this long; one in this process at once).
+MALL_CACHE_SECONDS = 10.0
+# Keys: ("path", slug) for /m/<slug>/; ("host", slug or None, default slug) for the host name
+# and the default.
+# Values: the Mall, or False for "no such mall" (TTLCache's None means "not kept").
+_malls = TTLCache(MALL_CACHE_SECONDS, max_entries=1000)
+
+
+def clear_mall_cache(**_kwargs: Any) -> None:
+    """Forget every kept mall (a signal receiver too: saving or deleting a Mall calls it)."""
+    _malls.clear()
+
+
+def _mall_changed(**_kwargs: Any) -> None:
+    clear_mall_cache()
+    # A request running between the save and the commit may keep the old row again.
+    transaction.on_commit(clear_mall_cache)
+
+
+post_save.connect(_mall_changed, sender=Mall, weak=False, dispatch_uid="tenancy-mall-saved")
+post_delete.connect(_mall_changed, sender=Mall, weak=False, dispatch_uid="tenancy-mall-deleted")
+
+
+def _kept(key: tuple[str | None, ...], load: Callable[[], Mall | None]) -> Mall | None:
+    """The mall kept under `key` (a copy for this request), loading it when missing."""
+    hit = _malls.get(key)
+    if hit is None:
+        hit = load() or False
+        _malls.set(key, hit)
+    return copy.copy(hit) if hit else None
 
 
 def mall_slug_from_host(host: str) -> str | None:
@@ -52,12 +94,19 @@ def current_mall(request: HttpRequest) -> Mall | None:
     if cached is not None:
         return cached
     wanted = getattr(request, "_mpp_mall_slug", None)
-    slugs = [settings.MPP_DEFAULT_MALL] + ([wanted] if wanted else [])
+    default = settings.MPP_DEFAULT_MALL
+    mall = _kept(("host", wanted, default), lambda: _resolve(wanted, default))
+    request._mpp_mall = mall  # type: ignore[attr-defined]
+    return mall
+
+
+def _resolve(wanted: str | None, default: str) -> Mall | None:
+    """The active mall `wanted`, else the default mall, else the first active one."""
+    slugs = [default] + ([wanted] if wanted else [])
     malls = {m.slug: m for m in Mall.objects.filter(slug__in=slugs, is_active=True)}
-    mall = malls.get(wanted or "") or malls.get(settings.MPP_DEFAULT_MALL)
+    mall = malls.get(wanted or "") or malls.get(default)
     if mall is None:
         mall = Mall.objects.filter(is_active=True).order_by("pk").first()
-    request._mpp_mall = mall  # type: ignore[attr-defined]
     return mall
 
 
@@ -90,7 +139,7 @@ class MallMiddleware:
             return self.get_response(request)
 
         slug = match["slug"]
-        mall = Mall.objects.filter(slug=slug, is_active=True).first()
+        mall = _kept(("path", slug), Mall.objects.filter(slug=slug, is_active=True).first)
         if mall is None:
             raise Http404("No such mall / Mal tidak ditemukan")
         request._mpp_mall = mall  # type: ignore[attr-defined]

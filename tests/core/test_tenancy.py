@@ -102,3 +102,45 @@ def test_mall_or_404_is_a_404_page_and_a_404_error_out(db, rf):
         mall_or_404(request, lambda _request: None)
     assert isinstance(caught.value, Http404) and isinstance(caught.value, DomainError)
     assert caught.value.status == 404
+
+
+def test_the_mall_is_kept_between_requests_and_an_edit_shows_at_once(
+    client, mall, django_assert_num_queries
+):
+    client.get("/cari/")
+    with django_assert_num_queries(0):
+        response = client.get("/cari/")
+    assert response.context["mall"] == mall
+    mall.name = "Mal Pelayanan Publik Ngawi Baru"
+    mall.save()  # e.g. in the admin, in this process
+    assert "Mal Pelayanan Publik Ngawi Baru" in client.get("/cari/").content.decode()
+
+
+def test_an_edit_in_another_process_shows_within_the_cache_time(client, mall):
+    from mpp.core import tenancy
+    from mpp.core.models import Mall
+
+    client.get("/cari/")
+    # Another process's edit sends no signal here: a queryset update stands in for it.
+    Mall.objects.filter(pk=mall.pk).update(name="Mal Pelayanan Publik Ngawi Baru")
+    assert "Ngawi Baru" not in client.get("/cari/").content.decode()
+    # MALL_CACHE_SECONDS later (the kept entries' expiry moved back instead of the clock):
+    kept = tenancy._malls.data
+    for key, (expires, value) in list(kept.items()):
+        kept[key] = (expires - tenancy.MALL_CACHE_SECONDS - 1, value)
+    assert "Ngawi Baru" in client.get("/cari/").content.decode()
+
+
+def test_each_request_gets_its_own_copy_of_the_kept_mall(client, mall, magetan):
+    first = client.get("/m/magetan/").context["mall"]
+    first.name = "changed by a request"
+    second = client.get("/m/magetan/").context["mall"]
+    assert second == magetan
+    assert second.name == "Mal Pelayanan Publik Kabupaten Magetan"
+
+
+def test_a_deactivated_mall_is_gone_at_once(client, mall, magetan):
+    assert client.get("/m/magetan/").status_code == 200
+    magetan.is_active = False
+    magetan.save()
+    assert client.get("/m/magetan/").status_code == 404

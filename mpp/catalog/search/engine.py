@@ -121,12 +121,21 @@ def _choose(options: dict[int, list[str]], docs: list[Document]) -> dict[int, st
 
 _cache: dict[tuple[Any, ...], tuple[float, SearchResult]] = {}
 _cache_lock = threading.Lock()
+_generation = 0
 
 
 def clear_search_cache(**_kwargs: Any) -> None:
     """Forget every kept result (a signal receiver too: any catalogue change calls it)."""
+    global _generation  # noqa: PLW0603 -- one counter per process, bumped under the lock
     with _cache_lock:
         _cache.clear()
+        _generation += 1
+
+
+def catalogue_version() -> int:
+    """A number that changes whenever this process forgets its kept results: what is kept
+    elsewhere from a search (the search page's rendered results) is keyed by it."""
+    return _generation
 
 
 for _model in (Mall, Agency, Service):
