@@ -56,6 +56,29 @@ def _form_field(db_field: Any, **kwargs: Any) -> Any:
     return db_field.formfield(**kwargs)
 
 
+class CatalogueRulesMixin:
+    """The permission hooks every catalogue admin page shares, answered by mpp.catalog.rules:
+    the section opens for whoever sees part of the catalogue, an object by `view_rule`;
+    a change without an object in hand by `change_any_rule`, with one by `change_rule`."""
+
+    view_rule: Any = staticmethod(rules.can_view_service)
+    change_rule: Any = staticmethod(rules.can_change_service)
+    change_any_rule: Any = staticmethod(rules.can_add_services)
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return rules.can_view_catalogue(request.user)
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        if obj is None:
+            return rules.can_view_catalogue(request.user)
+        return bool(self.view_rule(request.user, obj))
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        if obj is None:
+            return bool(self.change_any_rule(request.user))
+        return bool(self.change_rule(request.user, obj))
+
+
 # --- Agencies --------------------------------------------------------------------------------
 
 
@@ -75,7 +98,9 @@ class AgencyAdminForm(forms.ModelForm):
 
 
 @admin.register(Agency)
-class AgencyAdmin(ObjectOr404Mixin, admin.ModelAdmin):
+class AgencyAdmin(CatalogueRulesMixin, ObjectOr404Mixin, admin.ModelAdmin):
+    view_rule = staticmethod(rules.can_view_agency)
+    change_rule = staticmethod(rules.can_change_agency)
     form = AgencyAdminForm
     formfield_overrides = URL_FIELDS
     list_display = (
@@ -147,21 +172,8 @@ class AgencyAdmin(ObjectOr404Mixin, admin.ModelAdmin):
             kwargs["queryset"] = core_rules.assignable_booths(request.user).select_related("mall")
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
-    def has_module_permission(self, request: HttpRequest) -> bool:
-        return rules.can_view_catalogue(request.user)
-
-    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        if obj is None:
-            return rules.can_view_catalogue(request.user)
-        return rules.can_view_agency(request.user, obj)
-
     def has_add_permission(self, request: HttpRequest) -> bool:
         return rules.can_add_agencies(request.user)
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        if obj is None:
-            return rules.can_add_services(request.user)
-        return rules.can_change_agency(request.user, obj)
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         if obj is None:
@@ -236,27 +248,17 @@ class ConfirmationFilter(admin.SimpleListFilter):
         return queryset.filter(confirmed_at__isnull=False).exclude(pk__in=ids)
 
 
-class _ServiceLineInline(admin.TabularInline):
+class _ServiceLineInline(CatalogueRulesMixin, admin.TabularInline):
     """Requirements and steps are part of their service: its rights are theirs."""
 
     extra = 0
     ordering = ("position", "pk")
 
-    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        if obj is None:
-            return rules.can_view_catalogue(request.user)
-        return rules.can_view_service(request.user, obj)
-
     def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        if obj is None:
-            return rules.can_add_services(request.user)
-        return rules.can_change_service(request.user, obj)
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return self.has_add_permission(request, obj)
+        return self.has_change_permission(request, obj)
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return self.has_add_permission(request, obj)
+        return self.has_change_permission(request, obj)
 
 
 class RequirementInline(_ServiceLineInline):
@@ -308,7 +310,7 @@ class ServiceAdminForm(forms.ModelForm):
 
 
 @admin.register(Service)
-class ServiceAdmin(ObjectOr404Mixin, admin.ModelAdmin):
+class ServiceAdmin(CatalogueRulesMixin, ObjectOr404Mixin, admin.ModelAdmin):
     form = ServiceAdminForm
     formfield_overrides = URL_FIELDS
     inlines = (RequirementInline, ProcedureStepInline)
@@ -489,21 +491,8 @@ class ServiceAdmin(ObjectOr404Mixin, admin.ModelAdmin):
             kwargs["queryset"] = rules.editable_agencies(request.user).select_related("mall")
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
-    def has_module_permission(self, request: HttpRequest) -> bool:
-        return rules.can_view_catalogue(request.user)
-
-    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        if obj is None:
-            return rules.can_view_catalogue(request.user)
-        return rules.can_view_service(request.user, obj)
-
     def has_add_permission(self, request: HttpRequest) -> bool:
         return rules.can_add_services(request.user)
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        if obj is None:
-            return rules.can_add_services(request.user)
-        return rules.can_change_service(request.user, obj)
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return self.has_change_permission(request, obj)
