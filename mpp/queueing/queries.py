@@ -8,7 +8,8 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.db import connection
-from django.db.models import Count, Max, Q
+from django.db.models import Count, F, Max, Q, Window
+from django.db.models.functions import RowNumber
 from django.http import HttpRequest
 from django.utils import timezone
 
@@ -20,6 +21,7 @@ from mpp.core.tenancy import current_mall
 from mpp.queueing import voice
 from mpp.queueing.domain.common import local_day, mall_zone, now_or
 from mpp.queueing.domain.schedule import plan_slots
+from mpp.queueing.domain.tickets import counter_service_ids
 from mpp.queueing.enums import AT_COUNTER, CALL_EVENTS, CounterState, TicketStatus
 from mpp.queueing.models import Counter, QueueService, Slot, Ticket, TicketEvent, WaitingTally
 
@@ -61,20 +63,28 @@ _SERVICE_ONLY = (
 
 def queue_service(mall_id: int, slug: str) -> Service | None:
     """The active service `slug` of a mall with its queue settings, agency and mall loaded
-    (only the columns the queue needs), cached in the process for a few seconds."""
-    key = (mall_id, slug[:120])
-    hit = _service_cache.get(key)
+    (only the columns the queue needs), cached in the process for a few seconds.
+
+    All active services of the mall are loaded in one query and cached together: kiosks spread
+    their tickets over every service of the mall (169 in the Ngawi demo), so a cache per
+    service expired before its next ticket at a few tickets a second and every ticket paid the
+    query (issue 11)."""
+    return _mall_services(mall_id).get(slug)
+
+
+def _mall_services(mall_id: int) -> dict[str, Service]:
+    hit = _service_cache.get(mall_id)
     if hit is not None:
-        return hit or None
-    service = (
-        Service.objects.select_related("queue", "agency", "mall")
+        return hit
+    services = {
+        service.slug: service
+        for service in Service.objects.select_related("queue", "agency", "mall")
         .only(*_SERVICE_ONLY)
-        .filter(mall_id=mall_id, slug=slug, is_active=True)
+        .filter(mall_id=mall_id, is_active=True)
         .order_by()
-        .first()
-    )
-    _service_cache.set(key, service or False)
-    return service
+    }
+    _service_cache.set(mall_id, services)
+    return services
 
 
 MALL_CACHE_SECONDS = 10.0
@@ -110,29 +120,58 @@ def handling_minutes(service_id: int, default: float, *, now: datetime | None = 
     RECENT_VISITS measured visits, from the call (the citizen walking up counts: the counter is
     busy) to the finish, shrunk towards the configured default while there are few of them.
     Cached for a minute in the process."""
-    cached = _handling_cache.get(service_id)
-    if cached is not None:
-        return float(cached)
+    return handling_minutes_of({service_id: default}, now=now)[service_id]
+
+
+def handling_minutes_of(
+    defaults: dict[int, float], *, now: datetime | None = None
+) -> dict[int, float]:
+    """handling_minutes for several services (service id -> configured default): the ones not
+    cached are read in one query (the last RECENT_VISITS visits of each, by a window), so a
+    wait estimate over a pool of twenty services pays at most one query, not twenty."""
+    values: dict[int, float] = {}
+    missing: list[int] = []
+    for service_id in defaults:
+        cached = _handling_cache.get(service_id)
+        if cached is None:
+            missing.append(service_id)
+        else:
+            values[service_id] = float(cached)
+    if not missing:
+        return values
     now = now_or(now)
-    rows = list(
+    rows = (
         Ticket.objects.filter(
-            service_id=service_id,
+            service_id__in=missing,
             status=TicketStatus.DONE,
             called_at__isnull=False,
             finished_at__gte=now - timedelta(days=RECENT_DAYS),
         )
-        .order_by("-finished_at")
-        .values_list("called_at", "finished_at")[:RECENT_VISITS]
+        .annotate(
+            recent=Window(
+                RowNumber(), partition_by=[F("service_id")], order_by=F("finished_at").desc()
+            )
+        )
+        .filter(recent__lte=RECENT_VISITS)
+        .order_by()
+        .values_list("service_id", "called_at", "finished_at")
     )
-    durations = sorted((f - s).total_seconds() / 60 for s, f in rows if s and f and f > s)
-    if durations:
-        cut = len(durations) // 10
-        kept = durations[cut : len(durations) - cut] or durations
-        value = (sum(kept) + PRIOR_WEIGHT * default) / (len(kept) + PRIOR_WEIGHT)
-    else:
-        value = default
-    _handling_cache.set(service_id, value)
-    return value
+    visits: dict[int, list[float]] = {service_id: [] for service_id in missing}
+    for service_id, called, finished in rows:
+        if called and finished and finished > called:
+            visits[service_id].append((finished - called).total_seconds() / 60)
+    for service_id in missing:
+        durations = sorted(visits[service_id])
+        default = defaults[service_id]
+        if durations:
+            cut = len(durations) // 10
+            kept = durations[cut : len(durations) - cut] or durations
+            value = (sum(kept) + PRIOR_WEIGHT * default) / (len(kept) + PRIOR_WEIGHT)
+        else:
+            value = default
+        _handling_cache.set(service_id, value)
+        values[service_id] = value
+    return values
 
 
 @dataclass(frozen=True)
@@ -163,30 +202,61 @@ class _Pool:
 
 def _pool(service: Service) -> _Pool:
     """The counters serving `service` and every service those counters also serve: the
-    tickets that compete for the same officers."""
-    cached = _pool_cache.get(service.pk)
+    tickets that compete for the same officers. Built for every service of the mall at once
+    and cached for POOL_CACHE_SECONDS (a cache per service expired between two tickets of the
+    same service when kiosks spread over many services; issue 11)."""
+    pool = _mall_pools(service.mall_id).get(service.pk)
+    if pool is not None:
+        return pool
+    # No active counter serves it: the service alone, with its own default.
+    queue = getattr(service, "queue", None)
+    default = float(queue.default_handling_minutes) if queue else 10.0
+    return _Pool(service_defaults={service.pk: default}, counter_ids=(), staffed_ids=())
+
+
+def _mall_pools(mall_id: int) -> dict[int, _Pool]:
+    cached = _pool_cache.get(mall_id)
     if cached is not None:
         return cached
-    counters = list(
-        Counter.objects.filter(services=service, is_active=True).prefetch_related("services__queue")
-    )
-    defaults: dict[int, float] = {}
-    for counter in counters:
-        for other in counter.services.all():
-            queue = getattr(other, "queue", None)
-            defaults[other.pk] = float(queue.default_handling_minutes) if queue else 10.0
-    if service.pk not in defaults:
-        queue = getattr(service, "queue", None)
-        defaults[service.pk] = float(queue.default_handling_minutes) if queue else 10.0
-    pool = _Pool(
-        service_defaults=defaults,
-        counter_ids=tuple(c.pk for c in counters),
-        staffed_ids=tuple(
-            c.pk for c in counters if c.officer_id is not None and c.state == CounterState.OPEN
-        ),
-    )
-    _pool_cache.set(service.pk, pool)
-    return pool
+    counters = {
+        c.pk: c
+        for c in Counter.objects.filter(mall_id=mall_id, is_active=True)
+        .only("id", "officer_id", "state")
+        .order_by()
+    }
+    serves: dict[int, list[int]] = {}  # counter -> services
+    served_by: dict[int, list[int]] = {}  # service -> counters
+    for counter_id, service_id in (
+        Counter.services.through.objects.filter(counter_id__in=list(counters))
+        .order_by()
+        .values_list("counter_id", "service_id")
+    ):
+        serves.setdefault(counter_id, []).append(service_id)
+        served_by.setdefault(service_id, []).append(counter_id)
+    defaults = {
+        service_id: float(minutes)
+        for service_id, minutes in QueueService.objects.filter(
+            service_id__in=list(served_by)
+        ).values_list("service_id", "default_handling_minutes")
+    }
+    pools: dict[int, _Pool] = {}
+    for service_id, counter_ids in served_by.items():
+        pool_defaults = {
+            other: defaults.get(other, 10.0)
+            for counter_id in counter_ids
+            for other in serves[counter_id]
+        }
+        pools[service_id] = _Pool(
+            service_defaults=pool_defaults,
+            counter_ids=tuple(counter_ids),
+            staffed_ids=tuple(
+                c
+                for c in counter_ids
+                if counters[c].officer_id is not None and counters[c].state == CounterState.OPEN
+            ),
+        )
+    _pool_cache.set(mall_id, pools)
+    return pools
 
 
 def _queue_counts(
@@ -207,46 +277,55 @@ def _queue_counts(
     key = [mall_id, ops.adapt_datefield_value(day), *services]
     ticket_table = Ticket._meta.db_table
     counts: dict[int, list[int]] = {sid: [0, 0] for sid in services}
-    with connection.cursor() as cursor:
-        tallied = f"mall_id = %s AND day = %s AND service_id IN ({marks})"
-        if ticket is None or not ticket.is_priority:
-            cursor.execute(
-                f"SELECT service_id, waiting FROM {WaitingTally._meta.db_table} "  # noqa: S608
-                f"WHERE {tallied}",
-                key,
-            )
-            for sid, waiting in cursor.fetchall():
-                counts[int(sid)][0] = int(waiting)
-        if ticket is not None:
-            at = ops.adapt_datetimefield_value(ticket.queued_at)
-            # A normal ticket: all waiting minus the normal ones behind it (and itself); a
-            # priority ticket: the priority ones ahead of it.
-            compare = "<" if ticket.is_priority else ">"
-            cursor.execute(
-                f"SELECT service_id, COUNT(*) FROM {ticket_table} "  # noqa: S608
-                f"WHERE mall_id = %s AND day = %s AND status = 'waiting' "
-                f"AND service_id IN ({marks}) AND is_priority = %s "
-                f"AND queued_at {compare}= %s AND (queued_at {compare} %s OR id {compare} %s) "
-                f"GROUP BY service_id",
-                [*key, bool(ticket.is_priority), at, at, ticket.pk],
-            )
-            for sid, n in cursor.fetchall():
-                row = counts[int(sid)]
-                row[0] = int(n) if ticket.is_priority else row[0] - int(n)
-            if not ticket.is_priority and ticket.status == TicketStatus.WAITING:
-                own = counts.get(ticket.service_id)
-                if own is not None:
-                    own[0] -= 1
-        if pool.staffed_ids:
-            staffed = ", ".join(["%s"] * len(pool.staffed_ids))
-            cursor.execute(
-                f"SELECT service_id, COUNT(*) FROM {ticket_table} "  # noqa: S608
-                f"WHERE mall_id = %s AND day = %s AND status IN ('called', 'serving') "
-                f"AND service_id IN ({marks}) AND counter_id IN ({staffed}) GROUP BY service_id",
-                [*key, *pool.staffed_ids],
-            )
-            for sid, n in cursor.fetchall():
-                counts[int(sid)][1] = int(n)
+    # The (up to) three counts travel in one statement (UNION ALL): one round trip per
+    # estimate instead of three. Each part is tagged: 1 waiting (tally), 2 the ticket's side
+    # of the line, 3 at a staffed counter.
+    parts: list[str] = []
+    params: list[Any] = []
+    tallied = f"mall_id = %s AND day = %s AND service_id IN ({marks})"
+    if ticket is None or not ticket.is_priority:
+        parts.append(
+            f"SELECT 1, service_id, waiting FROM {WaitingTally._meta.db_table} "  # noqa: S608
+            f"WHERE {tallied}"
+        )
+        params += key
+    if ticket is not None:
+        at = ops.adapt_datetimefield_value(ticket.queued_at)
+        # A normal ticket: all waiting minus the normal ones behind it (and itself); a
+        # priority ticket: the priority ones ahead of it.
+        compare = "<" if ticket.is_priority else ">"
+        parts.append(
+            f"SELECT 2, service_id, COUNT(*) FROM {ticket_table} "  # noqa: S608
+            f"WHERE mall_id = %s AND day = %s AND status = 'waiting' "
+            f"AND service_id IN ({marks}) AND is_priority = %s "
+            f"AND queued_at {compare}= %s AND (queued_at {compare} %s OR id {compare} %s) "
+            f"GROUP BY service_id"
+        )
+        params += [*key, bool(ticket.is_priority), at, at, ticket.pk]
+    if pool.staffed_ids:
+        staffed = ", ".join(["%s"] * len(pool.staffed_ids))
+        parts.append(
+            f"SELECT 3, service_id, COUNT(*) FROM {ticket_table} "  # noqa: S608
+            f"WHERE mall_id = %s AND day = %s AND status IN ('called', 'serving') "
+            f"AND service_id IN ({marks}) AND counter_id IN ({staffed}) GROUP BY service_id"
+        )
+        params += [*key, *pool.staffed_ids]
+    if parts:
+        with connection.cursor() as cursor:
+            cursor.execute(" UNION ALL ".join(parts), params)
+            rows = cursor.fetchall()
+        for part, sid, n in sorted(rows, key=lambda row: int(row[0])):
+            row = counts[int(sid)]
+            if part == 1:
+                row[0] = int(n)
+            elif part == 2:
+                row[0] = int(n) if ticket is not None and ticket.is_priority else row[0] - int(n)
+            else:
+                row[1] = int(n)
+    if ticket is not None and not ticket.is_priority and ticket.status == TicketStatus.WAITING:
+        own = counts.get(ticket.service_id)
+        if own is not None:
+            own[0] -= 1
     return [(sid, max(0, a), b) for sid, (a, b) in counts.items() if a or b]
 
 
@@ -268,15 +347,15 @@ def estimate_wait(
     staffed = len(pool.staffed_ids)
     ahead = busy = 0
     work = 0.0
-    for service_id, row_ahead, row_busy in _queue_counts(
-        mall_id=service.mall_id, day=day, pool=pool, ticket=ticket
-    ):
+    rows = _queue_counts(mall_id=service.mall_id, day=day, pool=pool, ticket=ticket)
+    # The whole pool at once: one refresh a minute per pool rather than one per service.
+    handling = handling_minutes_of(pool.service_defaults, now=now)
+    for service_id, row_ahead, row_busy in rows:
         ahead += row_ahead
         busy += row_busy
         if row_ahead:
-            default = pool.service_defaults[service_id]
-            work += row_ahead * handling_minutes(service_id, default, now=now)
-    own = handling_minutes(service.pk, pool.service_defaults[service.pk], now=now)
+            work += row_ahead * handling[service_id]
+    own = handling[service.pk]
     average = work / ahead if ahead else own
     idle = max(0, staffed - busy)
     if not staffed:  # nobody signed in yet: assume every counter will be staffed
@@ -505,7 +584,9 @@ def next_in_line(counter: Counter, *, limit: int, now: datetime | None = None) -
             mall_id=counter.mall_id,
             day=day,
             status=TicketStatus.WAITING,
-            service__in=counter.services.all(),
+            # The counter's services from the call path's cache: the same list call_next
+            # used, and no subquery.
+            service_id__in=counter_service_ids(counter.pk),
         )
         .filter(Q(target_counter__isnull=True) | Q(target_counter=counter))
         .select_related("contact", "service__queue")

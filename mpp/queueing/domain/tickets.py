@@ -338,7 +338,7 @@ def call_next(*, counter: Counter, officer: User, now: datetime | None = None) -
         if current is not None:
             _finish(current, officer, counter, now)
         day = local_day(counter.mall, now)
-        service_ids = _counter_services(counter.pk)
+        service_ids = counter_service_ids(counter.pk)
         eligible = Ticket.objects.filter(
             mall_id=counter.mall_id,
             day=day,
@@ -352,16 +352,17 @@ def call_next(*, counter: Counter, officer: User, now: datetime | None = None) -
             else ("is_priority", "queued_at", "pk")
         )
         for _attempt in range(10):
-            candidate = (
+            # The whole row (and its service) comes with the lock: no second read after the
+            # claim. `of=("self",)` locks the ticket only, not its service.
+            ticket = (
                 eligible.order_by(*order)
-                .select_for_update(skip_locked=True)
-                .values_list("pk", "is_priority")
+                .select_related("service")
+                .select_for_update(skip_locked=True, of=("self",))
                 .first()
             )
-            if candidate is None:
+            if ticket is None:
                 return None
-            pk, is_priority = candidate
-            claimed = Ticket.objects.filter(pk=pk, status=TicketStatus.WAITING).update(
+            claimed = Ticket.objects.filter(pk=ticket.pk, status=TicketStatus.WAITING).update(
                 status=TicketStatus.CALLED,
                 counter=counter,
                 target_counter=None,
@@ -373,10 +374,17 @@ def call_next(*, counter: Counter, officer: User, now: datetime | None = None) -
                 break
         else:  # pragma: no cover - ten lost races in one call
             raise ConflictError(_("The queue is very busy; please try again."), field="counter")
-        streak = counter.priority_streak + 1 if is_priority else 0
+        # The row was read locked (PostgreSQL) or inside the write transaction (SQLite), so
+        # the claim changed exactly these fields of what was read.
+        ticket.status = TicketStatus.CALLED
+        ticket.counter = counter
+        ticket.target_counter = None
+        ticket.called_at = now
+        ticket.started_at = None
+        ticket.call_count += 1
+        streak = counter.priority_streak + 1 if ticket.is_priority else 0
         if streak != counter.priority_streak:
             Counter.objects.filter(pk=counter.pk).update(priority_streak=streak)
-        ticket = Ticket.objects.select_related("service").get(pk=pk)
         event = _event(ticket, TicketEventKind.CALLED, now, actor=officer, counter=counter)
         nudge_board(counter.mall_id, event.pk, "called")
         nudge_ticket(ticket.code, event.pk, "called")
@@ -395,7 +403,7 @@ _SERVICES_TTL = 5.0
 _services_cache = TTLCache(_SERVICES_TTL)
 
 
-def _counter_services(counter_id: int) -> list[int]:
+def counter_service_ids(counter_id: int) -> list[int]:
     """The services a counter serves, cached in the process for a few seconds (it changes
     when an administrator edits the counter; the call path should not pay a query for it)."""
     hit = _services_cache.get(counter_id)
@@ -423,6 +431,11 @@ def _ticket_at_counter(ticket: Ticket, officer: User) -> tuple[Ticket, Counter]:
     fresh = Ticket.objects.select_for_update().get(pk=ticket.pk)
     if fresh.counter_id != counter.pk:
         raise ConflictError(_("This ticket has moved to another counter."), field="ticket")
+    # The answer names the counter and the service: hand over what is already loaded
+    # instead of two more reads after the commit.
+    fresh.counter = counter
+    if Ticket.service.is_cached(ticket) and ticket.service_id == fresh.service_id:
+        fresh.service = ticket.service
     return fresh, counter
 
 
@@ -516,7 +529,7 @@ def finish_service(*, ticket: Ticket, officer: User, now: datetime | None = None
     """Service is finished. Idempotent: finishing a finished ticket returns it unchanged."""
     now = now_or(now)
     with transaction.atomic():
-        ticket, counter = _ticket_at_counter(Ticket.objects.get(pk=ticket.pk), officer)
+        ticket, counter = _ticket_at_counter(ticket, officer)
         if ticket.status == TicketStatus.DONE:
             return ticket
         _finish(ticket, officer, counter, now)

@@ -1,0 +1,80 @@
+"""The statements the two hot operations send to the database (issue 11): a kiosk ticket and an
+officer's call-next (with the finish that precedes the next call), through the real API stack.
+
+The figures are the steady state (the process caches of the mall, its services and counter
+pools are warm and the day's number sequence exists), on SQLite and PostgreSQL alike.
+Transaction control (BEGIN, COMMIT, SAVEPOINT …) is not counted: inside a test it is a
+savepoint, in production a transaction. A change that adds a statement to either path makes
+these fail: look at the listed SQL and decide whether the hot path should pay for it.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from mpp.accounts.tokens import issue_api_token
+from tests.queueing.conftest import build_hall
+
+CONTROL = ("BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE SAVEPOINT", "ROLLBACK TO")
+
+# Issue: sequence UPDATE … RETURNING, ticket INSERT, event INSERT; then the wait estimate in
+# one statement (waiting tally, the new ticket's side of the line, tickets at counters).
+ISSUE_STATEMENTS = 4
+# Call-next: token, counter by number, counter lock, current ticket, next waiting ticket
+# (locked, with its service), the claim UPDATE, the call event; the "your turn is near"
+# notification reads the counter, the called ticket with its contact and the next in line.
+CALL_NEXT_STATEMENTS = 10
+# Finish: token, ticket by code, its counter (fresh), counter lock, ticket lock, UPDATE, event; the
+# survey invitation (service, existing invitation, INSERT) and its message (contact).
+FINISH_STATEMENTS = 11
+
+
+def _statements(captured: CaptureQueriesContext) -> list[str]:
+    return [q["sql"] for q in captured.captured_queries if not q["sql"].startswith(CONTROL)]
+
+
+@pytest.fixture
+def hall_with_tokens(db):
+    hall = build_hall(counters=2)
+    hall.tokens = [issue_api_token(user=o) for o in hall.officers]
+    return hall
+
+
+def _issue(client, slug: str = "ktp-el") -> dict:
+    response = client.post(
+        "/api/v1/queue/tickets", {"service": slug}, content_type="application/json"
+    )
+    assert response.status_code == 201, response.content
+    return response.json()
+
+
+def test_issue_ticket_statement_count_is_pinned(hall_with_tokens, client):
+    _issue(client)  # warm: caches, the day's sequence row
+
+    with CaptureQueriesContext(connection) as captured:
+        ticket = _issue(client, "kk")
+
+    assert ticket["wait"]["people_ahead"] == 1
+    assert len(_statements(captured)) == ISSUE_STATEMENTS, "\n".join(_statements(captured))
+
+
+def test_call_next_and_finish_statement_counts_are_pinned(hall_with_tokens, client):
+    counter = hall_with_tokens.counters[0]
+    auth = {"HTTP_AUTHORIZATION": f"Bearer {hall_with_tokens.tokens[0]}"}
+    url = f"/api/v1/queue/counters/{counter.number}/call-next"
+    for _ in range(3):
+        _issue(client)
+    first = client.post(url, **auth).json()["ticket"]  # warm
+    client.post(f"/api/v1/queue/tickets/{first['code']}/finish", **auth)
+
+    with CaptureQueriesContext(connection) as calling:
+        called = client.post(url, **auth).json()["ticket"]
+    with CaptureQueriesContext(connection) as finishing:
+        finished = client.post(f"/api/v1/queue/tickets/{called['code']}/finish", **auth).json()
+
+    assert (called["status"], called["counter"]) == ("called", counter.number)
+    assert (finished["code"], finished["status"]) == (called["code"], "done")
+    assert len(_statements(calling)) == CALL_NEXT_STATEMENTS, "\n".join(_statements(calling))
+    assert len(_statements(finishing)) == FINISH_STATEMENTS, "\n".join(_statements(finishing))
