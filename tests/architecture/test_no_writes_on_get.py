@@ -1,3 +1,4 @@
+# ruff: noqa: F811 - the applications fixtures are imported by name and used as arguments
 """No writes on GET (issue 13 item 4): every public page and every public GET operation of the
 API is requested, anonymously, over a mall with a served ticket (whose survey invitation was
 issued by the event, not by the page) and a waiting one; afterwards every table holds exactly
@@ -20,6 +21,16 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from mpp.feedback.models import SurveyInvitation
 from mpp.queueing import domain as queue
+from tests.applications.conftest import (  # noqa: F401 - fixtures used by name
+    _private_media,
+    agency,
+    citizen,
+    draft,
+    head,
+    service,
+    submitted,
+    verifier,
+)
 from tests.queueing.conftest import build_hall
 
 pytestmark = pytest.mark.django_db
@@ -141,3 +152,29 @@ def test_no_public_api_operation_writes_on_get(world):
         changed = {t: (before[t], after[t]) for t in before if before[t] != after[t]}
         assert not changed, f"GET {url} wrote rows: {changed}"
     assert len(requested) >= 15, requested
+
+
+def test_a_decided_application_page_writes_nothing(submitted, citizen, verifier, head):
+    """The citizen's page of a decided application shows the survey invitation the event
+    issued; reading it (and its tracker) adds no row anywhere."""
+    from mpp.applications import domain as applications
+    from mpp.applications.enums import ApplicationState as S
+
+    verifier.is_verified = lambda: True
+    head.is_verified = lambda: True
+    for to in (S.IN_VERIFICATION, S.IN_PROCESS):
+        applications.transition_application(application=submitted, to=to, actor=verifier)
+    applications.transition_application(application=submitted, to=S.APPROVED, actor=head)
+    applications.transition_application(
+        application=submitted, to=S.RESULT_READY, actor=head, result_kind="pickup"
+    )
+    assert SurveyInvitation.objects.filter(reference=submitted.tracking_code).exists()
+    client = Client()
+    client.force_login(citizen)
+    before = _row_counts()
+    for name in ("applications:detail", "applications:submitted"):
+        response = client.get(reverse(name, args=[submitted.public_id]))
+        assert response.status_code == 200, name
+    assert client.get(reverse("applications:mine")).status_code == 200
+    after = _row_counts()
+    assert {t: (before[t], after[t]) for t in before if before[t] != after[t]} == {}
