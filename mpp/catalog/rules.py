@@ -78,13 +78,24 @@ def viewable_agencies(user: Any, mall: Mall | None = None) -> QuerySet[Agency]:
     return _scoped(Agency.objects.all(), user, mall, mall_ids="viewed_mall_ids", agency_lookup="pk")
 
 
-def can_edit_agency_services(user: Any, agency: Agency) -> bool:
+def _edits(user: Any, mall_id: int, agency_id: int | None) -> bool:
+    """The user changes what belongs to `agency_id` in `mall_id`: a superuser, a manager of
+    the mall, or an editor of the agency."""
     scope = staff_scope(user)
     return (
         scope.is_superuser
-        or agency.mall_id in scope.managed_mall_ids
-        or agency.pk in scope.edited_agency_ids
+        or mall_id in scope.managed_mall_ids
+        or agency_id in scope.edited_agency_ids
     )
+
+
+def _sees(user: Any, mall_id: int, agency_id: int | None) -> bool:
+    """`_edits`, or an auditor of the mall."""
+    return _edits(user, mall_id, agency_id) or mall_id in staff_scope(user).audited_mall_ids
+
+
+def can_edit_agency_services(user: Any, agency: Agency) -> bool:
+    return _edits(user, agency.mall_id, agency.pk)
 
 
 def can_change_agency(user: Any, agency: Agency) -> bool:
@@ -93,8 +104,7 @@ def can_change_agency(user: Any, agency: Agency) -> bool:
 
 
 def can_view_agency(user: Any, agency: Agency) -> bool:
-    scope = staff_scope(user)
-    return can_change_agency(user, agency) or agency.mall_id in scope.audited_mall_ids
+    return _sees(user, agency.mall_id, agency.pk)
 
 
 def can_add_agencies(user: Any, mall: Mall | None = None) -> bool:
@@ -136,17 +146,11 @@ def can_add_services(user: Any) -> bool:
 
 def can_change_service(user: Any, service: Service) -> bool:
     """Change or delete `service`. Moving it needs this right on the target agency too."""
-    scope = staff_scope(user)
-    return (
-        scope.is_superuser
-        or service.mall_id in scope.managed_mall_ids
-        or service.agency_id in scope.edited_agency_ids
-    )
+    return _edits(user, service.mall_id, service.agency_id)
 
 
 def can_view_service(user: Any, service: Service) -> bool:
-    scope = staff_scope(user)
-    return can_change_service(user, service) or service.mall_id in scope.audited_mall_ids
+    return _sees(user, service.mall_id, service.agency_id)
 
 
 def can_confirm_for_agency(user: Any, agency_id: int) -> bool:

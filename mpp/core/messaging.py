@@ -14,7 +14,7 @@ from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
 
-#: `queue_notification(*, channel, to, body, kind, subject, user, sensitive)`.
+#: `mpp.notifications.domain.queue_notification`.
 Sender = Callable[..., Any]
 
 
@@ -26,25 +26,9 @@ def provide_sender(sender: Sender) -> None:
     _sender[:] = [sender]
 
 
-def send_message(
-    *,
-    channel: str,
-    to: str,
-    body: str,
-    kind: str,
-    subject: str = "",
-    user: Any = None,
-    sensitive: bool | None = None,
-) -> Any:
-    """Queue one message for one channel ("email", "sms", "whatsapp") through the outbox."""
+def send_message(*, channel: str, to: str, body: str, kind: str, **options: Any) -> Any:
+    """Queue one message for one channel ("email", "sms", "whatsapp") through the outbox.
+    `options` are the outbox's own (`subject`, `user`, `sensitive`, …)."""
     if not _sender:
         raise ImproperlyConfigured("No message sender: is mpp.notifications installed?")
-    return _sender[0](
-        channel=channel,
-        to=to,
-        body=body,
-        kind=kind,
-        subject=subject,
-        user=user,
-        sensitive=sensitive,
-    )
+    return _sender[0](channel=channel, to=to, body=body, kind=kind, **options)
