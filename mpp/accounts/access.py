@@ -71,13 +71,6 @@ def memberships(user: Any) -> tuple[Membership, ...]:
     return rows
 
 
-def forget(user: Any) -> None:
-    """Drop every cached scope on `user` (after their memberships changed)."""
-    for name in list(vars(user)):
-        if name.startswith("_mpp_") and name.endswith(("scope", "memberships")):
-            delattr(user, name)
-
-
 def has_role(user: Any, roles: Any, *, mall_id: int | None = None, agency_id: Any = ...) -> bool:
     """Whether the user holds one of `roles` (in `mall_id`, for `agency_id` when given)."""
     for m in memberships(user):
@@ -108,16 +101,6 @@ def second_factor_passed(request_or_user: Any) -> bool:
         return True
     is_verified = getattr(user, "is_verified", None)
     return bool(is_verified and is_verified())
-
-
-def staff_context(request: HttpRequest) -> dict[str, Any]:
-    """What templates need to know about the staff member (for menus)."""
-    user = request.user
-    return {
-        "is_staff_member": is_staff_user(user),
-        "second_factor_passed": second_factor_passed(request),
-        "staff_roles": sorted({m.role for m in memberships(user)}),
-    }
 
 
 Rule = Callable[[Any, Any], bool]

@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from mpp.accounts import permissions
 from mpp.accounts.enums import MALL_WIDE_ROLES
 from mpp.accounts.models import StaffMembership, User
-from mpp.catalog.models import Agency
+from mpp.core import rules
 from mpp.core.admin import ObjectOr404Mixin
 
 #: Fields only a superuser may see or set: they grant rights outside the membership model.
@@ -54,7 +54,7 @@ class StaffMembershipInline(admin.TabularInline):
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[StaffMembership]:
         queryset = super().get_queryset(request).select_related("mall", "agency")
-        scope = permissions.staff_scope(request.user)
+        scope = rules.staff_scope(request.user)
         if scope.is_superuser:
             return queryset
         return queryset.filter(mall_id__in=scope.managed_mall_ids)
@@ -62,19 +62,21 @@ class StaffMembershipInline(admin.TabularInline):
     def get_min_num(self, request: HttpRequest, obj: Any = None, **kwargs: Any) -> int | None:
         # A manager's new user needs a membership in the manager's mall, or they would
         # create an account they can no longer see.
-        return None if permissions.staff_scope(request.user).is_superuser else 1
+        return None if rules.staff_scope(request.user).is_superuser else 1
 
     def get_formset(self, request: HttpRequest, obj: Any = None, **kwargs: Any) -> Any:
-        if not permissions.staff_scope(request.user).is_superuser:
+        if not rules.staff_scope(request.user).is_superuser:
             kwargs["validate_min"] = True
         return super().get_formset(request, obj, **kwargs)
 
     def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
-        malls = permissions.managed_malls(request.user)
+        malls = rules.managed_malls(request.user)
         if db_field.name == "mall":
             kwargs["queryset"] = malls
         elif db_field.name == "agency":
-            kwargs["queryset"] = Agency.objects.filter(mall__in=malls).select_related("mall")
+            # The catalogue's Agency, reached through the field (accounts imports no catalogue).
+            agencies = db_field.related_model._default_manager
+            kwargs["queryset"] = agencies.filter(mall__in=malls).select_related("mall")
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
@@ -117,7 +119,7 @@ class UserAdmin(ObjectOr404Mixin, DjangoUserAdmin):
 
     def get_fieldsets(self, request: HttpRequest, obj: Any = None) -> Any:
         fieldsets = super().get_fieldsets(request, obj)
-        if permissions.staff_scope(request.user).is_superuser:
+        if rules.staff_scope(request.user).is_superuser:
             return fieldsets
         return [
             (name, {**options, "fields": _without(options["fields"], SUPERUSER_ONLY_FIELDS)})
@@ -125,7 +127,7 @@ class UserAdmin(ObjectOr404Mixin, DjangoUserAdmin):
         ]
 
     def get_list_filter(self, request: HttpRequest) -> Any:
-        if permissions.staff_scope(request.user).is_superuser:
+        if rules.staff_scope(request.user).is_superuser:
             return (
                 "is_staff",
                 "is_superuser",
@@ -181,7 +183,7 @@ class UserAdmin(ObjectOr404Mixin, DjangoUserAdmin):
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         # Managers deactivate people (is_active); deleting an account is a superuser's act.
-        return permissions.staff_scope(request.user).is_superuser
+        return rules.staff_scope(request.user).is_superuser
 
 
 def _without(field_names: Any, removed: tuple[str, ...]) -> tuple[Any, ...]:

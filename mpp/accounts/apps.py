@@ -8,6 +8,11 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self) -> None:
+        # Every app asks mpp.core.rules.staff_scope; the memberships behind it are ours.
+        from mpp.accounts.permissions import derive_staff_scope
+        from mpp.core.rules import provide_staff_scope
+
+        provide_staff_scope(derive_staff_scope)
         # The staff menu's own pages (outbox, administration); the apps register theirs.
         from mpp.accounts.staff_nav import register_accounts_pages
 

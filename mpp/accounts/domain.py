@@ -28,6 +28,7 @@ from mpp.accounts.models import CitizenProfile, OneTimeCode, StaffMembership, Us
 from mpp.accounts.nik import mask_nik, validate_nik
 from mpp.accounts.regions import KECAMATAN_BY_CODE, find_desa
 from mpp.audit.domain import record_event
+from mpp.core.messaging import send_message
 from mpp.core.phones import mask_phone, parse_phone
 
 CODE_DIGITS = 6
@@ -108,8 +109,6 @@ def send_verification_code(*, user: User, purpose: str) -> OneTimeCode:
     Earlier unused codes of the same purpose stop working. At most MPP_OTP_MAX_PER_HOUR codes
     an hour (ValidationError beyond), so nobody can flood a phone through us.
     """
-    from mpp.notifications.domain import queue_notification
-
     if purpose == OneTimeCode.Purpose.VERIFY_EMAIL:
         destination, channel = user.email, "email"
     elif purpose == OneTimeCode.Purpose.VERIFY_PHONE:
@@ -146,7 +145,7 @@ def send_verification_code(*, user: User, purpose: str) -> OneTimeCode:
                 "Never give this code to anyone, including officers."
             ) % {"code": code, "minutes": minutes}
             subject = _("Your verification code")
-        queue_notification(
+        send_message(
             channel=channel,
             to=destination,
             subject=subject,

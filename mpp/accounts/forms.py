@@ -96,12 +96,3 @@ class ProfileForm(StyledForm):
     street = forms.CharField(label=_("Street, house number, RT/RW"), required=False, max_length=200)
 
     desa_names = sorted({d.name for d in DESA})
-
-
-class MessagePreferencesForm(StyledForm):
-    """The channels a citizen accepts messages on (about their applications, tickets, bookings
-    and complaints). One-time codes they ask for are always sent."""
-
-    whatsapp = forms.BooleanField(label=_("WhatsApp"), required=False)
-    sms = forms.BooleanField(label=_("SMS"), required=False)
-    email = forms.BooleanField(label=_("E-mail"), required=False)

@@ -9,7 +9,6 @@ from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
 
 from mpp.accounts.enums import MALL_WIDE_ROLES, StaffRole
-from mpp.catalog.models import Agency
 from mpp.core.models import Mall
 
 
@@ -44,7 +43,8 @@ class StaffMembership(models.Model):
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
     mall = models.ForeignKey(Mall, on_delete=models.CASCADE, related_name="staff_memberships")
     agency = models.ForeignKey(
-        Agency,
+        # By label: the catalogue depends on accounts, never the other way round.
+        "catalog.Agency",
         on_delete=models.CASCADE,
         null=True,
         blank=True,

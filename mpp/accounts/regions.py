@@ -38,10 +38,6 @@ class Desa:
     def kecamatan_code(self) -> str:
         return self.code.rsplit(".", 1)[0]
 
-    @property
-    def is_kelurahan(self) -> bool:
-        return self.code.rsplit(".", 1)[1].startswith("1")
-
 
 KECAMATAN: tuple[Kecamatan, ...] = (
     Kecamatan("35.21.01", "Sine", 15),

@@ -62,7 +62,7 @@ def staff_links(request: HttpRequest) -> list[StaffLink]:
 def register_accounts_pages() -> None:
     from django.utils.translation import gettext_lazy as _
 
-    from mpp.accounts.permissions import can_view_mall, staff_scope
+    from mpp.core.rules import can_view_mall, staff_scope
 
     register_staff_page(
         60,

@@ -10,7 +10,6 @@ urlpatterns = [
     path("akun/keluar/", views.logout_view, name="logout"),
     path("akun/verifikasi/", views.verify, name="verify"),
     path("akun/profil/", views.profile, name="profile"),
-    path("akun/profil/pesan/", views.message_preferences, name="message-preferences"),
     path("akun/dua-langkah/", views.two_factor, name="two-factor"),
     path("akun/dua-langkah/pasang/", views.two_factor_setup, name="two-factor-setup"),
 ]

@@ -21,11 +21,11 @@ from mpp.accounts import domain
 from mpp.accounts.forms import (
     CodeForm,
     LoginForm,
-    MessagePreferencesForm,
     ProfileForm,
     SignupForm,
 )
 from mpp.accounts.models import CitizenProfile, User
+from mpp.accounts.profile_sections import profile_sections_context
 from mpp.core import fairuse
 from mpp.core.qr import qr_svg
 
@@ -182,46 +182,8 @@ def profile(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "accounts/profile.html",
-        {"form": form, "profile": stored, "user_obj": user, **_message_context(user)},
+        {"form": form, "profile": stored, "user_obj": user, **profile_sections_context(user)},
     )
-
-
-def _message_context(user: User, form: MessagePreferencesForm | None = None) -> dict[str, Any]:
-    from mpp.notifications.domain import is_opted_out, preferences_of
-
-    chosen = preferences_of(user)
-    phone = str(user.phone or "")
-    return {
-        "message_form": form
-        or MessagePreferencesForm(
-            initial={"whatsapp": chosen.whatsapp, "sms": chosen.sms, "email": chosen.email}
-        ),
-        "phone_opted_out": bool(phone and is_opted_out(phone)),
-    }
-
-
-@never_cache
-@login_required
-@require_POST
-def message_preferences(request: HttpRequest) -> HttpResponse:
-    """Save the channels the citizen accepts messages on (notifications app)."""
-    from mpp.notifications.domain import set_notification_preferences
-
-    user: User = request.user  # type: ignore[assignment]
-    form = MessagePreferencesForm(request.POST)
-    if form.is_valid():
-        set_notification_preferences(user=user, **form.cleaned_data)
-        if not any(form.cleaned_data.values()):
-            messages.success(
-                request,
-                _(
-                    "Saved. You will get no messages about your applications, tickets and "
-                    "bookings; codes you ask for are still sent."
-                ),
-            )
-        else:
-            messages.success(request, _("Your message settings are saved."))
-    return redirect("accounts:profile")
 
 
 # --- Staff second factor ---------------------------------------------------------------------

@@ -1,6 +1,6 @@
 """Staff administration of agencies and services (the service standard), in Indonesian.
 
-Rules (decided in `mpp.accounts.permissions`): a catalogue editor or agency administrator of
+Rules (decided in `mpp.catalog.rules`): a catalogue editor or agency administrator of
 agency X sees and edits only X's services and X's own record (not the fields that place it in
 the mall); a mall manager edits the whole catalogue of their mall; an auditor only looks;
 superusers do everything. Objects outside a user's scope answer 404.
@@ -24,8 +24,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from mpp.accounts import permissions
-from mpp.catalog import admin_confirmation
+from mpp.catalog import admin_confirmation, rules
 from mpp.catalog.confirmation import clear_confirmation
 from mpp.catalog.domain import (
     AGENCY_BOOKKEEPING_FIELDS,
@@ -43,6 +42,7 @@ from mpp.catalog.models import (
 from mpp.catalog.search.indexing import reindex_services
 from mpp.catalog.spreadsheet import admin_views
 from mpp.catalog.spreadsheet.rules import standard_problems
+from mpp.core import rules as core_rules
 from mpp.core.admin import ObjectOr404Mixin
 
 #: Addresses typed without a scheme are read as https:// (Django 6's default, today).
@@ -54,6 +54,29 @@ URL_FIELDS: dict[type[models.Field[Any, Any]], dict[str, Any]] = {
 def _form_field(db_field: Any, **kwargs: Any) -> Any:
     kwargs.update(URL_FIELDS.get(type(db_field), {}))
     return db_field.formfield(**kwargs)
+
+
+class CatalogueRulesMixin:
+    """The permission hooks every catalogue admin page shares, answered by mpp.catalog.rules:
+    the section opens for whoever sees part of the catalogue, an object by `view_rule`;
+    a change without an object in hand by `change_any_rule`, with one by `change_rule`."""
+
+    view_rule: Any = staticmethod(rules.can_view_service)
+    change_rule: Any = staticmethod(rules.can_change_service)
+    change_any_rule: Any = staticmethod(rules.can_add_services)
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return rules.can_view_catalogue(request.user)
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        if obj is None:
+            return rules.can_view_catalogue(request.user)
+        return bool(self.view_rule(request.user, obj))
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        if obj is None:
+            return bool(self.change_any_rule(request.user))
+        return bool(self.change_rule(request.user, obj))
 
 
 # --- Agencies --------------------------------------------------------------------------------
@@ -75,7 +98,9 @@ class AgencyAdminForm(forms.ModelForm):
 
 
 @admin.register(Agency)
-class AgencyAdmin(ObjectOr404Mixin, admin.ModelAdmin):
+class AgencyAdmin(CatalogueRulesMixin, ObjectOr404Mixin, admin.ModelAdmin):
+    view_rule = staticmethod(rules.can_view_agency)
+    change_rule = staticmethod(rules.can_change_agency)
     form = AgencyAdminForm
     formfield_overrides = URL_FIELDS
     list_display = (
@@ -126,13 +151,13 @@ class AgencyAdmin(ObjectOr404Mixin, admin.ModelAdmin):
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Agency]:
         return (
-            permissions.viewable_agencies(request.user)
+            rules.viewable_agencies(request.user)
             .select_related("mall", "booth")
             .annotate(service_count=Count("services"))
         )
 
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
-        restricted = permissions.restricted_agency_fields(request.user, obj) if obj else ()
+        restricted = rules.restricted_agency_fields(request.user, obj) if obj else ()
         return (*self.readonly_fields, *restricted)
 
     def get_prepopulated_fields(self, request: HttpRequest, obj: Any = None) -> dict[str, Any]:
@@ -142,32 +167,18 @@ class AgencyAdmin(ObjectOr404Mixin, admin.ModelAdmin):
 
     def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
         if db_field.name == "mall":
-            kwargs["queryset"] = permissions.managed_malls(request.user)
+            kwargs["queryset"] = core_rules.managed_malls(request.user)
         elif db_field.name == "booth":
-            kwargs["queryset"] = permissions.assignable_booths(request.user).select_related("mall")
+            kwargs["queryset"] = core_rules.assignable_booths(request.user).select_related("mall")
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
-    def has_module_permission(self, request: HttpRequest) -> bool:
-        return permissions.can_view_catalogue(request.user)
-
-    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        if obj is None:
-            return permissions.can_view_catalogue(request.user)
-        return permissions.can_view_agency(request.user, obj)
-
     def has_add_permission(self, request: HttpRequest) -> bool:
-        return permissions.can_add_agencies(request.user)
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        if obj is None:
-            scope = permissions.staff_scope(request.user)
-            return scope.is_superuser or bool(scope.managed_mall_ids or scope.edited_agency_ids)
-        return permissions.can_change_agency(request.user, obj)
+        return rules.can_add_agencies(request.user)
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         if obj is None:
-            return permissions.can_add_agencies(request.user)
-        return permissions.can_delete_agency(request.user, obj)
+            return rules.can_add_agencies(request.user)
+        return rules.can_delete_agency(request.user, obj)
 
     def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
         super().save_related(request, form, formsets, change)
@@ -237,27 +248,17 @@ class ConfirmationFilter(admin.SimpleListFilter):
         return queryset.filter(confirmed_at__isnull=False).exclude(pk__in=ids)
 
 
-class _ServiceLineInline(admin.TabularInline):
+class _ServiceLineInline(CatalogueRulesMixin, admin.TabularInline):
     """Requirements and steps are part of their service: its rights are theirs."""
 
     extra = 0
     ordering = ("position", "pk")
 
-    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        if obj is None:
-            return permissions.can_view_catalogue(request.user)
-        return permissions.can_view_service(request.user, obj)
-
     def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        if obj is None:
-            return permissions.can_add_services(request.user)
-        return permissions.can_change_service(request.user, obj)
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return self.has_add_permission(request, obj)
+        return self.has_change_permission(request, obj)
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return self.has_add_permission(request, obj)
+        return self.has_change_permission(request, obj)
 
 
 class RequirementInline(_ServiceLineInline):
@@ -309,7 +310,7 @@ class ServiceAdminForm(forms.ModelForm):
 
 
 @admin.register(Service)
-class ServiceAdmin(ObjectOr404Mixin, admin.ModelAdmin):
+class ServiceAdmin(CatalogueRulesMixin, ObjectOr404Mixin, admin.ModelAdmin):
     form = ServiceAdminForm
     formfield_overrides = URL_FIELDS
     inlines = (RequirementInline, ProcedureStepInline)
@@ -477,34 +478,21 @@ class ServiceAdmin(ObjectOr404Mixin, admin.ModelAdmin):
         return f"{obj.decree_number} ({obj.decree_date:%d-%m-%Y})"
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Service]:
-        return permissions.viewable_services(request.user).select_related("agency", "mall")
+        return rules.viewable_services(request.user).select_related("agency", "mall")
 
     def get_list_filter(self, request: HttpRequest) -> Any:
         filters = list(super().get_list_filter(request))
-        if permissions.sees_several_malls(request.user):
+        if rules.sees_several_malls(request.user):
             filters.append(("mall", admin.RelatedOnlyFieldListFilter))
         return filters
 
     def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
         if db_field.name == "agency":
-            kwargs["queryset"] = permissions.editable_agencies(request.user).select_related("mall")
+            kwargs["queryset"] = rules.editable_agencies(request.user).select_related("mall")
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
-    def has_module_permission(self, request: HttpRequest) -> bool:
-        return permissions.can_view_catalogue(request.user)
-
-    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        if obj is None:
-            return permissions.can_view_catalogue(request.user)
-        return permissions.can_view_service(request.user, obj)
-
     def has_add_permission(self, request: HttpRequest) -> bool:
-        return permissions.can_add_services(request.user)
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        if obj is None:
-            return permissions.can_add_services(request.user)
-        return permissions.can_change_service(request.user, obj)
+        return rules.can_add_services(request.user)
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return self.has_change_permission(request, obj)
@@ -577,15 +565,15 @@ class ServiceAdmin(ObjectOr404Mixin, admin.ModelAdmin):
         self, request: HttpRequest, extra_context: dict[str, Any] | None = None
     ) -> HttpResponse:
         extra = {
-            "can_import": permissions.can_import_catalogue(request.user),
+            "can_import": rules.can_import_catalogue(request.user),
             "spreadsheet_url": (
                 reverse("admin:catalog_service_import")
-                if permissions.can_view_catalogue(request.user)
+                if rules.can_view_catalogue(request.user)
                 else ""
             ),
             "confirmation_url": (
                 reverse("admin:catalog_service_confirmation")
-                if permissions.can_view_catalogue(request.user)
+                if rules.can_view_catalogue(request.user)
                 else ""
             ),
         }
@@ -615,10 +603,10 @@ class StandardConfirmationAdmin(admin.ModelAdmin):
         return HttpResponseRedirect(reverse("admin:catalog_service_confirmation"))
 
     def has_module_permission(self, request: HttpRequest) -> bool:
-        return permissions.can_view_catalogue(request.user)
+        return rules.can_view_catalogue(request.user)
 
     def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return obj is None and permissions.can_view_catalogue(request.user)
+        return obj is None and rules.can_view_catalogue(request.user)
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

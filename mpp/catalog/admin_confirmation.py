@@ -22,8 +22,7 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from mpp.accounts import permissions
-from mpp.catalog import confirmation
+from mpp.catalog import confirmation, rules
 from mpp.catalog.models import ProcedureStep, Requirement
 from mpp.core.errors import DomainError
 from mpp.core.forms import SpecificMessages
@@ -87,14 +86,14 @@ def _context(admin: ModelAdmin[Any], request: HttpRequest, title: str) -> dict[s
 
 
 def overview_view(admin: ModelAdmin[Any], request: HttpRequest) -> HttpResponse:
-    if not permissions.can_view_catalogue(request.user):
+    if not rules.can_view_catalogue(request.user):
         raise Http404
-    malls = list(permissions.catalogue_view_malls(request.user).order_by("name"))
+    malls = list(rules.catalogue_view_malls(request.user).order_by("name"))
     if not malls:
         raise Http404
     chosen = request.GET.get("mall")
     mall = next((m for m in malls if str(m.pk) == chosen), malls[0])
-    agencies = permissions.viewable_agencies(request.user, mall).values("pk")
+    agencies = rules.viewable_agencies(request.user, mall).values("pk")
     overview = confirmation.confirmation_overview(mall=mall, agencies=agencies)
     context = {
         **_context(admin, request, gettext("Confirmation of service standards")),
@@ -109,14 +108,14 @@ def overview_view(admin: ModelAdmin[Any], request: HttpRequest) -> HttpResponse:
 
 def service_view(admin: ModelAdmin[Any], request: HttpRequest, object_id: str) -> HttpResponse:
     service = (
-        permissions.viewable_services(request.user)
+        rules.viewable_services(request.user)
         .select_related("agency", "mall", "confirmed_by")
         .filter(pk=object_id if str(object_id).isdigit() else -1)
         .first()
     )
     if service is None:
         raise Http404
-    may_confirm = permissions.can_confirm_for_agency(request.user, service.agency_id)
+    may_confirm = rules.can_confirm_for_agency(request.user, service.agency_id)
     form = None
     if may_confirm:
         initial = {"decree_number": service.decree_number, "decree_date": service.decree_date}
@@ -162,14 +161,14 @@ def service_view(admin: ModelAdmin[Any], request: HttpRequest, object_id: str) -
 
 def agency_view(admin: ModelAdmin[Any], request: HttpRequest, object_id: str) -> HttpResponse:
     agency = (
-        permissions.viewable_agencies(request.user)
+        rules.viewable_agencies(request.user)
         .select_related("mall", "booth", "confirmed_by")
         .filter(pk=object_id if str(object_id).isdigit() else -1)
         .first()
     )
     if agency is None:
         raise Http404
-    may_confirm = permissions.can_confirm_for_agency(request.user, agency.pk)
+    may_confirm = rules.can_confirm_for_agency(request.user, agency.pk)
     form = None
     if may_confirm:
         form = ConfirmAgencyForm(request.POST or None)

@@ -2,7 +2,7 @@
 own profile, and the reads the mall manager uses to chase what is unconfirmed or overdue.
 
 Rules:
-- Only an administrator of the agency itself confirms (`accounts.permissions
+- Only an administrator of the agency itself confirms (`catalog.rules
   .can_confirm_for_agency`): the mall compiles the catalogue, the agency stands behind it.
 - Confirming a standard records the decree (SK) that set it: PermenPAN-RB 15/2014 has each
   provider set its standard by a decision of the head of the unit, so a confirmation without
@@ -25,9 +25,9 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from mpp.accounts.permissions import can_confirm_for_agency
 from mpp.audit.domain import record_event
 from mpp.catalog.models import Agency, Service, review_due_after
+from mpp.catalog.rules import can_confirm_for_agency
 from mpp.core.clock import mall_zone
 from mpp.core.errors import DomainError, ForbiddenError
 from mpp.core.models import Mall

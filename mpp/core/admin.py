@@ -1,8 +1,8 @@
 """Staff administration of malls and booths.
 
-Who may do what is decided in `mpp.accounts.permissions`: a mall manager changes their mall
-and its booths, an auditor sees them, superusers do everything (including adding malls);
-agency-level editors do not see these pages.
+Who may do what is decided in `mpp.core.rules`: a mall manager changes their mall and its
+booths, an auditor sees them, superusers do everything (including adding malls); agency-level
+editors do not see these pages.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from mpp.accounts import permissions
+from mpp.core import rules
 from mpp.core.models import Booth, Mall
 
 
@@ -39,16 +39,16 @@ class BoothInline(admin.TabularInline):
     ordering = ("floor", "code")
 
     def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return obj is None or permissions.can_view_mall(request.user, obj)
+        return obj is None or rules.can_view_mall(request.user, obj)
 
     def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return obj is not None and permissions.can_manage_booths(request.user, obj)
+        return obj is not None and rules.can_manage_booths(request.user, obj)
 
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return obj is not None and permissions.can_manage_booths(request.user, obj)
+        return obj is not None and rules.can_manage_booths(request.user, obj)
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return obj is not None and permissions.can_manage_booths(request.user, obj)
+        return obj is not None and rules.can_manage_booths(request.user, obj)
 
 
 @admin.register(Mall)
@@ -98,33 +98,29 @@ class MallAdmin(ObjectOr404Mixin, admin.ModelAdmin):
     )
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Mall]:
-        return permissions.viewable_malls(request.user)
+        return rules.viewable_malls(request.user)
 
     def has_module_permission(self, request: HttpRequest) -> bool:
-        scope = permissions.staff_scope(request.user)
-        return scope.is_superuser or bool(scope.viewed_mall_ids)
+        return rules.can_view_some_mall(request.user)
 
     def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         if obj is None:
             return self.has_module_permission(request)
-        return permissions.can_view_mall(request.user, obj)
+        return rules.can_view_mall(request.user, obj)
 
     def has_add_permission(self, request: HttpRequest) -> bool:
-        return permissions.can_add_or_delete_malls(request.user)
+        return rules.can_add_or_delete_malls(request.user)
 
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         if obj is None:
-            scope = permissions.staff_scope(request.user)
-            return scope.is_superuser or bool(scope.managed_mall_ids)
-        return permissions.can_change_mall(request.user, obj)
+            return rules.can_change_some_mall(request.user)
+        return rules.can_change_mall(request.user, obj)
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return permissions.can_add_or_delete_malls(request.user)
+        return rules.can_add_or_delete_malls(request.user)
 
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
-        # The slug names the mall in settings (MPP_DEFAULT_MALL) and addresses; only a
-        # superuser renames it.
-        if permissions.staff_scope(request.user).is_superuser:
+        if rules.can_rename_malls(request.user):
             return ()
         return ("slug", "is_active")
 
@@ -143,27 +139,26 @@ class BoothAdmin(ObjectOr404Mixin, admin.ModelAdmin):
     fields = ("mall", "code", "label", "kind", "floor", ("x", "y"), ("width", "height"))
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Booth]:
-        return permissions.viewable_booths(request.user).select_related("mall")
+        return rules.viewable_booths(request.user).select_related("mall")
 
     def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
         if db_field.name == "mall":
-            kwargs["queryset"] = permissions.managed_malls(request.user)
+            kwargs["queryset"] = rules.managed_malls(request.user)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def has_module_permission(self, request: HttpRequest) -> bool:
-        scope = permissions.staff_scope(request.user)
-        return scope.is_superuser or bool(scope.viewed_mall_ids)
+        return rules.can_view_some_mall(request.user)
 
     def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         if obj is None:
             return self.has_module_permission(request)
-        return permissions.can_view_mall(request.user, obj.mall)
+        return rules.can_view_mall(request.user, obj.mall)
 
     def has_add_permission(self, request: HttpRequest) -> bool:
-        return permissions.can_manage_booths(request.user)
+        return rules.can_manage_booths(request.user)
 
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return permissions.can_manage_booths(request.user, obj.mall if obj else None)
+        return rules.can_manage_booths(request.user, obj.mall if obj else None)
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return permissions.can_manage_booths(request.user, obj.mall if obj else None)
+        return rules.can_manage_booths(request.user, obj.mall if obj else None)

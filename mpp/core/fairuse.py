@@ -33,6 +33,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from mpp.core.errors import TooManyRequestsError
+from mpp.core.phones import phone_key
 
 HOUR = 3600
 DAY = 24 * HOUR
@@ -110,13 +111,12 @@ def client_id(request: HttpRequest) -> str:
 
 
 def normalise_contact(contact: str) -> str:
+    """The key a contact's budget is counted under: an e-mail address in lower case, a phone
+    number in E.164 (`mpp.core.phones.phone_key`: 0812…, 62812… and +62812… count as one)."""
     text = (contact or "").strip().lower()
     if "@" in text:
         return text
-    digits = "".join(ch for ch in text if ch.isdigit())
-    if digits.startswith("62"):
-        digits = "0" + digits[2:]
-    return digits
+    return phone_key(text)
 
 
 def _digest(*parts: str) -> str:

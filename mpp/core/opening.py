@@ -73,13 +73,6 @@ def has_hours(mall: Mall) -> bool:
     return bool(mall.opening_hours)
 
 
-def is_open_day(mall: Mall, day: date) -> bool:
-    """Whether the mall serves at all on `day` (its weekday has hours and the calendar allows)."""
-    if not has_hours(mall):
-        return True
-    return bool(_periods(mall, day, _day_kinds(mall, day, day).get(day)))
-
-
 def open_days(mall: Mall, start: date, end: date) -> set[date]:
     """The days from `start` to `end` (inclusive) on which the mall serves."""
     days = {start + timedelta(days=n) for n in range((end - start).days + 1)}

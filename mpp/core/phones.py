@@ -58,6 +58,24 @@ def phone_digits(phone: object) -> str:
     return "".join(ch for ch in str(phone or "") if ch.isdigit())
 
 
+def phone_key(raw: str) -> str:
+    """The E.164 form of whatever a person typed, for counting and comparing (never refuses):
+    `parse_phone`'s answer, else '+' and the digits with a leading 0 read as 62, so
+    '0812-…', '62812…' and '+62 812…' are one key even when the number is not valid."""
+    parsed = parse_phone(raw)
+    if parsed:
+        return parsed
+    digits = _digits("".join(ch for ch in raw or "" if ch.isdigit() or ch == "+"))
+    return "+" + digits if digits else ""
+
+
+def phone_national(phone: object) -> str:
+    """'+6281234567890' -> '081234567890': the national form some SMS gateways want (never
+    stored; E.164 is the one stored form)."""
+    digits = phone_digits(phone)
+    return "0" + digits[2:] if digits.startswith("62") else digits
+
+
 def phone_last4(phone: object) -> str:
     digits = phone_digits(phone)
     return digits[-4:] if len(digits) >= 4 else ""

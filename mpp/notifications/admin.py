@@ -25,7 +25,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
 
-from mpp.accounts import permissions
+from mpp.core import rules
 from mpp.notifications.domain import opt_in, opt_out
 from mpp.notifications.enums import OptOutSource
 from mpp.notifications.kinds import (
@@ -129,7 +129,7 @@ class MessageTemplateForm(forms.ModelForm):
 
 def _managed_mall_ids(request: HttpRequest) -> set[int] | None:
     """None: every mall (superuser)."""
-    scope = permissions.staff_scope(request.user)
+    scope = rules.staff_scope(request.user)
     return None if scope.is_superuser else set(scope.managed_mall_ids)
 
 
@@ -187,7 +187,7 @@ class MessageTemplateAdmin(admin.ModelAdmin):
 
     def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
         if db_field.name == "mall":
-            kwargs["queryset"] = permissions.managed_malls(request.user)
+            kwargs["queryset"] = rules.managed_malls(request.user)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def get_changeform_initial_data(self, request: HttpRequest) -> dict[str, Any]:
@@ -198,7 +198,7 @@ class MessageTemplateAdmin(admin.ModelAdmin):
             initial.update(
                 kind=kind.key, text_id=default_text(kind, "id"), text_en=default_text(kind, "en")
             )
-        malls = permissions.managed_malls(request.user)
+        malls = rules.managed_malls(request.user)
         if malls.count() == 1:
             initial.setdefault("mall", str(malls.values_list("pk", flat=True).first()))
         return initial
@@ -226,7 +226,7 @@ class MessageTemplateAdmin(admin.ModelAdmin):
         own: dict[tuple[int | None, str], MessageTemplate] = {
             (t.mall_id, t.kind): t for t in self.get_queryset(request)
         }
-        malls: list[Any] = list(permissions.managed_malls(request.user)[:5])
+        malls: list[Any] = list(rules.managed_malls(request.user)[:5])
         rows = []
         for kind in all_kinds():
             for mall in malls or [None]:

@@ -15,3 +15,12 @@ class NotificationsConfig(AppConfig):
         from mpp.notifications.tasks import deliver
 
         outbox.DELIVER_TASK = deliver
+        # Apps that notifications depends on (accounts: one-time codes) send through core.
+        from mpp.core.messaging import provide_sender
+
+        provide_sender(outbox.queue_notification)
+        # The citizen's channels, shown on accounts' profile page.
+        from mpp.accounts.profile_sections import register_profile_section
+        from mpp.notifications.views import profile_message_context
+
+        register_profile_section(profile_message_context)

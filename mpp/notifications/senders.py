@@ -31,6 +31,7 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.utils.module_loading import import_string
 
+from mpp.core.phones import phone_digits, phone_national
 from mpp.notifications import http
 from mpp.notifications.enums import DeliveryStatus, NotificationChannel
 from mpp.notifications.errors import SendError
@@ -133,7 +134,7 @@ class WhatsAppCloudSender:
         payload: dict[str, object] = {
             "messaging_product": "whatsapp",
             "recipient_type": "individual",
-            "to": message.to.lstrip("+"),
+            "to": phone_digits(message.to),
         }
         if message.reference:
             payload["biz_opaque_callback_data"] = message.reference
@@ -217,11 +218,11 @@ class HttpSmsSender:
         if not url:
             raise SendError("SMS is not configured (SMS_API_URL)", permanent=True)
         gateway = configured_gateway()
-        digits = message.to.lstrip("+")
+        digits = phone_digits(message.to)
         values = {
             "to": message.to,
             "to_digits": digits,
-            "to_local": "0" + digits[2:] if digits.startswith("62") else digits,
+            "to_local": phone_national(message.to),
             "text": message.body,
             "sender": settings.SMS_SENDER_ID,
             "reference": message.reference,

@@ -12,6 +12,8 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -19,15 +21,17 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from mpp.accounts.access import second_factor_passed, staff_page
 from mpp.accounts.contacts import mask_email
-from mpp.accounts.permissions import can_view_mall
 from mpp.core.forms import SpecificMessages
 from mpp.core.phones import mask_phone
+from mpp.core.rules import can_view_mall
 from mpp.core.tenancy import current_mall
+from mpp.notifications.domain import is_opted_out, preferences_of, set_notification_preferences
 from mpp.notifications.enums import NotificationChannel, NotificationStatus
+from mpp.notifications.forms import MessagePreferencesForm
 from mpp.notifications.kinds import all_kinds, get_kind
 from mpp.notifications.models import Notification
 
@@ -116,3 +120,40 @@ def outbox(request: HttpRequest) -> HttpResponse:
     if request.GET.get("fragment") == "1":
         return render(request, "notifications/_outbox_rows.html", context)
     return render(request, "notifications/outbox.html", context)
+
+
+# --- The citizen's message channels (a section of the profile page, accounts:profile) -------
+
+
+def profile_message_context(user: Any) -> dict[str, Any]:
+    """What the profile page shows of the citizen's channels (registered with
+    mpp.accounts.profile_sections by NotificationsConfig.ready)."""
+    chosen = preferences_of(user)
+    phone = str(user.phone or "")
+    return {
+        "message_form": MessagePreferencesForm(
+            initial={"whatsapp": chosen.whatsapp, "sms": chosen.sms, "email": chosen.email}
+        ),
+        "phone_opted_out": bool(phone and is_opted_out(phone)),
+    }
+
+
+@never_cache
+@login_required
+@require_POST
+def message_preferences(request: HttpRequest) -> HttpResponse:
+    """Save the channels the citizen accepts messages on."""
+    form = MessagePreferencesForm(request.POST)
+    if form.is_valid():
+        set_notification_preferences(user=request.user, **form.cleaned_data)
+        if not any(form.cleaned_data.values()):
+            messages.success(
+                request,
+                _(
+                    "Saved. You will get no messages about your applications, tickets and "
+                    "bookings; codes you ask for are still sent."
+                ),
+            )
+        else:
+            messages.success(request, _("Your message settings are saved."))
+    return redirect("accounts:profile")

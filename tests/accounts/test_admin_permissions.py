@@ -13,9 +13,9 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext, override_settings
 from django.urls import reverse
 
-from mpp.accounts import permissions
 from mpp.accounts.enums import StaffRole
 from mpp.accounts.models import StaffMembership, User
+from mpp.catalog import rules as permissions
 from mpp.catalog.models import Agency, Service
 from mpp.catalog.spreadsheet import export_catalog
 from tests.applications.factories import login_verified
@@ -350,6 +350,71 @@ def test_mall_manager_manages_only_the_staff_of_the_mall(manager, editor_a, audi
     assert "groups" not in form_fields
     inline = change.context["inline_admin_formsets"][0].formset
     assert list(inline.forms[0].fields["mall"].queryset) == [mall]
+
+
+def test_role_changes_and_removals_in_the_admin_are_audited(manager, editor_a, world, mall):
+    """Issue 13 item 3: the admin changes roles through grant_staff_role / revoke_staff_role
+    (an audit entry each, by the manager), never by writing StaffMembership directly."""
+    from mpp.audit.models import AuditEvent
+
+    membership = editor_a.memberships.get()
+    data = {
+        "username": "editor-a",
+        "first_name": "",
+        "last_name": "",
+        "email": "",
+        "is_active": "on",
+        "is_staff": "on",
+        "last_login_0": "",
+        "last_login_1": "",
+        "date_joined_0": "2026-01-01",
+        "date_joined_1": "08:00:00",
+        "memberships-TOTAL_FORMS": "1",
+        "memberships-INITIAL_FORMS": "1",
+        "memberships-MIN_NUM_FORMS": "1",
+        "memberships-MAX_NUM_FORMS": "1000",
+        "memberships-0-id": membership.pk,
+        "memberships-0-user": editor_a.pk,
+        "memberships-0-mall": mall.pk,
+        "memberships-0-agency": world["B"].pk,
+        "memberships-0-role": StaffRole.AGENCY_ADMIN,
+    }
+
+    url = reverse("admin:accounts_user_change", args=[editor_a.pk])
+
+    assert login(manager).post(url, data).status_code == 302
+    assert list(editor_a.memberships.values_list("agency__slug", "role")) == [
+        ("samsat", StaffRole.AGENCY_ADMIN)
+    ]
+    changed = list(
+        AuditEvent.objects.filter(action__startswith="staff.role_")
+        .order_by("pk")
+        .values_list("action", "actor_id", "data__agency")
+    )
+    assert changed == [
+        ("staff.role_revoked", manager.pk, world["A"].pk),
+        ("staff.role_granted", manager.pk, world["B"].pk),
+    ]
+
+    # Removing the role (and adding another, as the manager must keep one) is audited too.
+    current = editor_a.memberships.get()
+    data.update(
+        {
+            "memberships-TOTAL_FORMS": "2",
+            "memberships-0-id": current.pk,
+            "memberships-0-DELETE": "on",
+            "memberships-1-user": editor_a.pk,
+            "memberships-1-mall": mall.pk,
+            "memberships-1-agency": world["A"].pk,
+            "memberships-1-role": StaffRole.CATALOGUE_EDITOR,
+        }
+    )
+    assert login(manager).post(url, data).status_code == 302
+    assert list(editor_a.memberships.values_list("agency__slug", "role")) == [
+        ("dukcapil", StaffRole.CATALOGUE_EDITOR)
+    ]
+    assert AuditEvent.objects.filter(action="staff.role_revoked").count() == 2
+    assert AuditEvent.objects.filter(action="staff.role_granted").count() == 2
 
 
 def test_mall_manager_cannot_make_anyone_superuser(manager, editor_a, world, mall):

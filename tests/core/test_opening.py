@@ -11,7 +11,7 @@ from django.utils import translation
 
 from mpp.core.enums import DayKind
 from mpp.core.models import CalendarDay
-from mpp.core.opening import closed_message, is_open, is_open_day, next_opening
+from mpp.core.opening import closed_message, is_open, next_opening, open_days
 from mpp.queueing import domain
 from mpp.queueing.domain.errors import ConflictError
 from mpp.queueing.domain.schedule import bookable_days, plan_slots
@@ -68,7 +68,7 @@ def test_holidays_collective_leave_and_closures(ngawi):
     assert next_opening(mall, at(2026, 12, 23, 7)) == at(2026, 12, 28, 8)
     mall.open_on_collective_leave = True
     assert is_open(mall, at(2026, 12, 24, 10))
-    assert not is_open_day(mall, date(2026, 12, 25))
+    assert not open_days(mall, date(2026, 12, 25), date(2026, 12, 25))
 
 
 @override_settings(MPP_DEMO_MODE=False)

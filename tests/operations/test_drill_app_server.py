@@ -29,7 +29,8 @@ import pytest
 from mpp.feedback.models import Complaint
 from mpp.queueing.models import Ticket
 from tests.queueing.conftest import build_hall
-from tests.queueing.server import _database_env, free_port, request, test_server_env
+from tests.queueing.server import _database_env, free_port, request
+from tests.queueing.server import test_server_env as server_env
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -43,7 +44,7 @@ def server(extra_env: dict[str, str] | None = None) -> Iterator[tuple[subprocess
     env = {
         **os.environ,
         **_database_env(),
-        **test_server_env(),
+        **server_env(),
         "DJANGO_SETTINGS_MODULE": "mpp.settings",
         "STATIC_PLAIN": "1",
         "LOG_LEVEL": "CRITICAL",

@@ -28,7 +28,7 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from mpp.accounts import permissions
+from mpp.catalog import rules
 from mpp.catalog.spreadsheet import (
     CONTENT_TYPES,
     CREATE,
@@ -43,6 +43,7 @@ from mpp.catalog.spreadsheet import (
     import_file,
 )
 from mpp.catalog.spreadsheet.files import max_bytes
+from mpp.core import rules as core_rules
 from mpp.core.forms import SpecificMessages
 from mpp.core.models import Mall
 
@@ -108,15 +109,15 @@ class ExportForm(SpecificMessages, forms.Form):
 
 
 def import_scope(user: Any, mall: Mall) -> ImportScope:
-    """What `user` may change in `mall` by import (see mpp.accounts.permissions)."""
-    if permissions.can_add_agencies(user, mall):
+    """What `user` may change in `mall` by import (see mpp.catalog.rules)."""
+    if rules.can_add_agencies(user, mall):
         return ImportScope()
-    slugs = frozenset(permissions.editable_agencies(user, mall).values_list("slug", flat=True))
+    slugs = frozenset(rules.editable_agencies(user, mall).values_list("slug", flat=True))
     return ImportScope(
         service_agencies=slugs,
         agency_records=slugs,
         may_create_agencies=False,
-        restricted_agency_fields=permissions.RESTRICTED_AGENCY_FIELDS,
+        restricted_agency_fields=rules.RESTRICTED_AGENCY_FIELDS,
     )
 
 
@@ -206,13 +207,13 @@ def _result_context(result: ImportResult) -> dict[str, Any]:
 
 
 def import_view(model_admin: ModelAdmin[Any], request: HttpRequest) -> HttpResponse:
-    if not permissions.can_view_catalogue(request.user):
+    if not rules.can_view_catalogue(request.user):
         raise PermissionDenied
-    can_import = permissions.can_import_catalogue(request.user)
+    can_import = rules.can_import_catalogue(request.user)
     if request.method == "POST" and not can_import:
         raise PermissionDenied
-    malls = permissions.catalogue_malls(request.user)
-    view_malls = permissions.catalogue_view_malls(request.user)
+    malls = rules.catalogue_malls(request.user)
+    view_malls = rules.catalogue_view_malls(request.user)
     export_form = ExportForm(malls=view_malls)
     template = "admin/catalog/service/import.html"
     if request.method == "POST" and "token" in request.POST:
@@ -275,21 +276,21 @@ def _download(data: bytes, file_format: str, stem: str) -> HttpResponse:
 
 
 def export_view(model_admin: ModelAdmin[Any], request: HttpRequest) -> HttpResponse:
-    malls = permissions.catalogue_view_malls(request.user)
+    malls = rules.catalogue_view_malls(request.user)
     form = ExportForm(request.GET or None, malls=malls)
     if not form.is_valid():
         raise PermissionDenied
     mall = form.cleaned_data["mall"]
     file_format = form.cleaned_data["format"]
-    scope = permissions.staff_scope(request.user)
+    scope = core_rules.staff_scope(request.user)
     whole_mall = scope.is_superuser or mall.pk in scope.viewed_mall_ids
-    agencies = None if whole_mall else permissions.viewable_agencies(request.user, mall)
+    agencies = None if whole_mall else rules.viewable_agencies(request.user, mall)
     data = export_catalog(mall=mall, file_format=file_format, agencies=agencies)
     return _download(data, file_format, f"katalog-{mall.slug}-{date.today().isoformat()}")
 
 
 def template_view(model_admin: ModelAdmin[Any], request: HttpRequest) -> HttpResponse:
-    if not permissions.can_view_catalogue(request.user):
+    if not rules.can_view_catalogue(request.user):
         raise PermissionDenied
     file_format = request.GET.get("format", XLSX)
     if file_format not in FORMATS:

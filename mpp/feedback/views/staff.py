@@ -19,8 +19,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from mpp.accounts.access import staff_page
-from mpp.accounts.permissions import viewable_services
 from mpp.catalog.models import Service
+from mpp.catalog.rules import viewable_services
 from mpp.core.tenancy import mall_or_404
 from mpp.feedback import domain, permissions, present
 from mpp.feedback.enums import ComplaintStatus

@@ -49,33 +49,25 @@ def _canonical(address: str) -> str:
 
 def opt_out(*, address: str, source: str, actor: Any = None) -> Contact:
     """Stop every message to `address` (except codes the citizen asks for). Idempotent."""
-    canonical = _canonical(address)
-    with transaction.atomic():
-        contact, _created = Contact.objects.select_for_update().get_or_create(address=canonical)
-        if contact.opted_out_at is None:
-            contact.opted_out_at = timezone.now()
-            contact.opt_out_source = source
-            contact.save(update_fields=["opted_out_at", "opt_out_source", "updated_at"])
-            record_event(
-                action="notifications.opt_out",
-                obj=contact,
-                actor=actor or f"citizen:{source}",
-                data={"address": _masked(canonical), "source": source},
-            )
-    return contact
+    return _set_opt_out(address=address, source=source, actor=actor, stopped=True)
 
 
 def opt_in(*, address: str, source: str, actor: Any = None) -> Contact:
     """Allow messages to `address` again. Idempotent."""
+    return _set_opt_out(address=address, source=source, actor=actor, stopped=False)
+
+
+def _set_opt_out(*, address: str, source: str, actor: Any, stopped: bool) -> Contact:
+    """Record the citizen's choice once (audited); repeating it changes nothing."""
     canonical = _canonical(address)
     with transaction.atomic():
         contact, _created = Contact.objects.select_for_update().get_or_create(address=canonical)
-        if contact.opted_out_at is not None:
-            contact.opted_out_at = None
-            contact.opt_out_source = ""
+        if (contact.opted_out_at is not None) != stopped:
+            contact.opted_out_at = timezone.now() if stopped else None
+            contact.opt_out_source = source if stopped else ""
             contact.save(update_fields=["opted_out_at", "opt_out_source", "updated_at"])
             record_event(
-                action="notifications.opt_in",
+                action="notifications.opt_out" if stopped else "notifications.opt_in",
                 obj=contact,
                 actor=actor or f"citizen:{source}",
                 data={"address": _masked(canonical), "source": source},
