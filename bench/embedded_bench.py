@@ -12,7 +12,8 @@ What it does (everything on 127.0.0.1, every loop bounded in time):
 3. runs wrk (Debian package `wrk`) for each scenario: kiosk tickets (POST
    /api/v1/queue/tickets across all services) at 1 and 16 connections, on an empty queue and
    on a queue with 5,000 waiting tickets; search (`GET /api/v1/services?q=bikin+ktp` and
-   `/cari/?q=bikin+ktp`) at 1 and 8 connections; `/healthz` (the serving floor);
+   `/cari/?q=bikin+ktp`) at 1 and 8 connections, the page also as a browser asks for it
+   (`Accept-Encoding: gzip`, "gzip"); `/healthz` (the serving floor);
 4. the raw-SQLite anchor in the same run: the ticket transaction (`BEGIN IMMEDIATE`, next
    number, insert ticket, insert event, commit) in plain `sqlite3`, one process;
 5. prints one table: requests/s, p50/p90/p99/max latency, non-2xx, socket errors/time-outs.
@@ -145,9 +146,13 @@ def parse_wrk(out: str) -> dict[str, float]:
     return result
 
 
-def wrk(url: str, connections: int, seconds: int, script: Path | None = None) -> dict[str, float]:
+def wrk(
+    url: str, connections: int, seconds: int, script: Path | None = None, gzip: bool = False
+) -> dict[str, float]:
     command = ["wrk", "-t", str(min(connections, 2)), "-c", str(connections), "-d", f"{seconds}s"]
     command += ["--latency", "--timeout", "5s"]
+    if gzip:  # as a browser asks: the page is then compressed (HtmlGZipMiddleware)
+        command += ["-H", "Accept-Encoding: gzip, deflate"]
     if script:
         command += ["-s", str(script)]
     out = subprocess.run([*command, url], check=True, capture_output=True, text=True).stdout
@@ -275,7 +280,9 @@ def main() -> int:
              args.waiting),
             ("api search c1", "/api/v1/services?q=bikin+ktp", 1, None, 0),
             ("api search c8", "/api/v1/services?q=bikin+ktp", 8, None, 0),
+            ("/cari/ c1", "/cari/?q=bikin+ktp", 1, None, 0),
             ("/cari/ c8", "/cari/?q=bikin+ktp", 8, None, 0),
+            ("/cari/ c8 gzip", "/cari/?q=bikin+ktp", 8, None, 0),
         ]  # fmt: skip
         chosen = [
             scenario
@@ -292,7 +299,9 @@ def main() -> int:
                 if waiting:
                     prefill(db, waiting)
                 with server(db, args.port, SERVERS[args.server]):
-                    runs[name].append(wrk(base + path, connections, args.seconds, lua))
+                    runs[name].append(
+                        wrk(base + path, connections, args.seconds, lua, name.endswith("gzip"))
+                    )
                 line = json.dumps(runs[name][-1])
                 print(f"  round {round_number + 1} {name}: {line}", flush=True)
         for name, done in runs.items():

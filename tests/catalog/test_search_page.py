@@ -138,3 +138,20 @@ def test_agency_page_lists_its_services_as_cards_without_the_agency(
     assert html.count('class="card service-card"') == 2
     assert '<a href="/layanan/ktp-el-hilang/">KTP-el Hilang</a>' in html
     assert '<p class="card__meta">Dispendukcapil</p>' not in html
+
+
+def test_search_page_is_compressed_for_browsers_that_accept_it(client: Client, ktp_services):
+    plain = client.get(reverse("catalog:search"), {"q": "ktp"})
+    packed = client.get(reverse("catalog:search"), {"q": "ktp"}, HTTP_ACCEPT_ENCODING="gzip")
+    assert plain.get("Content-Encoding") is None
+    assert packed["Content-Encoding"] == "gzip"
+    assert len(packed.content) < len(plain.content) / 2
+
+
+def test_kept_url_reversals_follow_the_mall_prefix_and_language(client: Client, ktp_services):
+    # The menu's links are kept per script prefix: a /m/<slug>/ page after a plain one (and
+    # the other way round) must still link inside its own site.
+    home_link = 'href="/m/ngawi/instansi/"'
+    assert home_link not in search(client, "ktp")
+    assert home_link in client.get("/m/ngawi/cari/", {"q": "ktp"}).content.decode()
+    assert home_link not in search(client, "ktp")
