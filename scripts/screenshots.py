@@ -428,6 +428,14 @@ def console_states(sheet: Sheet, counter: str) -> None:
         sheet.take(page, "staff", f"console-{name}", note, counter)
         sheet.take(phone, "staff", f"console-{name}", note, counter)
 
+    # A citizen left at the counter by an earlier run: finish (or skip) them first.
+    page.goto(counter)
+    for action in ("finish", "skip"):
+        button = page.locator(f"[data-testid=console-buttons] button[value={action}]")
+        if button.count() and button.is_enabled():
+            button.click()
+            page.wait_for_load_state("networkidle")
+            break
     both("idle", "nobody at the counter: only 'Panggil berikutnya' enabled and emphasised")
     for action, name, note in (
         ("call", "called", "called: 'Mulai layani' emphasised, 'Tidak hadir' enabled"),
