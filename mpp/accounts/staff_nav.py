@@ -44,6 +44,23 @@ def register_staff_page(position: int, label: Any, url_name: str, allowed: Rule)
 
 
 def staff_links(request: HttpRequest) -> list[StaffLink]:
+    """The staff menu for this request (computed once per request: the base layout asks twice,
+    for the menu itself and for `on_staff_page`)."""
+    cached: list[StaffLink] | None = getattr(request, "_mpp_staff_links", None)
+    if cached is None:
+        cached = _staff_links(request)
+        request._mpp_staff_links = cached  # type: ignore[attr-defined]
+    return cached
+
+
+def on_staff_page(request: HttpRequest) -> bool:
+    """Whether the staff menu marks this page as current. The public menu then marks nothing,
+    so a page never has two highlighted menu items (/antrian/loket/ is also under the public
+    "Antrean" section, /ruang/staf/ under "Ruang kerja bersama")."""
+    return any(link.current for link in staff_links(request))
+
+
+def _staff_links(request: HttpRequest) -> list[StaffLink]:
     from mpp.core.tenancy import current_mall
 
     user = getattr(request, "user", None)

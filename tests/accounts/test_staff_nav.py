@@ -65,3 +65,28 @@ def test_citizens_see_no_staff_nav_and_keep_the_public_menu(client, mall):
     assert 'class="staff-nav"' not in html
     assert f'href="{reverse("catalog:search")}"' in html
     assert f'href="{reverse("accounts:login")}" aria-current="page"' in html
+
+
+def _main_nav(html: str) -> str:
+    found = re.findall(r'<nav class="site-nav".*?</nav>', html, flags=re.S)
+    assert len(found) == 1, "exactly one public menu"
+    return found[0]
+
+
+@pytest.mark.parametrize("name", STAFF_PAGES)
+def test_a_staff_page_is_marked_in_the_staff_nav_only(client, mall, name):
+    """One current item per page: /antrian/loket/ is under the public "Antrean" section and
+    /ruang/staf/ under "Ruang kerja", but only the staff menu marks them."""
+    manager = make_mall_wide(mall=mall, role=StaffRole.MALL_MANAGER)
+    login_verified(client, manager)
+    html = client.get(reverse(name)).content.decode()
+    assert _current(_main_nav(html)) == []
+    assert _current(_staff_nav(html)) == [reverse(name)]
+
+
+def test_a_public_page_is_marked_in_the_public_nav_for_staff_too(client, mall):
+    manager = make_mall_wide(mall=mall, role=StaffRole.MALL_MANAGER)
+    login_verified(client, manager)
+    html = client.get(reverse("facilities:rooms")).content.decode()
+    assert _current(_main_nav(html)) == [reverse("facilities:rooms")]
+    assert _current(_staff_nav(html)) == []

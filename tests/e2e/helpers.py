@@ -15,7 +15,7 @@ import pytest
 E2E_DIR = Path(__file__).resolve().parent
 REPO_ROOT = E2E_DIR.parent.parent
 # Test runs write screenshots under var/ (ignored by git), so a run never dirties the tree;
-# `MPP_SCREENSHOT_DIR=docs/screenshots` refreshes the committed contact sheet on purpose.
+# `MPP_SCREENSHOT_DIR` moves them; the committed contact sheet is made by scripts/screenshots.py.
 SCREENSHOT_DIR = REPO_ROOT / os.environ.get("MPP_SCREENSHOT_DIR", "var/screenshots")
 AXE_PATH = E2E_DIR / "node_modules" / "axe-core" / "axe.min.js"
 

@@ -1,15 +1,15 @@
-// Phone-first header: on small screens the navigation folds behind a "Menu" button.
-// Without this script the navigation simply stays visible.
+// Phone-first header: on small screens the navigation (the public menu and, for staff, the
+// staff menu) folds behind one "Menu" button. Without this script the menus stay visible.
 (function () {
   "use strict";
   var toggle = document.querySelector("[data-menu-toggle]");
-  var nav = document.querySelector("[data-menu]");
-  if (!toggle || !nav) { return; }
+  var navs = document.querySelectorAll("[data-menu]");
+  if (!toggle || !navs.length) { return; }
   document.documentElement.classList.add("menu-js");
   toggle.hidden = false;
   toggle.addEventListener("click", function () {
     var open = toggle.getAttribute("aria-expanded") !== "true";
     toggle.setAttribute("aria-expanded", open ? "true" : "false");
-    nav.classList.toggle("site-nav--open", open);
+    for (var i = 0; i < navs.length; i++) { navs[i].classList.toggle("site-nav--open", open); }
   });
 })();
