@@ -291,12 +291,14 @@ def _officer_ticket(request: HttpRequest, code: str) -> Ticket:
 def call_next(request: HttpRequest, number: int) -> Any:
     """Call the next citizen to counter `number` (the officer must be signed in there).
     Pressing again while the called citizen has not arrived returns the same ticket."""
-    counter = _counter(mall_or_404(request, queries.request_mall), number)
+    # The counter by its number from a cached map (no read): call_next locks the row itself.
+    counter = queries.counter_ref(mall_or_404(request, queries.request_mall).pk, number)
+    if counter is None:
+        raise NotFoundError(_("There is no counter with that number."), field="counter")
     ticket = domain.call_next(counter=counter, officer=request.user)  # type: ignore[arg-type]
     if ticket is None:
         return {"ticket": None}
-    ticket.counter = counter
-    return {"ticket": _light_ticket(ticket, counter)}
+    return {"ticket": _light_ticket(ticket, ticket.counter)}
 
 
 def _light_ticket(ticket: Ticket, counter: Counter | None) -> dict[str, Any]:
