@@ -5,7 +5,7 @@ processes, side by side with the raw-SQL anchor and the app's own floor.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres REDIS_URL=redis://127.0.0.1:6379/2 \
     .venv/bin/python bench/prod_bench.py [--seconds 15] [--repeat 3] [--connections 16] \
-        [--port 10080] [--db mpp_prod_bench] [--reuse]
+        [--port 10080] [--db mpp_prod_bench] [--reuse] [--in-process 400]
 
 DATABASE_URL names the PostgreSQL server (its database part is ignored): the benchmark drops
 and recreates the database `--db` on it. REDIS_URL is used as given.
@@ -136,6 +136,64 @@ for counter in Counter.objects.filter(mall=mall).select_related("agency").order_
     out["counters"].append({"number": counter.number, "token": issue_api_token(user=user)})
 print("PREPARED " + json.dumps(out))
 """
+
+
+# `--in-process N`: the same two operations through the whole Django stack in one process
+# (Django's test client, the production settings, the benchmark database), without a server
+# or a load generator: SQL statements per request (transaction control not counted) and the
+# CPU and wall time per request. The machine's load moves these far less than the HTTP rows.
+IN_PROCESS = r"""
+import json, sys, time
+import django
+django.setup()
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+seed, n = json.loads(sys.stdin.read()), int(sys.argv[1])
+CONTROL = ("BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE SAVEPOINT")
+client = Client(HTTP_HOST="127.0.0.1")
+services, counters = seed["services"], seed["counters"][:16]
+
+def issue(i):
+    r = client.post("/api/v1/queue/tickets", {"service": services[i % len(services)]},
+                    content_type="application/json")
+    assert r.status_code == 201, r.content
+
+def call(i):
+    c = counters[i % len(counters)]
+    auth = {"HTTP_AUTHORIZATION": "Bearer " + c["token"]}
+    r = client.post(f"/api/v1/queue/counters/{c['number']}/call-next", **auth)
+    assert r.status_code == 200, r.content
+    if r.json()["ticket"]:
+        code = r.json()["ticket"]["code"]
+        r = client.post(f"/api/v1/queue/tickets/{code}/finish", **auth)
+        assert r.status_code == 200, r.content
+
+out = {}
+for name, op, count in (("issue", issue, n), ("call", call, n // 2)):
+    for i in range(20):
+        op(i)  # warm: connections, the process caches, the day's sequence rows
+    with CaptureQueriesContext(connection) as captured:
+        wall, cpu = time.perf_counter(), time.process_time()
+        for i in range(count):
+            op(i)
+        wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    sql = [q for q in captured.captured_queries if not q["sql"].startswith(CONTROL)]
+    out[name] = {"ops": count, "statements": len(sql) / count,
+                 "cpu_ms": cpu / count * 1000, "wall_ms": wall / count * 1000}
+print("INPROCESS " + json.dumps(out))
+"""
+
+
+def in_process(env: dict[str, str], seed: dict, n: int) -> dict:
+    run_env = {**env, "DEBUG": "false", "TASKS_BACKEND": "database",
+               "ALLOWED_HOSTS": "127.0.0.1,localhost"}  # fmt: skip
+    done = subprocess.run(
+        [PY, "-c", IN_PROCESS, str(n)], cwd=ROOT, env=run_env, input=json.dumps(seed),
+        check=True, capture_output=True, text=True,
+    )  # fmt: skip
+    line = next(x for x in done.stdout.splitlines() if x.startswith("INPROCESS "))
+    return json.loads(line.removeprefix("INPROCESS "))
 
 
 # --- database ------------------------------------------------------------------------------------
@@ -708,6 +766,13 @@ def main() -> int:  # noqa: PLR0915 - one linear script: prepare, measure in ord
     parser.add_argument(
         "--reuse", action="store_true", help="use the database --db prepared by an earlier run"
     )
+    parser.add_argument(
+        "--in-process",
+        type=int,
+        metavar="N",
+        help="instead of the HTTP run: N tickets and N/2 calls (call-next + finish) in one "
+        "process through Django's test client; prints statements and CPU/wall ms per request",
+    )
     parser.add_argument("--officers", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
     # A plain `kill` stops the topology too (the `finally` of topology()).
@@ -749,6 +814,16 @@ def main() -> int:  # noqa: PLR0915 - one linear script: prepare, measure in ord
         f"database {size['database_mb']} MB"
     )
     print(size_text, flush=True)
+    if args.in_process:
+        measured = in_process(env, seed, args.in_process)
+        print("| operation | requests | SQL statements / request | CPU ms / request | wall ms "
+              "/ request |\n|---|---|---|---|---|")  # fmt: skip
+        for name, row in measured.items():
+            label = "issue_ticket" if name == "issue" else "call_next + finish (a pair)"
+            print(f"| {label} | {row['ops']} | {row['statements']:.1f} | {row['cpu_ms']:.2f} | "
+                  f"{row['wall_ms']:.2f} |")  # fmt: skip
+        print(f"machine: {os.cpu_count()} cores; load average (1 min): {os.getloadavg()[0]:.1f}")
+        return 0
     counters = seed["counters"][: args.connections]
     services = ", ".join(f'"{s}"' for s in seed["services"])
 

@@ -287,12 +287,14 @@ def get_ticket(request: HttpRequest, code: str) -> Any:
 def call_next(request: HttpRequest, number: int) -> Any:
     """Call the next citizen to counter `number` (the officer must be signed in there).
     Pressing again while the called citizen has not arrived returns the same ticket."""
-    counter = _counter(_mall(request), number)
+    # The counter by its number from a cached map (no read): call_next locks the row itself.
+    counter = queries.counter_ref(_mall(request).pk, number)
+    if counter is None:
+        raise NotFoundError(_("There is no counter with that number."), field="counter")
     ticket = domain.call_next(counter=counter, officer=request.user)  # type: ignore[arg-type]
     if ticket is None:
         return {"ticket": None}
-    ticket.counter = counter
-    return {"ticket": _light_ticket(ticket, counter)}
+    return {"ticket": _light_ticket(ticket, ticket.counter)}
 
 
 def _light_ticket(ticket: Ticket, counter: Counter | None) -> dict[str, Any]:

@@ -87,6 +87,28 @@ def _mall_services(mall_id: int) -> dict[str, Service]:
     return services
 
 
+# Counter numbers of a mall -> counter ids, for the officer's call-next: the number in the URL
+# becomes the row call_next locks without a read of its own. Counters are added or renumbered
+# by an administrator; a change shows within COUNTER_CACHE_SECONDS.
+COUNTER_CACHE_SECONDS = 10.0
+_counter_cache = TTLCache(COUNTER_CACHE_SECONDS)
+
+
+def counter_ref(mall_id: int, number: int) -> Counter | None:
+    """The counter `number` of a mall as an unsaved reference (id, mall and number only), from
+    a per-mall map cached in the process; None when the mall has no such counter. The domain
+    locks and reads the row itself (call_next), so a stale entry cannot act on the wrong
+    counter: the officer check runs on the locked row."""
+    numbers = _counter_cache.get(mall_id)
+    if numbers is None:
+        numbers = dict(
+            Counter.objects.filter(mall_id=mall_id).order_by().values_list("number", "id")
+        )
+        _counter_cache.set(mall_id, numbers)
+    pk = numbers.get(number)
+    return None if pk is None else Counter(pk=pk, mall_id=mall_id, number=number)
+
+
 MALL_CACHE_SECONDS = 10.0
 _mall_cache = TTLCache(MALL_CACHE_SECONDS)
 
@@ -112,6 +134,7 @@ def clear_caches() -> None:
     _pool_cache.clear()
     _service_cache.clear()
     _mall_cache.clear()
+    _counter_cache.clear()
     _services_cache.clear()
 
 
@@ -573,6 +596,16 @@ def waiting_list(counter: Counter, *, now: datetime | None = None, limit: int = 
     )
 
 
+# next_in_line reads at every call: the ticket, its contact, and of its service only what the
+# message names (the service's many catalogue columns cost more to compile than to fetch).
+_NEXT_IN_LINE_ONLY = (
+    *(f.name for f in Ticket._meta.concrete_fields),
+    *(f"contact__{f}" for f in ("id", "ticket", "phone", "channel", "language", "created_at")),
+    *("service__id", "service__name", "service__name_en", "service__mall", "service__agency"),
+    *(f"service__queue__{f}" for f in ("id", "service", "prefix", "notify_ahead")),
+)
+
+
 def next_in_line(counter: Counter, *, limit: int, now: datetime | None = None) -> list[Ticket]:
     """The first `limit` tickets `counter` may call, in call_next's order (priority first,
     then place in line), with their contact and queue settings: one bounded, indexed query
@@ -590,5 +623,6 @@ def next_in_line(counter: Counter, *, limit: int, now: datetime | None = None) -
         )
         .filter(Q(target_counter__isnull=True) | Q(target_counter=counter))
         .select_related("contact", "service__queue")
+        .only(*_NEXT_IN_LINE_ONLY)
         .order_by("-is_priority", "queued_at", "pk")[:limit]
     )

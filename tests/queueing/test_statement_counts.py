@@ -22,10 +22,11 @@ CONTROL = ("BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE SAVEPOINT", "ROL
 # Issue: sequence UPDATE … RETURNING, ticket INSERT, event INSERT; then the wait estimate in
 # one statement (waiting tally, the new ticket's side of the line, tickets at counters).
 ISSUE_STATEMENTS = 4
-# Call-next: token, counter by number, counter lock, current ticket, next waiting ticket
-# (locked, with its service), the claim UPDATE, the call event; the "your turn is near"
-# notification reads the counter, the called ticket with its contact and the next in line.
-CALL_NEXT_STATEMENTS = 10
+# Call-next: token, counter lock (the number comes from a cached map), current ticket, next
+# waiting ticket (locked, with its service), the claim UPDATE, the call event; the "your turn
+# is near" notification reads the counter, the called ticket with its contact and the next in
+# line.
+CALL_NEXT_STATEMENTS = 9
 # Finish: token, ticket by code, its counter (fresh), counter lock, ticket lock, UPDATE, event; the
 # survey invitation (service, existing invitation, INSERT) and its message (contact).
 FINISH_STATEMENTS = 11
@@ -78,3 +79,28 @@ def test_call_next_and_finish_statement_counts_are_pinned(hall_with_tokens, clie
     assert (finished["code"], finished["status"]) == (called["code"], "done")
     assert len(_statements(calling)) == CALL_NEXT_STATEMENTS, "\n".join(_statements(calling))
     assert len(_statements(finishing)) == FINISH_STATEMENTS, "\n".join(_statements(finishing))
+
+
+def test_call_next_on_an_unknown_counter_number_is_404(hall_with_tokens, client):
+    auth = {"HTTP_AUTHORIZATION": f"Bearer {hall_with_tokens.tokens[0]}"}
+
+    response = client.post("/api/v1/queue/counters/999/call-next", **auth)
+
+    assert response.status_code == 404
+    assert response.json() == {
+        "detail": "Tidak ada loket dengan nomor itu.",
+        "errors": [{"field": "counter", "message": "Tidak ada loket dengan nomor itu."}],
+    }
+
+
+def test_call_next_twice_returns_the_same_ticket_at_the_same_counter(hall_with_tokens, client):
+    counter = hall_with_tokens.counters[1]
+    auth = {"HTTP_AUTHORIZATION": f"Bearer {hall_with_tokens.tokens[1]}"}
+    url = f"/api/v1/queue/counters/{counter.number}/call-next"
+    issued = _issue(client)
+
+    first = client.post(url, **auth).json()["ticket"]
+    again = client.post(url, **auth).json()["ticket"]
+
+    assert (first["code"], first["counter"]) == (issued["code"], counter.number)
+    assert again == first

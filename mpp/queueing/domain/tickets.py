@@ -299,10 +299,21 @@ def _lock_counter(counter: Counter, officer: User) -> Counter:
     return locked
 
 
+# The call path loads a ticket with only the service columns its answer names: a catalogue
+# service has some fifty columns, and compiling and reading them cost more CPU than the query.
+_WITH_SERVICE_NAME = (
+    *(f.name for f in Ticket._meta.concrete_fields),
+    *("service__id", "service__slug", "service__name", "service__name_en"),
+    *("service__mall", "service__agency", "service__is_active"),
+)
+
+
 def _current(counter: Counter) -> Ticket | None:
     return (
         Ticket.objects.filter(counter=counter, status__in=AT_COUNTER)
         .select_related("service")
+        .only(*_WITH_SERVICE_NAME)
+        .order_by()
         .first()
     )
 
@@ -334,6 +345,7 @@ def call_next(*, counter: Counter, officer: User, now: datetime | None = None) -
             raise ConflictError(_("This counter is paused. Resume it first."), field="counter")
         current = _current(counter)
         if current is not None and current.status == TicketStatus.CALLED:
+            current.counter = counter
             return current
         if current is not None:
             _finish(current, officer, counter, now)
@@ -357,6 +369,7 @@ def call_next(*, counter: Counter, officer: User, now: datetime | None = None) -
             ticket = (
                 eligible.order_by(*order)
                 .select_related("service")
+                .only(*_WITH_SERVICE_NAME)
                 .select_for_update(skip_locked=True, of=("self",))
                 .first()
             )
