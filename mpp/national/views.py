@@ -4,16 +4,13 @@ Indonesian first, usable at 360 px."""
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import re
 import secrets
 from datetime import date
 from typing import Any
 
 from django.core.cache import cache
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils import translation
@@ -21,6 +18,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from mpp.core.opendata import bad_filters, table_download
 from mpp.national import queries
 from mpp.national.regions import PROVINCES
 from mpp.transparency.filters import FilterError, parse_period
@@ -258,32 +256,13 @@ def compare_data(request: HttpRequest, fmt: str) -> HttpResponse:
         province = _province(request)
         start, end = _period(request)
     except (BadFilterError, FilterError) as exc:
-        body = {
-            "detail": _("The filters are not valid."),
-            "errors": [{"field": f, "message": m} for f, m in exc.errors],
-        }
-        return JsonResponse(body, status=400)
+        return bad_filters(exc.errors)
     rows = queries.compare_malls(start=start, end=end, province=province)
-    columns = queries.COMPARISON_COLUMNS
+    meta = {
+        "schema_version": 1,
+        "from": start.isoformat(),
+        "to": end.isoformat(),
+        "province": province or None,
+    }
     name = f"mpp-nasional-perbandingan-{start}-{end}.{fmt}"
-    if fmt == "json":
-        payload = {
-            "schema_version": 1,
-            "from": start.isoformat(),
-            "to": end.isoformat(),
-            "province": province or None,
-            "columns": list(columns),
-            "rows": rows,
-        }
-        response = HttpResponse(
-            json.dumps(payload, ensure_ascii=False), content_type="application/json"
-        )
-    else:
-        out = io.StringIO()
-        writer = csv.DictWriter(out, fieldnames=list(columns), lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-        response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    response["Access-Control-Allow-Origin"] = "*"
-    return response
+    return table_download(rows, queries.COMPARISON_COLUMNS, meta, name, fmt)

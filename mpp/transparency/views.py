@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from datetime import date
 from typing import Any
 from urllib.parse import urlencode
 
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone, translation
 from django.utils.dates import WEEKDAYS_ABBR
@@ -20,6 +17,7 @@ from mpp.core import charts
 from mpp.core.clock import mall_zone
 from mpp.core.errors import DomainError
 from mpp.core.models import Mall
+from mpp.core.opendata import bad_filters, table_download
 from mpp.core.pdf import pdf_download, report_error, report_language
 from mpp.core.tenancy import mall_or_404
 from mpp.facilities.queries import usage_figures
@@ -163,33 +161,6 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     return render(request, "transparency/dashboard.html", context)
 
 
-def _download(
-    rows: list[dict[str, Any]], columns: tuple[str, ...], meta: dict[str, Any], name: str, fmt: str
-) -> HttpResponse:
-    if fmt == "json":
-        payload = {**meta, "columns": list(columns), "rows": rows}
-        response = HttpResponse(
-            json.dumps(payload, ensure_ascii=False), content_type="application/json"
-        )
-    else:
-        out = io.StringIO()
-        writer = csv.DictWriter(out, fieldnames=list(columns), lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-        response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    response["Access-Control-Allow-Origin"] = "*"
-    return response
-
-
-def _bad_filters(errors: list[tuple[str, str]]) -> JsonResponse:
-    body = {
-        "detail": _("The filters are not valid."),
-        "errors": [{"field": f, "message": m} for f, m in errors],
-    }
-    return JsonResponse(body, status=400)
-
-
 @require_GET
 def published_ikm_data(request: HttpRequest, fmt: str) -> HttpResponse:
     """The published IKM of a period (`?period=2026-S2`, default as on the poster): the
@@ -202,10 +173,10 @@ def published_ikm_data(request: HttpRequest, fmt: str) -> HttpResponse:
     try:
         period = parse_skm_period(raw) if raw else published_period(mall=mall, today=today)
     except DomainError as exc:
-        return _bad_filters([("period", exc.message)])
+        return bad_filters([("period", exc.message)])
     rows = published_ikm_rows(mall=mall, period=period, today=today)
     meta = {"schema_version": SCHEMA_VERSION, "mall": mall.slug, "figure": "ikm"}
-    return _download(rows, IKM_COLUMNS, meta, f"mpp-{mall.slug}-ikm-{period.code}.{fmt}", fmt)
+    return table_download(rows, IKM_COLUMNS, meta, f"mpp-{mall.slug}-ikm-{period.code}.{fmt}", fmt)
 
 
 @require_GET
@@ -216,7 +187,9 @@ def follow_up_data(request: HttpRequest, fmt: str) -> HttpResponse:
     mall = mall_or_404(request)
     rows = follow_up_rows(mall=mall, today=mall_today(mall))
     meta = {"schema_version": SCHEMA_VERSION, "mall": mall.slug, "figure": "follow-up-plans"}
-    return _download(rows, FOLLOW_UP_COLUMNS, meta, f"mpp-{mall.slug}-follow-up-plans.{fmt}", fmt)
+    return table_download(
+        rows, FOLLOW_UP_COLUMNS, meta, f"mpp-{mall.slug}-follow-up-plans.{fmt}", fmt
+    )
 
 
 @require_GET
@@ -228,14 +201,14 @@ def open_data(request: HttpRequest, figure: str, fmt: str) -> HttpResponse:
     try:
         period = _period(request, mall, agencies)
     except FilterError as exc:
-        return _bad_filters(exc.errors)
+        return bad_filters(exc.errors)
     figures = dashboard_figures(
         mall=mall, start=period.start, end=period.end, agency=period.agency, agencies=agencies
     )
     columns = SCHEMAS[figure]
     rows = [{c: row.get(c) for c in columns} for row in figures.tables[figure]]
     name = f"mpp-{mall.slug}-{figure}-{period.start}-{period.end}.{fmt}"
-    return _download(rows, columns, {**figures.meta(), "figure": figure}, name, fmt)
+    return table_download(rows, columns, {**figures.meta(), "figure": figure}, name, fmt)
 
 
 @require_GET
