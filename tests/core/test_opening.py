@@ -15,7 +15,7 @@ from mpp.core.opening import closed_message, is_open, next_opening, open_days
 from mpp.queueing import domain
 from mpp.queueing.domain.errors import ConflictError
 from mpp.queueing.domain.schedule import bookable_days, plan_slots
-from mpp.queueing.models import Ticket
+from mpp.queueing.models import Slot, Ticket
 from tests.queueing.conftest import build_hall
 
 WIB = ZoneInfo("Asia/Jakarta")
@@ -91,6 +91,17 @@ def test_demo_switch_opens_walk_ins_only(ngawi):
     assert domain.issue_ticket(service=ngawi.akta, now=at(2026, 12, 12, 22)).number == 1
     queue = ngawi.ktp.queue
     assert plan_slots(ngawi.ktp, queue, date(2026, 12, 12)) == []
+
+
+@override_settings(MPP_DEMO_MODE=True)
+def test_demo_switch_issues_slotted_walk_ins_on_a_closed_day_without_a_seat(ngawi):
+    # KTP-el plans slots; on a Saturday night there are none, yet the demo kiosk must work.
+    assert ngawi.ktp.queue.slot_capacity
+    ticket = domain.issue_ticket(service=ngawi.ktp, now=at(2026, 12, 12, 22))
+    assert ticket.number == 1 and ticket.slot is None
+    assert not Slot.objects.filter(service=ngawi.ktp, day=date(2026, 12, 12)).exists()
+    # In the hours the same service still seats walk-ins in a slot.
+    assert domain.issue_ticket(service=ngawi.ktp, now=at(2026, 12, 14, 9)).slot is not None
 
 
 @override_settings(MPP_DEMO_MODE=False)
