@@ -17,6 +17,7 @@ from mpp.accounts.regions import DESA, find_desa, kecamatan_choices
 from mpp.applications.enums import FieldKind, ResultKind
 from mpp.applications.models import Application
 from mpp.applications.slots import Slot, slots_for
+from mpp.core.phones import phone_national
 
 ACCEPT = ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
 DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"]
@@ -51,7 +52,7 @@ class ApplicationForm(StyledForm):
         self.slots: list[Slot] = slots_for(application)
         answers = application.answers or {}
         initial: dict[str, Any] = {
-            "contact_phone": _national(str(application.contact_phone or "")),
+            "contact_phone": phone_national(application.contact_phone or ""),
             "contact_email": application.contact_email,
         }
         super().__init__(*args, initial=initial, **kwargs)
@@ -181,11 +182,6 @@ class ApplicationForm(StyledForm):
         return files
 
     desa_names = sorted({d.name for d in DESA})
-
-
-def _national(phone: str) -> str:
-    """'+6281234567890' -> '081234567890' (how people write their number)."""
-    return "0" + phone[3:] if phone.startswith("+62") else phone
 
 
 class TrackForm(StyledForm):
