@@ -5,8 +5,10 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from mpp.core.forms import SpecificMessages
 
-class MessagePreferencesForm(forms.Form):
+
+class MessagePreferencesForm(SpecificMessages, forms.Form):
     """The channels a citizen accepts messages on (about their applications, tickets, bookings
     and complaints). One-time codes they ask for are always sent."""
 
