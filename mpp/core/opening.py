@@ -113,9 +113,14 @@ def next_opening(mall: Mall, after: datetime) -> datetime | None:
     return None
 
 
+def demo_switch_on() -> bool:
+    """The demo switch (`MPP_DEMO_MODE`, on only in `make run`): walk-ins at any hour."""
+    return bool(getattr(settings, "MPP_DEMO_MODE", False))
+
+
 def walk_ins_open(mall: Mall, at: datetime) -> bool:
     """Walk-in tickets: the real hours, or any hour when the demo switch is on."""
-    return bool(getattr(settings, "MPP_DEMO_MODE", False)) or is_open(mall, at)
+    return demo_switch_on() or is_open(mall, at)
 
 
 def closed_message(mall: Mall, at: datetime) -> str:

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from django.conf import settings
 from django.db import IntegrityError, connection, transaction
 from django.db.models import F, Q
 from django.db.models.functions import Greatest
@@ -33,7 +32,7 @@ from mpp.catalog.models import Service
 from mpp.core.caching import TTLCache
 from mpp.core.domain_events import TicketCalled, TicketFinished, TicketIssued, emit
 from mpp.core.models import Mall
-from mpp.core.opening import closed_message, is_open, walk_ins_open
+from mpp.core.opening import closed_message, demo_switch_on, is_open, walk_ins_open
 from mpp.queueing.domain.common import (
     local_day,
     new_code,
@@ -207,9 +206,7 @@ def issue_ticket(
         raise ConflictError(closed_message(mall, now), field="service")
     # Outside the hours only the demo switch lets a walk-in in: there are no slots then (they
     # follow the real hours and calendar), so the ticket takes no seat.
-    seated = bool(queue.slot_capacity) and (
-        not getattr(settings, "MPP_DEMO_MODE", False) or is_open(mall, now)
-    )
+    seated = bool(queue.slot_capacity) and (not demo_switch_on() or is_open(mall, now))
     day = local_day(mall, now)
     try:
         with transaction.atomic():
