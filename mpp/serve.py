@@ -289,9 +289,11 @@ def _configure_environment() -> None:
 def warm_up() -> None:
     """Do before the first request what Django otherwise does lazily in the first requests:
     load the template tag libraries and compile the project's templates, build the URL
-    resolver's reverse tables and load the translation catalogues of every language. No
-    database access and no side effect; a template that does not compile is left for its
-    page to report."""
+    resolver's reverse tables and load the translation catalogues of every language; then
+    each app's own `warm_up()` when its AppConfig has one (the catalogue: the search's
+    stemmer). No database access and no side effect; a template that does not compile is
+    left for its page to report."""
+    from django.apps import apps
     from django.conf import settings
     from django.template import TemplateDoesNotExist, TemplateSyntaxError, engines
     from django.template.utils import get_app_template_dirs
@@ -311,6 +313,10 @@ def warm_up() -> None:
             for path in sorted(Path(folder).rglob("*.html")):
                 with contextlib.suppress(TemplateSyntaxError, TemplateDoesNotExist):
                     engine.get_template(path.relative_to(folder).as_posix())
+    for config in apps.get_app_configs():
+        hook = getattr(config, "warm_up", None)
+        if callable(hook):
+            hook()
 
 
 def settle_heap() -> None:
