@@ -356,6 +356,8 @@ def _issue_in_one_statement(
     ticket._state.adding = False
     ticket._state.db = connection.alias
     nudge_board(mall.pk, event_id, "issued")
+    # After the statement rather than inside a transaction: a new walk-in ticket has no
+    # contact, and its only subscriber (notify) returns without touching the database.
     emit(
         TicketIssued(mall_id=mall.pk, ticket_id=ticket.pk, service_id=service.pk, has_contact=False)
     )
