@@ -26,10 +26,10 @@ ISSUE_STATEMENTS = 4
 # waiting ticket (locked, with its service), the claim UPDATE, the call event; the "your turn
 # is near" notification reads the counter, the called ticket with its contact and the next in
 # line.
-CALL_NEXT_STATEMENTS = 9
+CALL_NEXT_STATEMENTS = 4
 # Finish: token, ticket by code, its counter (fresh), counter lock, ticket lock, UPDATE, event; the
 # survey invitation (service, existing invitation, INSERT) and its message (contact).
-FINISH_STATEMENTS = 11
+FINISH_STATEMENTS = 5
 
 
 def _statements(captured: CaptureQueriesContext) -> list[str]:
