@@ -142,6 +142,7 @@ class _Entry(NamedTuple):
     expires: float
     generation: str
     user_values: tuple[Any, ...]
+    db: str
 
 
 class TokenCache:
@@ -167,7 +168,7 @@ class TokenCache:
             and entry.generation == generation
             and entry.expires > time.monotonic()
         ):
-            return User.from_db("default", _USER_FIELDS, entry.user_values)
+            return User.from_db(entry.db, _USER_FIELDS, entry.user_values)
         row = (
             ApiToken.objects.select_related("user")
             .filter(digest=digest, is_active=True, user__is_active=True)
@@ -181,7 +182,12 @@ class TokenCache:
             with self._lock:
                 if len(self._entries) >= self.max_entries:
                     self._entries.clear()
-                self._entries[digest] = _Entry(time.monotonic() + self.seconds, generation, values)
+                self._entries[digest] = _Entry(
+                    time.monotonic() + self.seconds,
+                    generation,
+                    values,
+                    row.user._state.db or "default",
+                )
         return row.user
 
     def clear(self) -> None:
@@ -223,16 +229,29 @@ def _token_changed(sender: Any, **kwargs: Any) -> None:
     bump_token_generation()
 
 
-def _user_saved(sender: Any, update_fields: Any = None, **kwargs: Any) -> None:
+def _holds_tokens(user_id: Any) -> bool:
+    # Citizens sign up and edit their profiles all day: only a change to someone who holds a
+    # token makes every process re-check its tokens.
+    return user_id is not None and ApiToken.objects.filter(user_id=user_id).exists()
+
+
+def _user_saved(sender: Any, instance: Any, update_fields: Any = None, **kwargs: Any) -> None:
     if update_fields is not None and set(update_fields) <= _HARMLESS_USER_FIELDS:
         return
-    bump_token_generation()
+    if _holds_tokens(instance.pk):
+        bump_token_generation()
+
+
+def _membership_changed(sender: Any, instance: Any, **kwargs: Any) -> None:
+    if _holds_tokens(instance.user_id):
+        bump_token_generation()
 
 
 def connect_signals() -> None:
-    """Bump the generation on every saved or deleted token, user or staff membership
-    (`AccountsConfig.ready`). Queryset `update()` sends no signal: code that changes these
-    rows in bulk calls `bump_token_generation` itself (as `revoke_api_tokens` does)."""
+    """Bump the generation on every saved or deleted token, and on every change to a user who
+    holds one or to their staff memberships (`AccountsConfig.ready`). Queryset `update()` sends
+    no signal: code that changes these rows in bulk calls `bump_token_generation` itself (as
+    `revoke_api_tokens` does)."""
     from django.db.models.signals import post_delete, post_save
 
     from mpp.accounts.models import StaffMembership
@@ -244,5 +263,5 @@ def connect_signals() -> None:
     post_delete.connect(_token_changed, sender=User, dispatch_uid=f"{uid}.user_deleted")
     for signal, name in ((post_save, "saved"), (post_delete, "deleted")):
         signal.connect(
-            _token_changed, sender=StaffMembership, dispatch_uid=f"{uid}.membership_{name}"
+            _membership_changed, sender=StaffMembership, dispatch_uid=f"{uid}.membership_{name}"
         )

@@ -445,7 +445,7 @@ def recall_ticket(*, ticket: Ticket, officer: User, now: datetime | None = None)
             return ticket
         ticket.called_at = now
         ticket.call_count += 1
-        ticket.save(update_fields=["called_at", "call_count"])
+        calls.save_ticket(ticket, "called_at", "call_count")
         event = calls.insert_event(
             ticket, TicketEventKind.RECALLED, now, actor=officer, counter=counter
         )
@@ -476,7 +476,7 @@ def skip_ticket(
             return ticket
         _move(ticket, TicketStatus.SKIPPED)
         ticket.status = TicketStatus.SKIPPED
-        ticket.save(update_fields=["status"])
+        calls.save_ticket(ticket, "status")
         event = calls.insert_event(
             ticket, TicketEventKind.SKIPPED, now, actor=officer, counter=counter, note=note
         )
@@ -495,7 +495,7 @@ def start_service(*, ticket: Ticket, officer: User, now: datetime | None = None)
         _move(ticket, TicketStatus.SERVING)
         ticket.status = TicketStatus.SERVING
         ticket.started_at = now
-        ticket.save(update_fields=["status", "started_at"])
+        calls.save_ticket(ticket, "status", "started_at")
         event = calls.insert_event(
             ticket, TicketEventKind.STARTED, now, actor=officer, counter=counter
         )
@@ -508,7 +508,7 @@ def _finish(ticket: Ticket, officer: User, counter: Counter, now: datetime) -> N
     _move(ticket, TicketStatus.DONE)
     ticket.status = TicketStatus.DONE
     ticket.finished_at = now
-    ticket.save(update_fields=["status", "finished_at"])
+    calls.save_ticket(ticket, "status", "finished_at")
     event = calls.insert_event(
         ticket, TicketEventKind.FINISHED, now, actor=officer, counter=counter
     )
