@@ -14,7 +14,7 @@ from django.test.utils import CaptureQueriesContext
 
 from mpp.accounts import tokens
 from mpp.accounts.access import TOKEN_MARK, memberships
-from mpp.accounts.models import ApiToken, StaffMembership
+from mpp.accounts.models import ApiToken, StaffMembership, User
 from mpp.accounts.tokens import TokenCache, issue_api_token, revoke_api_tokens
 from mpp.queueing.queries import clear_caches
 from tests.queueing.conftest import build_hall
@@ -113,6 +113,12 @@ def test_a_sign_in_does_not_make_every_process_check_its_tokens_again(hall):
 
     officer = hall.officers[0]
     officer.save(update_fields=["last_login"])
+    assert tokens._generation() == before
+
+    # A citizen without a token changes nothing either; a token holder's membership does.
+    citizen = User.objects.create_user(username="warga-tanpa-token")
+    citizen.first_name = "Warga"
+    citizen.save()
     assert tokens._generation() == before
 
     StaffMembership.objects.filter(user=officer).first().save()

@@ -14,7 +14,9 @@ dates as text). Everything else stays in the ORM. Each statement keeps what ADR 
   ORDER BY … LIMIT 1 FOR UPDATE SKIP LOCKED) AND status = 'waiting' RETURNING …`: the row,
   its lock and the claim without a second round trip; two counters can never claim one ticket
   (the locked sub-select skips rows another counter holds, and the outer condition re-checks
-  the status).
+  the status). It also refuses while a ticket is at the counter: the lock statement's own
+  snapshot predates the lock, so after waiting for another press of the same counter it
+  cannot see that press's ticket; the claim, a later statement, can (call_next then looks).
 - `lock_ticket_counter`: the counter of a ticket (by id, or by the mall and public code the
   API got) locked `FOR UPDATE OF` the counter only, so officer actions keep the one lock
   order: counter first, then ticket.
@@ -175,7 +177,8 @@ def claim_next(
     now: datetime,
 ) -> Ticket | None:
     """Claim the next ticket for the counter (see the module docstring); None when nobody
-    eligible is waiting (or every candidate is being claimed by another counter right now)."""
+    eligible is waiting (or every candidate is being claimed by another counter right now),
+    or when a ticket is at the counter."""
     if not service_ids:
         return None
     where, params = _eligible(counter_id, mall_id, day, service_ids)
@@ -184,7 +187,9 @@ def claim_next(
         f"called_at = %s, started_at = NULL, call_count = call_count + 1 "
         f"WHERE {_T}.id = (SELECT {_T}.id FROM {_T} WHERE {where} "
         f"ORDER BY {_order(priority_first)} LIMIT 1{_lock(skip_locked=True)}) "
-        f"AND {_T}.status = %s RETURNING {_TICKET_COLUMNS}, {_TICKET_EXTRAS}"
+        f"AND {_T}.status = %s AND NOT EXISTS (SELECT 1 FROM {_T} AS here "
+        f"WHERE here.counter_id = %s AND here.status IN ({_AT_COUNTER})) "
+        f"RETURNING {_TICKET_COLUMNS}, {_TICKET_EXTRAS}"
     )
     values = [
         TicketStatus.CALLED.value,
@@ -192,6 +197,7 @@ def claim_next(
         connection.ops.adapt_datetimefield_value(now),
         *params,
         TicketStatus.WAITING.value,
+        counter_id,
     ]
     with connection.cursor() as cursor:
         cursor.execute(sql, values)

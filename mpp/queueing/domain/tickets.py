@@ -344,22 +344,33 @@ def call_next(*, counter: Counter, officer: User, now: datetime | None = None) -
         check_officer(counter, officer)
         if counter.state != CounterState.OPEN:
             raise ConflictError(_("This counter is paused. Resume it first."), field="counter")
-        if current_id is not None:
-            current = _current(counter)
-            if current is not None and current.status == TicketStatus.CALLED:
+        streak_limit = setting("MPP_QUEUE_PRIORITY_STREAK", 2)
+
+        def claim() -> Ticket | None:
+            return calls.claim_next(
+                counter_id=counter.pk,
+                mall_id=counter.mall_id,
+                day=local_day(counter.mall, now),
+                service_ids=counter_service_ids(counter.pk),
+                priority_first=counter.priority_streak < streak_limit,
+                now=now,
+            )
+
+        current = _current(counter) if current_id is not None else None
+        ticket = None
+        if current is None:
+            # The claim refuses while a ticket is at the counter. The lock statement read
+            # "free" in the snapshot it started with; if it waited for another press of this
+            # counter, that press's ticket shows only to a statement started after it.
+            ticket = claim()
+            if ticket is None:
+                current = _current(counter)
+        if current is not None:
+            if current.status == TicketStatus.CALLED:
                 current.counter = counter
                 return current
-            if current is not None:
-                _finish(current, officer, counter, now)
-        streak_limit = setting("MPP_QUEUE_PRIORITY_STREAK", 2)
-        ticket = calls.claim_next(
-            counter_id=counter.pk,
-            mall_id=counter.mall_id,
-            day=local_day(counter.mall, now),
-            service_ids=counter_service_ids(counter.pk),
-            priority_first=counter.priority_streak < streak_limit,
-            now=now,
-        )
+            _finish(current, officer, counter, now)
+            ticket = claim()
         if ticket is None:
             return None
         ticket.counter = counter
