@@ -128,6 +128,7 @@ def request_mall(request: HttpRequest) -> Mall | None:
 
 
 def clear_caches() -> None:
+    from mpp.queueing.domain.calls import _malls
     from mpp.queueing.domain.tickets import _services_cache
 
     _handling_cache.clear()
@@ -136,6 +137,7 @@ def clear_caches() -> None:
     _mall_cache.clear()
     _counter_cache.clear()
     _services_cache.clear()
+    _malls.clear()
 
 
 def handling_minutes(service_id: int, default: float, *, now: datetime | None = None) -> float:

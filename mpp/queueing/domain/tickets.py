@@ -35,6 +35,7 @@ from mpp.core.caching import TTLCache
 from mpp.core.domain_events import TicketCalled, TicketFinished, TicketIssued, emit
 from mpp.core.models import Mall
 from mpp.core.opening import closed_message, demo_switch_on, is_open, walk_ins_open
+from mpp.queueing.domain import calls
 from mpp.queueing.domain.common import (
     local_day,
     new_code,
@@ -416,14 +417,6 @@ def check_officer(counter: Counter, officer: User) -> None:
         )
 
 
-def _lock_counter(counter: Counter, officer: User) -> Counter:
-    locked = (
-        Counter.objects.select_for_update(of=("self",)).select_related("mall").get(pk=counter.pk)
-    )
-    check_officer(locked, officer)
-    return locked
-
-
 # The call path loads a ticket with only the service columns its answer names: a catalogue
 # service has some fifty columns, and compiling and reading them cost more CPU than the query.
 _WITH_SERVICE_NAME = (
@@ -462,68 +455,54 @@ def call_next(*, counter: Counter, officer: User, now: datetime | None = None) -
     Idempotent: if the counter's current ticket is still only called, it is returned again
     (a double press never calls two people). A ticket being served is finished first.
     Side effects: timeline events; board and ticket nudges after commit.
+    The statements of the common case are in `calls.py` (issue 11: the call path).
     """
     now = now_or(now)
     with transaction.atomic():
-        counter = _lock_counter(counter, officer)
+        locked = calls.lock_counter_for_call(counter.pk)
+        if locked is None:
+            raise Counter.DoesNotExist("Counter matching query does not exist.")
+        counter, current_id = locked
+        check_officer(counter, officer)
         if counter.state != CounterState.OPEN:
             raise ConflictError(_("This counter is paused. Resume it first."), field="counter")
-        current = _current(counter)
-        if current is not None and current.status == TicketStatus.CALLED:
-            current.counter = counter
-            return current
-        if current is not None:
-            _finish(current, officer, counter, now)
-        day = local_day(counter.mall, now)
-        service_ids = counter_service_ids(counter.pk)
-        eligible = Ticket.objects.filter(
-            mall_id=counter.mall_id,
-            day=day,
-            status=TicketStatus.WAITING,
-            service_id__in=service_ids,
-        ).filter(Q(target_counter__isnull=True) | Q(target_counter=counter))
         streak_limit = setting("MPP_QUEUE_PRIORITY_STREAK", 2)
-        order = (
-            ("-is_priority", "queued_at", "pk")
-            if counter.priority_streak < streak_limit
-            else ("is_priority", "queued_at", "pk")
-        )
-        for _attempt in range(10):
-            # The whole row (and its service) comes with the lock: no second read after the
-            # claim. `of=("self",)` locks the ticket only, not its service.
-            ticket = (
-                eligible.order_by(*order)
-                .select_related("service")
-                .only(*_WITH_SERVICE_NAME)
-                .select_for_update(skip_locked=True, of=("self",))
-                .first()
+
+        def claim() -> Ticket | None:
+            return calls.claim_next(
+                counter_id=counter.pk,
+                mall_id=counter.mall_id,
+                day=local_day(counter.mall, now),
+                service_ids=counter_service_ids(counter.pk),
+                priority_first=counter.priority_streak < streak_limit,
+                now=now,
             )
+
+        current = _current(counter) if current_id is not None else None
+        ticket = None
+        if current is None:
+            # The claim refuses while a ticket is at the counter. The lock statement read
+            # "free" in the snapshot it started with; if it waited for another press of this
+            # counter, that press's ticket shows only to a statement started after it.
+            ticket = claim()
             if ticket is None:
-                return None
-            claimed = Ticket.objects.filter(pk=ticket.pk, status=TicketStatus.WAITING).update(
-                status=TicketStatus.CALLED,
-                counter=counter,
-                target_counter=None,
-                called_at=now,
-                started_at=None,
-                call_count=F("call_count") + 1,
-            )
-            if claimed:
-                break
-        else:  # pragma: no cover - ten lost races in one call
-            raise ConflictError(_("The queue is very busy; please try again."), field="counter")
-        # The row was read locked (PostgreSQL) or inside the write transaction (SQLite), so
-        # the claim changed exactly these fields of what was read.
-        ticket.status = TicketStatus.CALLED
+                current = _current(counter)
+        if current is not None:
+            if current.status == TicketStatus.CALLED:
+                current.counter = counter
+                return current
+            _finish(current, officer, counter, now)
+            ticket = claim()
+        if ticket is None:
+            return None
         ticket.counter = counter
-        ticket.target_counter = None
-        ticket.called_at = now
-        ticket.started_at = None
-        ticket.call_count += 1
         streak = counter.priority_streak + 1 if ticket.is_priority else 0
         if streak != counter.priority_streak:
             Counter.objects.filter(pk=counter.pk).update(priority_streak=streak)
-        event = _event(ticket, TicketEventKind.CALLED, now, actor=officer, counter=counter)
+            counter.priority_streak = streak
+        event = calls.insert_event(
+            ticket, TicketEventKind.CALLED, now, actor=officer, counter=counter
+        )
         nudge_board(counter.mall_id, event.pk, "called")
         nudge_ticket(ticket.code, event.pk, "called")
         emit(
@@ -532,6 +511,7 @@ def call_next(*, counter: Counter, officer: User, now: datetime | None = None) -
                 ticket_id=ticket.pk,
                 service_id=ticket.service_id,
                 counter_id=counter.pk,
+                has_contact=ticket.has_contact,  # type: ignore[attr-defined]
             )
         )
     return ticket
@@ -557,23 +537,33 @@ def counter_service_ids(counter_id: int) -> list[int]:
 
 
 def _ticket_at_counter(ticket: Ticket, officer: User) -> tuple[Ticket, Counter]:
-    """Lock the ticket's counter and the ticket; check the officer is signed in there.
-    Reads the ticket afresh: the caller's copy may be stale."""
-    counter_id = Ticket.objects.filter(pk=ticket.pk).values_list("counter_id", flat=True).first()
-    if counter_id is None:
+    """Lock the ticket's counter, then the ticket (the one lock order of officer actions);
+    check the officer is signed in there. Reads the ticket afresh: the caller's copy may be
+    stale. `ticket` needs only its id — or, from the API, its mall and public code (one
+    statement finds and locks the counter). The fresh ticket carries `has_contact`."""
+    if ticket.pk is not None:
+        found = calls.lock_ticket_counter(ticket_id=ticket.pk)
+    else:
+        found = calls.lock_ticket_counter(mall_id=ticket.mall_id, code=ticket.code)
+    if found is None:
+        known = (
+            Ticket.objects.filter(pk=ticket.pk)
+            if ticket.pk is not None
+            else Ticket.objects.filter(mall_id=ticket.mall_id, code=ticket.code)
+        )
+        fresh_ref = known.only("id", "prefix", "number").order_by().first()
+        if fresh_ref is None:
+            raise NotFoundError(_("There is no ticket with that code."), field="code")
         raise ConflictError(
-            _("Ticket %(number)s is not at a counter.") % {"number": ticket.display_number},
+            _("Ticket %(number)s is not at a counter.") % {"number": fresh_ref.display_number},
             field="ticket",
         )
-    counter = _lock_counter(Counter(pk=counter_id), officer)
-    fresh = Ticket.objects.select_for_update().get(pk=ticket.pk)
-    if fresh.counter_id != counter.pk:
+    counter, ticket_id = found
+    check_officer(counter, officer)
+    fresh = calls.locked_ticket(ticket_id)
+    if fresh is None or fresh.counter_id != counter.pk:
         raise ConflictError(_("This ticket has moved to another counter."), field="ticket")
-    # The answer names the counter and the service: hand over what is already loaded
-    # instead of two more reads after the commit.
     fresh.counter = counter
-    if Ticket.service.is_cached(ticket) and ticket.service_id == fresh.service_id:
-        fresh.service = ticket.service
     return fresh, counter
 
 
@@ -588,8 +578,10 @@ def recall_ticket(*, ticket: Ticket, officer: User, now: datetime | None = None)
             return ticket
         ticket.called_at = now
         ticket.call_count += 1
-        ticket.save(update_fields=["called_at", "call_count"])
-        event = _event(ticket, TicketEventKind.RECALLED, now, actor=officer, counter=counter)
+        calls.save_ticket(ticket, "called_at", "call_count")
+        event = calls.insert_event(
+            ticket, TicketEventKind.RECALLED, now, actor=officer, counter=counter
+        )
         nudge_board(ticket.mall_id, event.pk, "called")
         nudge_ticket(ticket.code, event.pk, "called")
         emit(
@@ -598,6 +590,7 @@ def recall_ticket(*, ticket: Ticket, officer: User, now: datetime | None = None)
                 ticket_id=ticket.pk,
                 service_id=ticket.service_id,
                 counter_id=counter.pk,
+                has_contact=getattr(ticket, "has_contact", True),
             )
         )
     return ticket
@@ -611,13 +604,13 @@ def skip_ticket(
     with transaction.atomic():
         # Locks are always taken counter first, then ticket (as call_next does), so two
         # officers' actions can never deadlock.
-        ticket, counter = _ticket_at_counter(Ticket.objects.get(pk=ticket.pk), officer)
+        ticket, counter = _ticket_at_counter(ticket, officer)
         if ticket.status == TicketStatus.SKIPPED:
             return ticket
         _move(ticket, TicketStatus.SKIPPED)
         ticket.status = TicketStatus.SKIPPED
-        ticket.save(update_fields=["status"])
-        event = _event(
+        calls.save_ticket(ticket, "status")
+        event = calls.insert_event(
             ticket, TicketEventKind.SKIPPED, now, actor=officer, counter=counter, note=note
         )
         nudge_board(ticket.mall_id, event.pk, "skipped")
@@ -635,8 +628,10 @@ def start_service(*, ticket: Ticket, officer: User, now: datetime | None = None)
         _move(ticket, TicketStatus.SERVING)
         ticket.status = TicketStatus.SERVING
         ticket.started_at = now
-        ticket.save(update_fields=["status", "started_at"])
-        event = _event(ticket, TicketEventKind.STARTED, now, actor=officer, counter=counter)
+        calls.save_ticket(ticket, "status", "started_at")
+        event = calls.insert_event(
+            ticket, TicketEventKind.STARTED, now, actor=officer, counter=counter
+        )
         nudge_board(ticket.mall_id, event.pk, "started")
         nudge_ticket(ticket.code, event.pk, "started")
     return ticket
@@ -646,8 +641,10 @@ def _finish(ticket: Ticket, officer: User, counter: Counter, now: datetime) -> N
     _move(ticket, TicketStatus.DONE)
     ticket.status = TicketStatus.DONE
     ticket.finished_at = now
-    ticket.save(update_fields=["status", "finished_at"])
-    event = _event(ticket, TicketEventKind.FINISHED, now, actor=officer, counter=counter)
+    calls.save_ticket(ticket, "status", "finished_at")
+    event = calls.insert_event(
+        ticket, TicketEventKind.FINISHED, now, actor=officer, counter=counter
+    )
     nudge_board(ticket.mall_id, event.pk, "finished")
     nudge_ticket(ticket.code, event.pk, "finished")
     # The citizen was served: subscribers (the feedback app) issue the survey invitation
@@ -659,6 +656,8 @@ def _finish(ticket: Ticket, officer: User, counter: Counter, now: datetime) -> N
             service_id=ticket.service_id,
             ticket_code=ticket.code,
             finished_at=now,
+            # Loaded with the lock on the call path; unknown (so looked up) elsewhere.
+            has_contact=getattr(ticket, "has_contact", True),
         )
     )
 
