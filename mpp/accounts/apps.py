@@ -17,3 +17,7 @@ class AccountsConfig(AppConfig):
         from mpp.accounts.staff_nav import register_accounts_pages
 
         register_accounts_pages()
+        # Cached API tokens are re-checked when a token, a user or a membership changes.
+        from mpp.accounts.tokens import connect_signals
+
+        connect_signals()

@@ -1,22 +1,49 @@
-"""API bearer tokens: issue one for a user, authenticate a request by it.
+"""API bearer tokens: issue one for a user, authenticate a request by it, revoke it.
 
 Tokens are random (secrets.token_urlsafe, 256 bits) and stored as SHA-256 digests, so a
 database leak does not leak usable tokens. Checking one is a single indexed lookup: no
 signature verification on the hot path (TheQ spent 42 % of its CPU there, docs/peers.md §7).
+
+Counter PCs send their token with every call (issue 11: the officer's call path), so each
+process remembers the tokens it validated (`TokenCache`): keyed by the digest, for at most
+`TOKEN_CACHE_SECONDS`, and only while the shared *token generation* (one key in the shared
+cache, Redis in production) is the one seen at validation. Everything that can change a
+token's answer bumps the generation after it commits (`bump_token_generation`): a token saved
+or deleted (`revoke_api_tokens`), a user saved (deactivated, no longer staff, …) or deleted, a
+staff membership granted, changed or revoked. Every process compares the generation on every
+request (one cache read instead of a database query), so a revocation takes effect at once on
+every app server. While the shared cache is unreachable, tokens are checked in the database
+every time (a process cannot hear another's bump then).
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import logging
 import secrets
-from typing import Any
+import threading
+import time
+from typing import Any, NamedTuple
 
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
 from django.http import HttpRequest
 from ninja.security import HttpBearer
 
 from mpp.accounts.models import ApiToken, User
+from mpp.core.redis_cache import RETRY_SECONDS
+
+logger = logging.getLogger("mpp.accounts")
 
 TOKEN_PREFIX = "mpp_"  # noqa: S105 - a visible prefix, not a secret
+#: How long a process trusts a token it validated without asking the database again.
+TOKEN_CACHE_SECONDS = 30.0
+#: The shared cache key of the token generation (see the module docstring).
+GENERATION_KEY = "accounts:token-generation"
+
+_USER_FIELDS = tuple(f.attname for f in User._meta.concrete_fields)
 
 
 def _digest(token: str) -> str:
@@ -30,15 +57,155 @@ def issue_api_token(*, user: User, name: str = "") -> str:
     return token
 
 
+def revoke_api_tokens(*, user: User | None = None, token: str = "") -> int:
+    """Deactivate a user's tokens (or the one `token`); refused at once by every process.
+    Returns how many were active. Use this rather than a bare queryset `update()`, which
+    would not bump the token generation."""
+    tokens = ApiToken.objects.filter(is_active=True)
+    if user is not None:
+        tokens = tokens.filter(user=user)
+    if token:
+        tokens = tokens.filter(digest=_digest(token))
+    elif user is None:
+        raise ValueError("revoke_api_tokens needs a user or a token")
+    count = tokens.update(is_active=False)
+    bump_token_generation()
+    return count
+
+
+def bump_token_generation() -> None:
+    """Make every process re-check its cached tokens in the database: now (for this process
+    and any that asks before the commit, which then re-checks once more) and after the
+    surrounding transaction commits (so no process can re-validate against the old rows)."""
+    _new_generation()
+    transaction.on_commit(_new_generation)
+
+
+# With Redis (production) the generation is one plain key read through a client this module
+# keeps: Django's cache makes a client object for every call, which cost more CPU than the
+# token query it replaces. Without Redis (one process: `make run`, the tests) it lives in the
+# cache of the process.
+_redis_down_until = 0.0
+
+
+@functools.cache
+def _redis_client(url: str) -> Any:
+    import redis
+
+    return redis.Redis.from_url(url, socket_connect_timeout=0.5, socket_timeout=0.5)
+
+
+def _redis_key() -> str:
+    prefix = settings.CACHES.get("default", {}).get("KEY_PREFIX", "")
+    return f"{prefix}:{GENERATION_KEY}" if prefix else GENERATION_KEY
+
+
+def _redis(op: str, *args: Any, **kwargs: Any) -> tuple[bool, Any]:
+    """(True, answer) from Redis, (False, None) while it is unreachable (then retried after
+    RETRY_SECONDS, like the resilient cache)."""
+    global _redis_down_until  # noqa: PLW0603 - one circuit breaker per process
+    if time.monotonic() < _redis_down_until:
+        return False, None
+    try:
+        return True, getattr(_redis_client(settings.REDIS_URL), op)(_redis_key(), *args, **kwargs)
+    except Exception:
+        _redis_down_until = time.monotonic() + RETRY_SECONDS
+        logger.warning("Redis unreachable: API tokens are checked in the database", exc_info=True)
+        return False, None
+
+
+def _new_generation() -> None:
+    value = secrets.token_hex(8)
+    if settings.REDIS_URL:
+        _redis("set", value)
+    else:
+        cache.set(GENERATION_KEY, value, timeout=None)
+
+
+def _generation() -> str | None:
+    """The shared generation, or None when it cannot be read (Redis down: a bump by another
+    process would go unheard, so nothing is answered from memory then)."""
+    if settings.REDIS_URL:
+        ok, value = _redis("get")
+        if ok and value is None:
+            _redis("set", secrets.token_hex(8), nx=True)  # first use, or Redis was emptied
+            ok, value = _redis("get")
+        return value.decode() if ok and value is not None else None
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        cache.add(GENERATION_KEY, secrets.token_hex(8), timeout=None)
+        value = cache.get(GENERATION_KEY)
+    return value if isinstance(value, str) else None
+
+
+class _Entry(NamedTuple):
+    expires: float
+    generation: str
+    user_values: tuple[Any, ...]
+    db: str
+
+
+class TokenCache:
+    """The tokens one process validated (see the module docstring). Each answer is a fresh
+    `User` instance: what a request caches on its user (memberships, permissions, the token
+    mark) never leaks into the next request."""
+
+    def __init__(self, seconds: float = TOKEN_CACHE_SECONDS, max_entries: int = 10_000) -> None:
+        self.seconds = seconds
+        self.max_entries = max_entries
+        self._entries: dict[str, _Entry] = {}
+        self._lock = threading.Lock()
+
+    def user(self, token: str) -> User | None:
+        if not token or len(token) > 200:
+            return None
+        digest = _digest(token)
+        generation = _generation()
+        entry = self._entries.get(digest)
+        if (
+            entry is not None
+            and generation is not None
+            and entry.generation == generation
+            and entry.expires > time.monotonic()
+        ):
+            return User.from_db(entry.db, _USER_FIELDS, entry.user_values)
+        row = (
+            ApiToken.objects.select_related("user")
+            .filter(digest=digest, is_active=True, user__is_active=True)
+            .first()
+        )
+        if row is None:
+            self._entries.pop(digest, None)
+            return None
+        if generation is not None:
+            values = tuple(getattr(row.user, name) for name in _USER_FIELDS)
+            with self._lock:
+                if len(self._entries) >= self.max_entries:
+                    self._entries.clear()
+                self._entries[digest] = _Entry(
+                    time.monotonic() + self.seconds,
+                    generation,
+                    values,
+                    row.user._state.db or "default",
+                )
+        return row.user
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+
+
+_tokens = TokenCache()
+
+
 def user_for_token(token: str) -> User | None:
-    if not token or len(token) > 200:
-        return None
-    row = (
-        ApiToken.objects.select_related("user")
-        .filter(digest=_digest(token), is_active=True, user__is_active=True)
-        .first()
-    )
-    return row.user if row else None
+    """The active user of an active token, else None."""
+    return _tokens.user(token)
+
+
+def clear_token_cache() -> None:
+    """Forget this process's validated tokens (tests)."""
+    _tokens.clear()
 
 
 class TokenAuth(HttpBearer):
@@ -50,3 +217,51 @@ class TokenAuth(HttpBearer):
             return None
         request.user = user
         return user
+
+
+# --- What bumps the generation -------------------------------------------------------------
+
+#: User saves that cannot change a token's answer (a sign-in stamps `last_login`).
+_HARMLESS_USER_FIELDS = frozenset({"last_login"})
+
+
+def _token_changed(sender: Any, **kwargs: Any) -> None:
+    bump_token_generation()
+
+
+def _holds_tokens(user_id: Any) -> bool:
+    # Citizens sign up and edit their profiles all day: only a change to someone who holds a
+    # token makes every process re-check its tokens.
+    return user_id is not None and ApiToken.objects.filter(user_id=user_id).exists()
+
+
+def _user_saved(sender: Any, instance: Any, update_fields: Any = None, **kwargs: Any) -> None:
+    if update_fields is not None and set(update_fields) <= _HARMLESS_USER_FIELDS:
+        return
+    if _holds_tokens(instance.pk):
+        bump_token_generation()
+
+
+def _membership_changed(sender: Any, instance: Any, **kwargs: Any) -> None:
+    if _holds_tokens(instance.user_id):
+        bump_token_generation()
+
+
+def connect_signals() -> None:
+    """Bump the generation on every saved or deleted token, and on every change to a user who
+    holds one or to their staff memberships (`AccountsConfig.ready`). Queryset `update()` sends
+    no signal: code that changes these rows in bulk calls `bump_token_generation` itself (as
+    `revoke_api_tokens` does)."""
+    from django.db.models.signals import post_delete, post_save
+
+    from mpp.accounts.models import StaffMembership
+
+    uid = "mpp.accounts.tokens"
+    post_save.connect(_token_changed, sender=ApiToken, dispatch_uid=f"{uid}.token_saved")
+    post_delete.connect(_token_changed, sender=ApiToken, dispatch_uid=f"{uid}.token_deleted")
+    post_save.connect(_user_saved, sender=User, dispatch_uid=f"{uid}.user_saved")
+    post_delete.connect(_token_changed, sender=User, dispatch_uid=f"{uid}.user_deleted")
+    for signal, name in ((post_save, "saved"), (post_delete, "deleted")):
+        signal.connect(
+            _membership_changed, sender=StaffMembership, dispatch_uid=f"{uid}.membership_{name}"
+        )

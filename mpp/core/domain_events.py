@@ -70,22 +70,27 @@ class TicketFollowed(DomainEvent):
 
 @dataclass(frozen=True, kw_only=True)
 class TicketCalled(DomainEvent):
-    """A ticket was called (or recalled) to a counter. Others in the queue moved up."""
+    """A ticket was called (or recalled) to a counter. Others in the queue moved up.
+    `has_contact` is False when the emitter knows the called ticket has no phone to message:
+    subscribers skip reading it."""
 
     ticket_id: int
     service_id: int
     counter_id: int
+    has_contact: bool = True
 
 
 @dataclass(frozen=True, kw_only=True)
 class TicketFinished(DomainEvent):
     """The citizen was served (not a no-show): the moment to invite them to the survey.
-    `ticket_code` and `finished_at` let subscribers act without reading the queue's tables."""
+    `ticket_code` and `finished_at` let subscribers act without reading the queue's tables;
+    `has_contact` is False when the emitter knows the ticket has no contact to message."""
 
     ticket_id: int
     service_id: int
     ticket_code: str
     finished_at: datetime
+    has_contact: bool = True
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -24,9 +24,21 @@ FINISHED_APPLICATION_STATES = frozenset({"result_ready", "rejected", "closed"})
 
 
 def invite_after_service(event: ev.TicketFinished) -> None:
-    """A ticket was served: issue its survey invitation (reference = ticket code)."""
-    from mpp.feedback.domain.surveys import create_survey_invitation
+    """A ticket was served: issue its survey invitation (reference = ticket code), and send
+    it when the citizen left a contact. Without one (most kiosk tickets) the invitation is a
+    single insert: the link is printed or shown on the ticket page, nothing is sent."""
+    from mpp.feedback.domain.surveys import create_survey_invitation, issue_survey_invitation
     from mpp.feedback.notify import send_survey_invitation
+
+    if not event.has_contact:
+        issue_survey_invitation(
+            mall_id=event.mall_id,
+            service_id=event.service_id,
+            reference=event.ticket_code,
+            channel=InvitationChannel.TICKET,
+            now=event.finished_at,
+        )
+        return
 
     invitation = create_survey_invitation(
         service=Service.objects.get(pk=event.service_id),

@@ -316,7 +316,10 @@ def _staff_action(name: str, summary: str) -> Callable[..., Any]:
     action = getattr(domain, name)
 
     def view(request: HttpRequest, code: str) -> Any:
-        ticket = action(ticket=_ticket(_mall(request), code), officer=request.user)
+        # The ticket by its mall and code, unread: the domain finds it with the lock of its
+        # counter (one statement) and answers 404 for an unknown code.
+        ref = Ticket(mall_id=_mall(request).pk, code=domain.normalise_code(code))
+        ticket = action(ticket=ref, officer=request.user)
         return _light_ticket(ticket, ticket.counter)
 
     view.__name__ = name
@@ -344,7 +347,8 @@ _staff_action("finish_service", "Finish the service.")
 def transfer_ticket(request: HttpRequest, code: str, payload: TransferIn) -> Any:
     """Send the citizen to another service and/or counter; they keep their place in line."""
     mall = _mall(request)
-    ticket = _ticket(mall, code)
+    # Unread, as for the other officer actions: the domain finds and locks it.
+    ticket = Ticket(mall_id=mall.pk, code=domain.normalise_code(code))
     to_service = _service(mall, payload.service) if payload.service else None
     to_counter = _counter(mall, payload.counter) if payload.counter is not None else None
     ticket = domain.transfer_ticket(

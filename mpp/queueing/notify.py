@@ -32,7 +32,9 @@ from mpp.notifications.domain import cancel_notifications, end_of_local_day, not
 from mpp.notifications.kinds import MessageKind, Placeholder, register
 from mpp.notifications.policy import quiet_until
 from mpp.queueing import queries
-from mpp.queueing.domain.common import mall_zone
+from mpp.queueing.domain import calls
+from mpp.queueing.domain.common import local_day, mall_zone
+from mpp.queueing.domain.tickets import counter_service_ids
 from mpp.queueing.enums import BookingStatus, ContactChannel
 from mpp.queueing.models import MAX_NOTIFY_AHEAD, Booking, Counter, Ticket, TicketContact
 
@@ -248,8 +250,20 @@ def on_ticket_followed(event: ev.TicketFollowed) -> None:
 
 def on_ticket_called(event: ev.TicketCalled) -> None:
     """The called citizen hears where to go; those now `notify_ahead` or fewer places from
-    the front of this counter's line hear that their turn is near (each once per ticket)."""
+    the front of this counter's line hear that their turn is near (each once per ticket).
+
+    This runs at every call (issue 11), and most tickets have no contact: the line is read as
+    (id, has a contact, notify_ahead) only, and the counter, the called ticket and the
+    tickets to message are read only when someone is to be messaged."""
     now = timezone.now()
+    line = _line(event, now)
+    near = [
+        (ahead, pk)
+        for ahead, (pk, has_contact, notify_ahead) in enumerate(line)
+        if has_contact and notify_ahead and ahead <= notify_ahead
+    ]
+    if not event.has_contact and not near:
+        return
     counter = (
         Counter.objects.select_related("mall", "booth", "agency__booth")
         .filter(pk=event.counter_id)
@@ -258,7 +272,11 @@ def on_ticket_called(event: ev.TicketCalled) -> None:
     if counter is None:
         return
     expires = end_of_local_day(counter.mall, now)
-    called = Ticket.objects.select_related("contact", "service").filter(pk=event.ticket_id).first()
+    called = (
+        Ticket.objects.select_related("contact", "service").filter(pk=event.ticket_id).first()
+        if event.has_contact
+        else None
+    )
     contact = _contact(called) if called is not None else None
     if called is not None and contact is not None:
         notify(
@@ -276,10 +294,13 @@ def on_ticket_called(event: ev.TicketCalled) -> None:
             channels=_channels(contact),
             expires_at=expires,
         )
-    for ahead, waiting in enumerate(queries.next_in_line(counter, limit=MAX_NOTIFY_AHEAD + 1)):
-        contact = _contact(waiting)
-        queue = getattr(waiting.service, "queue", None)
-        if contact is None or queue is None or ahead > queue.notify_ahead or not queue.notify_ahead:
+    waiting_by_pk = Ticket.objects.select_related("contact", "service").in_bulk(
+        [pk for _ahead, pk in near]
+    )
+    for ahead, pk in near:
+        waiting = waiting_by_pk.get(pk)
+        contact = _contact(waiting) if waiting is not None else None
+        if waiting is None or contact is None:
             continue
         notify(
             kind=TICKET_NEAR.key,
@@ -298,6 +319,18 @@ def on_ticket_called(event: ev.TicketCalled) -> None:
             channels=_channels(contact),
             expires_at=expires,
         )
+
+
+def _line(event: ev.TicketCalled, now: datetime) -> list[tuple[int, bool, int | None]]:
+    """The counter's line (see `calls.line_of_counter`): the mall's zone and the counter's
+    services come from process caches, so nothing but the line itself is read."""
+    return calls.line_of_counter(
+        counter_id=event.counter_id,
+        mall_id=event.mall_id,
+        day=local_day(calls.mall_of(event.mall_id), now),
+        service_ids=counter_service_ids(event.counter_id),
+        limit=MAX_NOTIFY_AHEAD + 1,
+    )
 
 
 def _booking(booking_id: int) -> Booking | None:

@@ -128,6 +128,7 @@ def request_mall(request: HttpRequest) -> Mall | None:
 
 
 def clear_caches() -> None:
+    from mpp.queueing.domain.calls import _malls
     from mpp.queueing.domain.tickets import _services_cache
 
     _handling_cache.clear()
@@ -136,6 +137,7 @@ def clear_caches() -> None:
     _mall_cache.clear()
     _counter_cache.clear()
     _services_cache.clear()
+    _malls.clear()
 
 
 def handling_minutes(service_id: int, default: float, *, now: datetime | None = None) -> float:
@@ -326,13 +328,18 @@ def _queue_counts(
         )
         params += [*key, bool(ticket.is_priority), at, at, ticket.pk]
     if pool.staffed_ids:
+        # By counter, not by day: the partial unique index of the current ticket per counter
+        # (ticket_one_current_per_counter) holds one row per busy counter. Filtered by mall and
+        # day instead, PostgreSQL walked all of the day's tickets in ticket_queue_idx when its
+        # statistics still showed the morning's empty day (25 ms at 18,000 tickets; issue 11).
+        # A counter still holding a ticket of an earlier day is busy with it all the same.
         staffed = ", ".join(["%s"] * len(pool.staffed_ids))
         parts.append(
             f"SELECT 3, service_id, COUNT(*) FROM {ticket_table} "  # noqa: S608
-            f"WHERE mall_id = %s AND day = %s AND status IN ('called', 'serving') "
-            f"AND service_id IN ({marks}) AND counter_id IN ({staffed}) GROUP BY service_id"
+            f"WHERE counter_id IN ({staffed}) AND status IN ('called', 'serving') "
+            f"AND service_id IN ({marks}) GROUP BY service_id"
         )
-        params += [*key, *pool.staffed_ids]
+        params += [*pool.staffed_ids, *services]
     if parts:
         with connection.cursor() as cursor:
             cursor.execute(" UNION ALL ".join(parts), params)

@@ -225,3 +225,30 @@ def _read_event(response: http.client.HTTPResponse, name: str, deadline: float) 
                 return buffer.decode()
             buffer = b""
     raise AssertionError(f"no {name} event")
+
+
+def test_warm_up_prepares_templates_and_the_search_before_the_first_request():
+    from django.template import engines
+
+    from mpp.catalog.search import normalize
+    from mpp.serve import warm_up
+
+    loader = engines["django"].engine.template_loaders[0]  # the cached loader
+    loader.reset()
+    normalize._sastrawi.cache_clear()
+    normalize.stem.cache_clear()  # else a word stemmed by an earlier test skips the stemmer
+    warm_up()
+    assert {"base.html", "catalog/search.html"} <= set(loader.get_template_cache)
+    assert normalize._sastrawi.cache_info().currsize == 1  # the catalogue's own warm_up()
+
+
+def test_settle_heap_takes_the_start_up_objects_out_of_the_collector():
+    import gc
+
+    from mpp.serve import settle_heap
+
+    try:
+        settle_heap()
+        assert gc.get_freeze_count() > 10_000
+    finally:
+        gc.unfreeze()

@@ -26,6 +26,7 @@ from mpp.feedback.domain.moderation import moderate_suggestion
 from mpp.feedback.domain.surveys import (
     check_invitation,
     create_survey_invitation,
+    issue_survey_invitation,
     submit_survey,
 )
 from mpp.feedback.errors import (
@@ -52,6 +53,7 @@ __all__ = [
     "disposition_complaint",
     "escalate_overdue_complaints",
     "file_complaint",
+    "issue_survey_invitation",
     "local_date",
     "moderate_suggestion",
     "publish_complaint",

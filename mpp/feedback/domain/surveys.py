@@ -79,6 +79,40 @@ def create_survey_invitation(
         return SurveyInvitation.objects.get(service=service, channel=channel, reference=reference)
 
 
+def issue_survey_invitation(
+    *,
+    mall_id: int,
+    service_id: int,
+    reference: str,
+    channel: str = InvitationChannel.TICKET,
+    now: datetime | None = None,
+) -> None:
+    """The invitation of one served ticket or application when nobody is to be messaged about
+    it (the citizen left no contact): the same row `create_survey_invitation` makes, written
+    by one `INSERT … ON CONFLICT DO NOTHING` (SQLite: `INSERT OR IGNORE`) — no read of the
+    service, no savepoint. The unique (service, channel, reference) still allows one
+    invitation per reference: a second call writes nothing. The officer's finish pays this on
+    every served ticket (issue 11)."""
+    reference = (reference or "").strip()[:40]
+    if not reference or channel not in InvitationChannel.values:
+        raise FeedbackError(_("Unknown survey channel."), field="channel")
+    moment = _now(now)
+    SurveyInvitation.objects.bulk_create(
+        [
+            SurveyInvitation(
+                mall_id=mall_id,
+                service_id=service_id,
+                channel=channel,
+                reference=reference,
+                token=survey_token(),
+                created_at=moment,
+                expires_at=moment + timedelta(days=conf.invitation_days()),
+            )
+        ],
+        ignore_conflicts=True,
+    )
+
+
 def check_invitation(invitation: SurveyInvitation, *, now: datetime | None = None) -> None:
     """Raise when the invitation can no longer be answered."""
     if invitation.used_at is not None:

@@ -20,10 +20,12 @@ priority never starves it, and a priority citizen waits at most a few calls.
 
 from __future__ import annotations
 
+import contextlib
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from django.db import IntegrityError, connection, transaction
-from django.db.models import F, Q
+from django.db.models import F, Field, Q
 from django.db.models.functions import Greatest
 from django.utils.translation import gettext as _
 
@@ -33,6 +35,7 @@ from mpp.core.caching import TTLCache
 from mpp.core.domain_events import TicketCalled, TicketFinished, TicketIssued, emit
 from mpp.core.models import Mall
 from mpp.core.opening import closed_message, demo_switch_on, is_open, walk_ins_open
+from mpp.queueing.domain import calls
 from mpp.queueing.domain.common import (
     local_day,
     new_code,
@@ -208,6 +211,18 @@ def issue_ticket(
     # follow the real hours and calendar), so the ticket takes no seat.
     seated = bool(queue.slot_capacity) and (not demo_switch_on() or is_open(mall, now))
     day = local_day(mall, now)
+    if not seated and connection.vendor == "postgresql":
+        return _issue_in_one_statement(
+            mall=mall,
+            service=service,
+            prefix=queue.prefix,
+            day=day,
+            channel=channel,
+            priority=priority,
+            request_key=request_key,
+            now=now,
+            actor=actor,
+        )
     try:
         with transaction.atomic():
             slot = _take_walk_in_seat(service, queue, now) if seated else None
@@ -239,6 +254,114 @@ def issue_ticket(
         if existing is None:
             raise
         return _same_request(existing, service)
+    return ticket
+
+
+# PostgreSQL, a ticket without a seat (the kiosk's usual case): the next number, the ticket
+# and its event in ONE statement (data-modifying CTEs), which is atomic on its own: no BEGIN or
+# COMMIT round trip, no ORM compile of two inserts (issue 11: 5 round trips became 1). When
+# the day's sequence row does not exist yet the statement inserts nothing and returns no row;
+# the row is created and the statement runs again. A seat (slot) needs its conditional update
+# in the same transaction and SQLite has no data-modifying CTEs: both take the path above.
+_ONE_STATEMENT_SQL: list[str] = []
+
+
+def _ticket_fields() -> tuple[list[Field], list[Field]]:
+    ticket = [f for f in Ticket._meta.concrete_fields if not f.primary_key]
+    event = [
+        f for f in TicketEvent._meta.concrete_fields if not f.primary_key and f.name != "ticket"
+    ]
+    return ticket, event
+
+
+def _one_statement_sql() -> str:
+    if not _ONE_STATEMENT_SQL:
+        qn = connection.ops.quote_name
+        ticket_fields, event_fields = _ticket_fields()
+        ticket_values = ", ".join(
+            "seq.last_number" if f.name == "number" else "%s" for f in ticket_fields
+        )
+        _ONE_STATEMENT_SQL.append(
+            f"WITH seq AS (UPDATE {qn(DailySequence._meta.db_table)} "  # noqa: S608 - our names
+            "SET last_number = last_number + 1 "
+            "WHERE mall_id = %s AND prefix = %s AND day = %s RETURNING last_number), "
+            f"ticket AS (INSERT INTO {qn(Ticket._meta.db_table)} "
+            f"({', '.join(qn(str(f.column)) for f in ticket_fields)}) "
+            f"SELECT {ticket_values} FROM seq RETURNING id, number), "
+            f"event AS (INSERT INTO {qn(TicketEvent._meta.db_table)} "
+            f"({qn('ticket_id')}, {', '.join(qn(str(f.column)) for f in event_fields)}) "
+            f"SELECT ticket.id, {', '.join(['%s'] * len(event_fields))} FROM ticket RETURNING id) "
+            "SELECT ticket.id, ticket.number, event.id FROM ticket, event"
+        )
+    return _ONE_STATEMENT_SQL[0]
+
+
+def _issue_in_one_statement(
+    *,
+    mall: Mall,
+    service: Service,
+    prefix: str,
+    day: date,
+    channel: str,
+    priority: str,
+    request_key: str | None,
+    now: datetime,
+    actor: User | None,
+) -> Ticket:
+    ticket = Ticket(
+        mall=mall,
+        code=new_code(),
+        day=day,
+        prefix=prefix,
+        number=0,  # from the sequence, in the statement
+        service=service,
+        channel=channel,
+        priority=priority,
+        is_priority=bool(priority),
+        status=TicketStatus.WAITING,
+        queued_at=now,
+        issued_at=now,
+        request_key=request_key or None,
+    )
+    event = TicketEvent(
+        mall_id=mall.pk, day=day, kind=TicketEventKind.ISSUED, at=now, actor=actor, service=service
+    )
+    ticket_fields, event_fields = _ticket_fields()
+    params: list[Any] = [mall.pk, prefix, connection.ops.adapt_datefield_value(day)]
+    params += [
+        f.get_db_prep_save(getattr(ticket, f.attname), connection)
+        for f in ticket_fields
+        if f.name != "number"
+    ]
+    params += [f.get_db_prep_save(getattr(event, f.attname), connection) for f in event_fields]
+    # Inside a caller's transaction a refused insert (a concurrent request with the same key)
+    # must not abort it: a savepoint then. Outside, the statement is its own transaction.
+    atomic = transaction.atomic() if connection.in_atomic_block else contextlib.nullcontext()
+    try:
+        with atomic, connection.cursor() as cursor:
+            cursor.execute(_one_statement_sql(), params)
+            row = cursor.fetchone()
+            if row is None:  # the first ticket of the day for this prefix
+                DailySequence.objects.bulk_create(
+                    [DailySequence(mall=mall, prefix=prefix, day=day, last_number=0)],
+                    ignore_conflicts=True,
+                )
+                cursor.execute(_one_statement_sql(), params)
+                row = cursor.fetchone()
+    except IntegrityError:
+        existing = Ticket.objects.filter(request_key=request_key).first() if request_key else None
+        if existing is None:
+            raise
+        return _same_request(existing, service)
+    ticket.pk, ticket.number, event_id = int(row[0]), int(row[1]), int(row[2])
+    ticket._state.adding = False
+    ticket._state.db = connection.alias
+    nudge_board(mall.pk, event_id, "issued")
+    # After the statement rather than inside a transaction: a new walk-in ticket has no
+    # contact, and its only subscriber (notify) returns without touching the database.
+    emit(
+        TicketIssued(mall_id=mall.pk, ticket_id=ticket.pk, service_id=service.pk, has_contact=False)
+    )
     return ticket
 
 
@@ -294,14 +417,6 @@ def check_officer(counter: Counter, officer: User) -> None:
         )
 
 
-def _lock_counter(counter: Counter, officer: User) -> Counter:
-    locked = (
-        Counter.objects.select_for_update(of=("self",)).select_related("mall").get(pk=counter.pk)
-    )
-    check_officer(locked, officer)
-    return locked
-
-
 # The call path loads a ticket with only the service columns its answer names: a catalogue
 # service has some fifty columns, and compiling and reading them cost more CPU than the query.
 _WITH_SERVICE_NAME = (
@@ -340,68 +455,54 @@ def call_next(*, counter: Counter, officer: User, now: datetime | None = None) -
     Idempotent: if the counter's current ticket is still only called, it is returned again
     (a double press never calls two people). A ticket being served is finished first.
     Side effects: timeline events; board and ticket nudges after commit.
+    The statements of the common case are in `calls.py` (issue 11: the call path).
     """
     now = now_or(now)
     with transaction.atomic():
-        counter = _lock_counter(counter, officer)
+        locked = calls.lock_counter_for_call(counter.pk)
+        if locked is None:
+            raise Counter.DoesNotExist("Counter matching query does not exist.")
+        counter, current_id = locked
+        check_officer(counter, officer)
         if counter.state != CounterState.OPEN:
             raise ConflictError(_("This counter is paused. Resume it first."), field="counter")
-        current = _current(counter)
-        if current is not None and current.status == TicketStatus.CALLED:
-            current.counter = counter
-            return current
-        if current is not None:
-            _finish(current, officer, counter, now)
-        day = local_day(counter.mall, now)
-        service_ids = counter_service_ids(counter.pk)
-        eligible = Ticket.objects.filter(
-            mall_id=counter.mall_id,
-            day=day,
-            status=TicketStatus.WAITING,
-            service_id__in=service_ids,
-        ).filter(Q(target_counter__isnull=True) | Q(target_counter=counter))
         streak_limit = setting("MPP_QUEUE_PRIORITY_STREAK", 2)
-        order = (
-            ("-is_priority", "queued_at", "pk")
-            if counter.priority_streak < streak_limit
-            else ("is_priority", "queued_at", "pk")
-        )
-        for _attempt in range(10):
-            # The whole row (and its service) comes with the lock: no second read after the
-            # claim. `of=("self",)` locks the ticket only, not its service.
-            ticket = (
-                eligible.order_by(*order)
-                .select_related("service")
-                .only(*_WITH_SERVICE_NAME)
-                .select_for_update(skip_locked=True, of=("self",))
-                .first()
+
+        def claim() -> Ticket | None:
+            return calls.claim_next(
+                counter_id=counter.pk,
+                mall_id=counter.mall_id,
+                day=local_day(counter.mall, now),
+                service_ids=counter_service_ids(counter.pk),
+                priority_first=counter.priority_streak < streak_limit,
+                now=now,
             )
+
+        current = _current(counter) if current_id is not None else None
+        ticket = None
+        if current is None:
+            # The claim refuses while a ticket is at the counter. The lock statement read
+            # "free" in the snapshot it started with; if it waited for another press of this
+            # counter, that press's ticket shows only to a statement started after it.
+            ticket = claim()
             if ticket is None:
-                return None
-            claimed = Ticket.objects.filter(pk=ticket.pk, status=TicketStatus.WAITING).update(
-                status=TicketStatus.CALLED,
-                counter=counter,
-                target_counter=None,
-                called_at=now,
-                started_at=None,
-                call_count=F("call_count") + 1,
-            )
-            if claimed:
-                break
-        else:  # pragma: no cover - ten lost races in one call
-            raise ConflictError(_("The queue is very busy; please try again."), field="counter")
-        # The row was read locked (PostgreSQL) or inside the write transaction (SQLite), so
-        # the claim changed exactly these fields of what was read.
-        ticket.status = TicketStatus.CALLED
+                current = _current(counter)
+        if current is not None:
+            if current.status == TicketStatus.CALLED:
+                current.counter = counter
+                return current
+            _finish(current, officer, counter, now)
+            ticket = claim()
+        if ticket is None:
+            return None
         ticket.counter = counter
-        ticket.target_counter = None
-        ticket.called_at = now
-        ticket.started_at = None
-        ticket.call_count += 1
         streak = counter.priority_streak + 1 if ticket.is_priority else 0
         if streak != counter.priority_streak:
             Counter.objects.filter(pk=counter.pk).update(priority_streak=streak)
-        event = _event(ticket, TicketEventKind.CALLED, now, actor=officer, counter=counter)
+            counter.priority_streak = streak
+        event = calls.insert_event(
+            ticket, TicketEventKind.CALLED, now, actor=officer, counter=counter
+        )
         nudge_board(counter.mall_id, event.pk, "called")
         nudge_ticket(ticket.code, event.pk, "called")
         emit(
@@ -410,6 +511,7 @@ def call_next(*, counter: Counter, officer: User, now: datetime | None = None) -
                 ticket_id=ticket.pk,
                 service_id=ticket.service_id,
                 counter_id=counter.pk,
+                has_contact=ticket.has_contact,  # type: ignore[attr-defined]
             )
         )
     return ticket
@@ -435,23 +537,33 @@ def counter_service_ids(counter_id: int) -> list[int]:
 
 
 def _ticket_at_counter(ticket: Ticket, officer: User) -> tuple[Ticket, Counter]:
-    """Lock the ticket's counter and the ticket; check the officer is signed in there.
-    Reads the ticket afresh: the caller's copy may be stale."""
-    counter_id = Ticket.objects.filter(pk=ticket.pk).values_list("counter_id", flat=True).first()
-    if counter_id is None:
+    """Lock the ticket's counter, then the ticket (the one lock order of officer actions);
+    check the officer is signed in there. Reads the ticket afresh: the caller's copy may be
+    stale. `ticket` needs only its id — or, from the API, its mall and public code (one
+    statement finds and locks the counter). The fresh ticket carries `has_contact`."""
+    if ticket.pk is not None:
+        found = calls.lock_ticket_counter(ticket_id=ticket.pk)
+    else:
+        found = calls.lock_ticket_counter(mall_id=ticket.mall_id, code=ticket.code)
+    if found is None:
+        known = (
+            Ticket.objects.filter(pk=ticket.pk)
+            if ticket.pk is not None
+            else Ticket.objects.filter(mall_id=ticket.mall_id, code=ticket.code)
+        )
+        fresh_ref = known.only("id", "prefix", "number").order_by().first()
+        if fresh_ref is None:
+            raise NotFoundError(_("There is no ticket with that code."), field="code")
         raise ConflictError(
-            _("Ticket %(number)s is not at a counter.") % {"number": ticket.display_number},
+            _("Ticket %(number)s is not at a counter.") % {"number": fresh_ref.display_number},
             field="ticket",
         )
-    counter = _lock_counter(Counter(pk=counter_id), officer)
-    fresh = Ticket.objects.select_for_update().get(pk=ticket.pk)
-    if fresh.counter_id != counter.pk:
+    counter, ticket_id = found
+    check_officer(counter, officer)
+    fresh = calls.locked_ticket(ticket_id)
+    if fresh is None or fresh.counter_id != counter.pk:
         raise ConflictError(_("This ticket has moved to another counter."), field="ticket")
-    # The answer names the counter and the service: hand over what is already loaded
-    # instead of two more reads after the commit.
     fresh.counter = counter
-    if Ticket.service.is_cached(ticket) and ticket.service_id == fresh.service_id:
-        fresh.service = ticket.service
     return fresh, counter
 
 
@@ -466,8 +578,10 @@ def recall_ticket(*, ticket: Ticket, officer: User, now: datetime | None = None)
             return ticket
         ticket.called_at = now
         ticket.call_count += 1
-        ticket.save(update_fields=["called_at", "call_count"])
-        event = _event(ticket, TicketEventKind.RECALLED, now, actor=officer, counter=counter)
+        calls.save_ticket(ticket, "called_at", "call_count")
+        event = calls.insert_event(
+            ticket, TicketEventKind.RECALLED, now, actor=officer, counter=counter
+        )
         nudge_board(ticket.mall_id, event.pk, "called")
         nudge_ticket(ticket.code, event.pk, "called")
         emit(
@@ -476,6 +590,7 @@ def recall_ticket(*, ticket: Ticket, officer: User, now: datetime | None = None)
                 ticket_id=ticket.pk,
                 service_id=ticket.service_id,
                 counter_id=counter.pk,
+                has_contact=getattr(ticket, "has_contact", True),
             )
         )
     return ticket
@@ -489,13 +604,13 @@ def skip_ticket(
     with transaction.atomic():
         # Locks are always taken counter first, then ticket (as call_next does), so two
         # officers' actions can never deadlock.
-        ticket, counter = _ticket_at_counter(Ticket.objects.get(pk=ticket.pk), officer)
+        ticket, counter = _ticket_at_counter(ticket, officer)
         if ticket.status == TicketStatus.SKIPPED:
             return ticket
         _move(ticket, TicketStatus.SKIPPED)
         ticket.status = TicketStatus.SKIPPED
-        ticket.save(update_fields=["status"])
-        event = _event(
+        calls.save_ticket(ticket, "status")
+        event = calls.insert_event(
             ticket, TicketEventKind.SKIPPED, now, actor=officer, counter=counter, note=note
         )
         nudge_board(ticket.mall_id, event.pk, "skipped")
@@ -513,8 +628,10 @@ def start_service(*, ticket: Ticket, officer: User, now: datetime | None = None)
         _move(ticket, TicketStatus.SERVING)
         ticket.status = TicketStatus.SERVING
         ticket.started_at = now
-        ticket.save(update_fields=["status", "started_at"])
-        event = _event(ticket, TicketEventKind.STARTED, now, actor=officer, counter=counter)
+        calls.save_ticket(ticket, "status", "started_at")
+        event = calls.insert_event(
+            ticket, TicketEventKind.STARTED, now, actor=officer, counter=counter
+        )
         nudge_board(ticket.mall_id, event.pk, "started")
         nudge_ticket(ticket.code, event.pk, "started")
     return ticket
@@ -524,8 +641,10 @@ def _finish(ticket: Ticket, officer: User, counter: Counter, now: datetime) -> N
     _move(ticket, TicketStatus.DONE)
     ticket.status = TicketStatus.DONE
     ticket.finished_at = now
-    ticket.save(update_fields=["status", "finished_at"])
-    event = _event(ticket, TicketEventKind.FINISHED, now, actor=officer, counter=counter)
+    calls.save_ticket(ticket, "status", "finished_at")
+    event = calls.insert_event(
+        ticket, TicketEventKind.FINISHED, now, actor=officer, counter=counter
+    )
     nudge_board(ticket.mall_id, event.pk, "finished")
     nudge_ticket(ticket.code, event.pk, "finished")
     # The citizen was served: subscribers (the feedback app) issue the survey invitation
@@ -537,6 +656,8 @@ def _finish(ticket: Ticket, officer: User, counter: Counter, now: datetime) -> N
             service_id=ticket.service_id,
             ticket_code=ticket.code,
             finished_at=now,
+            # Loaded with the lock on the call path; unknown (so looked up) elsewhere.
+            has_contact=getattr(ticket, "has_contact", True),
         )
     )
 

@@ -1,0 +1,325 @@
+"""The officer's hot statements, in SQL (issue 11: the call path).
+
+An officer's button press (call-next, then finish) is the queue's hottest write after the
+kiosk ticket. The profile showed Django compiling these statements in more CPU than the
+database spent running them (wide rows, joins, default orderings: ≈ 0.5–1 ms each, a dozen a
+call), so the few statements every press pays are written here once, from the models' own
+table and column names, and the rows come back through Django's own converters (SQLite returns
+dates as text). Everything else stays in the ORM. Each statement keeps what ADR 0004 asks:
+
+- `lock_counter_for_call`: the counter row `FOR UPDATE` (PostgreSQL; on SQLite the IMMEDIATE
+  write transaction serialises writers) with the officer, state, streak, the mall's zone and
+  whether a ticket is at the counter now — one round trip instead of the lock and a read.
+- `claim_next`: the next eligible waiting ticket claimed in ONE `UPDATE … WHERE id = (SELECT …
+  ORDER BY … LIMIT 1 FOR UPDATE SKIP LOCKED) AND status = 'waiting' RETURNING …`: the row,
+  its lock and the claim without a second round trip; two counters can never claim one ticket
+  (the locked sub-select skips rows another counter holds, and the outer condition re-checks
+  the status). It also refuses while a ticket is at the counter: the lock statement's own
+  snapshot predates the lock, so after waiting for another press of the same counter it
+  cannot see that press's ticket; the claim, a later statement, can (call_next then looks).
+- `lock_ticket_counter`: the counter of a ticket (by id, or by the mall and public code the
+  API got) locked `FOR UPDATE OF` the counter only, so officer actions keep the one lock
+  order: counter first, then ticket.
+- `locked_ticket`: the ticket row `FOR UPDATE` with its service's name and whether it has a
+  contact (the subscribers then skip the contact read when there is none).
+- `insert_event`: the timeline row of an officer's action (`INSERT … RETURNING id`), and
+  `save_ticket`: the changed fields of the locked ticket (`save(update_fields=…)` without
+  the ORM's compile).
+- `line_of_counter`: the first tickets a counter may call (the same eligibility and order as
+  `claim_next`, from the same fragment), as (id, has a contact, notify_ahead): the "your turn
+  is near" check reads only these three columns at every call.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from django.db import connection
+from django.db.models import Model
+
+from mpp.catalog.models import Service
+from mpp.core.caching import TTLCache
+from mpp.core.models import Mall
+from mpp.queueing.enums import AT_COUNTER, TicketStatus
+from mpp.queueing.models import Counter, QueueService, Ticket, TicketContact, TicketEvent
+
+_T = Ticket._meta.db_table
+_C = Counter._meta.db_table
+_M = Mall._meta.db_table
+_S = Service._meta.db_table
+_Q = QueueService._meta.db_table
+_TC = TicketContact._meta.db_table
+_E = TicketEvent._meta.db_table
+_TICKET_FIELDS = tuple(Ticket._meta.concrete_fields)
+_TICKET_ATTNAMES = tuple(f.attname for f in _TICKET_FIELDS)
+_TICKET_COLUMNS = ", ".join(f"{_T}.{f.column}" for f in _TICKET_FIELDS)
+# The service's name (the answer names it) and whether a contact exists (the subscribers
+# read the contact only then), as scalar sub-selects: RETURNING may not name joined tables
+# on SQLite.
+_TICKET_EXTRAS = (
+    f"(SELECT name FROM {_S} WHERE {_S}.id = {_T}.service_id), "  # noqa: S608 - our names
+    f"EXISTS (SELECT 1 FROM {_TC} WHERE {_TC}.ticket_id = {_T}.id)"
+)
+_AT_COUNTER = ", ".join(f"'{s.value}'" for s in AT_COUNTER)
+
+
+def _lock(of: str = "", *, skip_locked: bool = False) -> str:
+    if not connection.features.has_select_for_update:
+        return ""  # SQLite: the IMMEDIATE write transaction serialises writers
+    clause = " FOR UPDATE"
+    if of and connection.features.has_select_for_update_of:
+        clause += f" OF {of}"
+    if skip_locked:
+        clause += " SKIP LOCKED"
+    return clause
+
+
+def _converted(model: type[Model], attnames: tuple[str, ...], row: tuple[Any, ...]) -> list[Any]:
+    """`row` as the ORM would have read it (SQLite hands back dates, times and booleans raw)."""
+    if connection.vendor != "sqlite":
+        return list(row)
+    fields = {f.attname: f for f in model._meta.concrete_fields}
+    values = []
+    for name, value in zip(attnames, row, strict=True):
+        col = fields[name].get_col(model._meta.db_table)
+        converted = value
+        for convert in connection.ops.get_db_converters(col) + col.get_db_converters(connection):
+            converted = convert(converted, col, connection)
+        values.append(converted)
+    return values
+
+
+def _partial(model: type[Model], **values: Any) -> Any:
+    """An instance with only these fields loaded (the others are read on first use).
+    `Model.from_db` takes the values in the model's field order, hence the sorting."""
+    names = tuple(f.attname for f in model._meta.concrete_fields if f.attname in values)
+    return model.from_db(connection.alias, names, [values[name] for name in names])
+
+
+def _ticket(row: tuple[Any, ...]) -> Ticket:
+    """A Ticket from `_TICKET_COLUMNS, _TICKET_EXTRAS`: its service carries id, name and mall
+    (anything else of the service is read on first use), `has_contact` is set."""
+    n = len(_TICKET_ATTNAMES)
+    ticket: Ticket = Ticket.from_db(
+        connection.alias, _TICKET_ATTNAMES, _converted(Ticket, _TICKET_ATTNAMES, row[:n])
+    )
+    service_name, has_contact = row[n], row[n + 1]
+    ticket.service = _partial(
+        Service, id=ticket.service_id, mall_id=ticket.mall_id, name=service_name
+    )
+    ticket.has_contact = bool(has_contact)  # type: ignore[attr-defined]
+    return ticket
+
+
+def lock_counter_for_call(counter_id: int) -> tuple[Counter, int | None] | None:
+    """The counter locked, with its mall's zone, and the id of the ticket at it (None when
+    free); None when there is no such counter."""
+    sql = (
+        f"SELECT c.id, c.mall_id, c.number, c.state, c.officer_id, c.priority_streak, "  # noqa: S608 - our table names
+        f"m.timezone, (SELECT t.id FROM {_T} t WHERE t.counter_id = c.id "
+        f"AND t.status IN ({_AT_COUNTER})) "
+        f"FROM {_C} c INNER JOIN {_M} m ON m.id = c.mall_id WHERE c.id = %s{_lock('c')}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [counter_id])
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    pk, mall_id, number, state, officer_id, streak, zone, current_id = row
+    counter: Counter = _partial(
+        Counter,
+        id=pk,
+        mall_id=mall_id,
+        number=number,
+        state=state,
+        officer_id=officer_id,
+        priority_streak=streak,
+    )
+    counter.mall = _partial(Mall, id=mall_id, timezone=zone)
+    return counter, current_id
+
+
+def _eligible(
+    counter_id: int, mall_id: int, day: date, service_ids: list[int]
+) -> tuple[str, list[Any]]:
+    """The WHERE of the tickets a counter may call (call_next's rule): today's waiting tickets
+    of its services, not sent to another counter."""
+    marks = ", ".join(["%s"] * len(service_ids))
+    where = (
+        f"{_T}.mall_id = %s AND {_T}.day = %s AND {_T}.status = %s "
+        f"AND {_T}.service_id IN ({marks}) "
+        f"AND ({_T}.target_counter_id IS NULL OR {_T}.target_counter_id = %s)"
+    )
+    params = [
+        mall_id,
+        connection.ops.adapt_datefield_value(day),
+        TicketStatus.WAITING.value,
+        *service_ids,
+        counter_id,
+    ]
+    return where, params
+
+
+def _order(priority_first: bool) -> str:
+    return (
+        f"{_T}.is_priority {'DESC' if priority_first else 'ASC'}, {_T}.queued_at ASC, {_T}.id ASC"
+    )
+
+
+def claim_next(
+    *,
+    counter_id: int,
+    mall_id: int,
+    day: date,
+    service_ids: list[int],
+    priority_first: bool,
+    now: datetime,
+) -> Ticket | None:
+    """Claim the next ticket for the counter (see the module docstring); None when nobody
+    eligible is waiting (or every candidate is being claimed by another counter right now),
+    or when a ticket is at the counter."""
+    if not service_ids:
+        return None
+    where, params = _eligible(counter_id, mall_id, day, service_ids)
+    sql = (
+        f"UPDATE {_T} SET status = %s, counter_id = %s, target_counter_id = NULL, "  # noqa: S608 - our table names
+        f"called_at = %s, started_at = NULL, call_count = call_count + 1 "
+        f"WHERE {_T}.id = (SELECT {_T}.id FROM {_T} WHERE {where} "
+        f"ORDER BY {_order(priority_first)} LIMIT 1{_lock(skip_locked=True)}) "
+        f"AND {_T}.status = %s AND NOT EXISTS (SELECT 1 FROM {_T} AS here "
+        f"WHERE here.counter_id = %s AND here.status IN ({_AT_COUNTER})) "
+        f"RETURNING {_TICKET_COLUMNS}, {_TICKET_EXTRAS}"
+    )
+    values = [
+        TicketStatus.CALLED.value,
+        counter_id,
+        connection.ops.adapt_datetimefield_value(now),
+        *params,
+        TicketStatus.WAITING.value,
+        counter_id,
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, values)
+        row = cursor.fetchone()
+    return None if row is None else _ticket(row)
+
+
+def lock_ticket_counter(
+    *, ticket_id: int | None = None, mall_id: int | None = None, code: str = ""
+) -> tuple[Counter, int] | None:
+    """The counter the ticket is at, locked, and the ticket's id; None when the ticket is at no
+    counter (or does not exist). By `ticket_id`, or by `mall_id` and public `code`."""
+    params: list[Any]
+    if ticket_id is not None:
+        match, params = "t.id = %s", [ticket_id]
+    else:
+        match, params = "t.mall_id = %s AND t.code = %s", [mall_id, code]
+    sql = (
+        f"SELECT c.id, c.mall_id, c.number, c.state, c.officer_id, t.id "  # noqa: S608 - our table names
+        f"FROM {_T} t INNER JOIN {_C} c ON c.id = t.counter_id WHERE {match}{_lock('c')}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    pk, mall_id, number, state, officer_id, ticket_id = row
+    counter = _partial(
+        Counter, id=pk, mall_id=mall_id, number=number, state=state, officer_id=officer_id
+    )
+    return counter, ticket_id
+
+
+def locked_ticket(ticket_id: int) -> Ticket | None:
+    """The ticket row locked (`FOR UPDATE`), with its service's name and `has_contact`."""
+    sql = (
+        f"SELECT {_TICKET_COLUMNS}, {_TICKET_EXTRAS} FROM {_T} "  # noqa: S608 - our table names
+        f"WHERE {_T}.id = %s{_lock()}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [ticket_id])
+        row = cursor.fetchone()
+    return None if row is None else _ticket(row)
+
+
+def line_of_counter(
+    *, counter_id: int, mall_id: int, day: date, service_ids: list[int], limit: int
+) -> list[tuple[int, bool, int | None]]:
+    """The first `limit` tickets the counter may call, in call_next's order (priority first):
+    (ticket id, has a contact, the service's `notify_ahead` or None without queue settings)."""
+    if not service_ids:
+        return []
+    where, params = _eligible(counter_id, mall_id, day, service_ids)
+    sql = (
+        f"SELECT {_T}.id, EXISTS (SELECT 1 FROM {_TC} WHERE {_TC}.ticket_id = {_T}.id), "  # noqa: S608 - our table names
+        f"(SELECT {_Q}.notify_ahead FROM {_Q} WHERE {_Q}.service_id = {_T}.service_id) "
+        f"FROM {_T} WHERE {where} ORDER BY {_order(True)} LIMIT %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, limit])
+        return [(pk, bool(contact), ahead) for pk, contact, ahead in cursor.fetchall()]
+
+
+# A mall's zone decides its service day; it is set once when the mall is onboarded.
+_malls = TTLCache(60.0)
+
+
+def mall_of(mall_id: int) -> Mall:
+    """The mall (id and zone only), cached in the process for a minute."""
+    hit = _malls.get(mall_id)
+    if hit is None:
+        hit = Mall.objects.only("id", "timezone").get(pk=mall_id)
+        _malls.set(mall_id, hit)
+    return hit
+
+
+_EVENT_FIELDS = tuple(f for f in TicketEvent._meta.concrete_fields if not f.primary_key)
+_EVENT_INSERT = (
+    f"INSERT INTO {_E} ({', '.join(str(f.column) for f in _EVENT_FIELDS)}) "  # noqa: S608 - our names
+    f"VALUES ({', '.join(['%s'] * len(_EVENT_FIELDS))}) RETURNING id"
+)
+
+
+def insert_event(
+    ticket: Ticket,
+    kind: str,
+    now: datetime,
+    *,
+    actor: Any = None,
+    counter: Counter | None = None,
+    note: str = "",
+) -> TicketEvent:
+    """The timeline row of an officer's action on `ticket` (what `TicketEvent.objects.create`
+    writes, without compiling the INSERT at every press). Returns it saved."""
+    event = TicketEvent(
+        ticket_id=ticket.pk,
+        mall_id=ticket.mall_id,
+        day=ticket.day,
+        kind=kind,
+        at=now,
+        actor_id=getattr(actor, "pk", None),
+        counter_id=getattr(counter, "pk", None),
+        service_id=ticket.service_id,
+        note=note,
+    )
+    values = [f.get_db_prep_save(getattr(event, f.attname), connection) for f in _EVENT_FIELDS]
+    with connection.cursor() as cursor:
+        cursor.execute(_EVENT_INSERT, values)
+        event.pk = cursor.fetchone()[0]
+    event._state.adding = False
+    event._state.db = connection.alias
+    return event
+
+
+def save_ticket(ticket: Ticket, *names: str) -> None:
+    """Write these fields of `ticket` (locked by the caller): `ticket.save(update_fields=…)`
+    for the officer's actions, which have no signals, without compiling the UPDATE."""
+    fields = [f for f in _TICKET_FIELDS if f.name in names]
+    sql = (
+        f"UPDATE {_T} SET {', '.join(f'{f.column} = %s' for f in fields)} "  # noqa: S608 - our names
+        "WHERE id = %s"
+    )
+    values = [f.get_db_prep_save(getattr(ticket, f.attname), connection) for f in fields]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*values, ticket.pk])
