@@ -112,8 +112,15 @@ lint: install-test
 typecheck: install-test
 	$(VENV)/bin/mypy mpp
 
-pytest: install-test
+# The compiled catalogues the tests read, remade whenever a .po is newer than its .mo (or a .mo
+# is missing): `make pytest` never rewrites a current catalogue, so the two suites `.ci/run`
+# runs at once in one checkout never read a half-written one.
+LOCALE_PO := $(wildcard mpp/locale/*/LC_MESSAGES/*.po)
+LOCALE_MO := $(LOCALE_PO:.po=.mo)
+$(LOCALE_MO) &: $(LOCALE_PO) | $(VENV)/.run-installed
 	$(PY) manage.py compiletranslations
+
+pytest: install-test $(LOCALE_MO)
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 test: install-test e2e-deps lint typecheck pytest

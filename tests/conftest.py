@@ -2,21 +2,38 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
+
 import pytest
 from django.test.utils import override_settings
 
 from tests.factories import MallFactory
 
+PLAIN_STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+
+
+@contextlib.contextmanager
+def suite_settings() -> Iterator[None]:
+    """The settings the autouse fixtures below give every test, for a fixture of module or
+    session scope that arranges data before those function-scoped fixtures apply."""
+    with (
+        override_settings(STORAGES=PLAIN_STORAGES),
+        override_settings(MPP_DEMO_MODE=True),
+        override_settings(MPP_NOTIFY_QUIET_HOURS=""),
+        override_settings(MPP_FAIR_USE=_generous_limits()),
+        override_settings(MPP_QUEUE_BOOKING_REQUIRE_CODE=False),
+    ):
+        yield
+
 
 @pytest.fixture(autouse=True)
 def _plain_static_files():
     # Tests must not depend on `collectstatic` having run: use the plain storage.
-    with override_settings(
-        STORAGES={
-            "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-            "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-        }
-    ):
+    with override_settings(STORAGES=PLAIN_STORAGES):
         yield
 
 
@@ -56,17 +73,20 @@ def _no_quiet_hours():
         yield
 
 
+def _generous_limits() -> dict:
+    from mpp.core.fairuse import DEFAULT_LIMITS
+
+    return {
+        action: {budget: (1_000_000, window) for budget, (_count, window) in budgets.items()}
+        for action, budgets in DEFAULT_LIMITS.items()
+    }
+
+
 @pytest.fixture(autouse=True)
 def _generous_fair_use():
     # Fair-use limits (mpp/core/fairuse.py) would trip tests that post many times from one
     # address; the tests of the limits themselves override MPP_FAIR_USE again (tests/core).
-    from mpp.core.fairuse import DEFAULT_LIMITS
-
-    generous = {
-        action: {budget: (1_000_000, window) for budget, (_count, window) in budgets.items()}
-        for action, budgets in DEFAULT_LIMITS.items()
-    }
-    with override_settings(MPP_FAIR_USE=generous):
+    with override_settings(MPP_FAIR_USE=_generous_limits()):
         yield
 
 

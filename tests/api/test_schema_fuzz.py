@@ -6,10 +6,13 @@ answered with a documented status code, content type, headers and body, never a 
 valid data must not be refused for its shape and invalid data must not be accepted. The CLI
 form of the same run is in docs/testing.md ("The API contract").
 
-The requests go through the WSGI application in-process. Each test seeds a small mall with
+The requests go through the WSGI application in-process. A small mall is seeded with
 something for every operation to find (counters with an officer signed in, a bookable
 service, tickets and a booking, an online service with an application, a complaint, a room
-and a booth tenant), so lookups by code or slug also hit real rows. The codes are fixed
+and a booth tenant), so lookups by code or slug also hit real rows. It is seeded once for the
+module, in a transaction rolled back after the last test; every test runs in a savepoint of
+its own (pytest-django's `db`), rolled back after it, so each of the 147 tests starts from the
+same freshly seeded rows, as if it had seeded them itself. The codes are fixed
 strings given to Schemathesis as a dictionary for the path parameters: it cannot guess a
 random code.
 """
@@ -23,7 +26,7 @@ from uuid import UUID
 import pytest
 import schemathesis
 from django.core.signals import request_finished, request_started
-from django.db import close_old_connections
+from django.db import close_old_connections, transaction
 from django.test.utils import override_settings
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import CHECKS, load_all_checks
@@ -40,6 +43,7 @@ from mpp.queueing.enums import TicketChannel
 from mpp.queueing.models import Ticket
 from mpp.wsgi import application
 from tests.applications.factories import CitizenFactory, online_service
+from tests.conftest import suite_settings
 from tests.factories import AgencyFactory, ProcedureStepFactory, RequirementFactory, ServiceFactory
 from tests.queueing.factories import ALL_DAY, CounterFactory, QueueServiceFactory, officer_for
 
@@ -131,9 +135,23 @@ def seed_mall() -> dict[str, Any]:
     }
 
 
+@pytest.fixture(scope="module")
+def _seeded_mall(django_db_setup, django_db_blocker):
+    """`seed_mall` once for the module (seeding took a second or more of each test), under the
+    settings every test has; rolled back after the module's last test."""
+    with django_db_blocker.unblock(), suite_settings():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            yield seed_mall()
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
 @pytest.fixture
-def tokens(db, _in_process_requests):
-    return seed_mall()
+def tokens(_seeded_mall, db, _in_process_requests):
+    return _seeded_mall
 
 
 @pytest.mark.slow

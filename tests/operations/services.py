@@ -4,11 +4,18 @@ The drills stop and restart the database and Redis; they must never touch the ma
 shared servers (PostgreSQL on 5432, Redis on 6379). Each drill makes its own: a PostgreSQL
 cluster created with `initdb` and run with `pg_ctl` on a port in 5471–5479, a `redis-server`
 on a port in 6471–6479, both in a temporary directory removed afterwards.
+
+A port is reserved with a lock file (`<tmp>/mpp-drill-ports/<port>.lock`, `flock`) from the
+moment it is picked until the server is destroyed, so two test runs on one machine (`.ci/run`
+runs the SQLite and the PostgreSQL suites at the same time) never pick the same port in the
+seconds between picking it and the server listening on it, nor while a drill has its server
+stopped.
 """
 
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import os
 import pwd
 import shutil
@@ -18,6 +25,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import IO
 
 PG_PORTS = range(5471, 5480)
 REDIS_PORTS = range(6471, 6480)
@@ -32,10 +40,21 @@ def _port_free(port: int) -> bool:
     return True
 
 
-def _pick(ports: range) -> int:
+def _pick(ports: range) -> tuple[int, IO[str]]:
+    """A free port of `ports` and its lock (held until closed; the kernel drops it when the
+    process dies)."""
+    lock_dir = Path(tempfile.gettempdir()) / "mpp-drill-ports"
+    lock_dir.mkdir(exist_ok=True)
     for port in ports:
+        lock = (lock_dir / f"{port}.lock").open("w")
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            lock.close()  # another run holds this port
+            continue
         if _port_free(port):
-            return port
+            return port, lock
+        lock.close()
     raise RuntimeError(f"no free port in {ports.start}-{ports.stop - 1}")
 
 
@@ -68,7 +87,7 @@ class ThrowawayPostgres:
     """A PostgreSQL cluster of its own: `start()`, `stop(mode)`, `url(dbname)`."""
 
     def __init__(self) -> None:
-        self.port = _pick(PG_PORTS)
+        self.port, self._port_lock = _pick(PG_PORTS)
         self.dir = Path(tempfile.mkdtemp(prefix="mpp-drill-pg-"))
         self.data = self.dir / "data"
         self.as_postgres = os.geteuid() == 0
@@ -126,6 +145,7 @@ class ThrowawayPostgres:
         with contextlib.suppress(subprocess.CalledProcessError):
             self.stop("immediate")
         shutil.rmtree(self.dir, ignore_errors=True)
+        self._port_lock.close()
 
 
 @contextlib.contextmanager
@@ -140,7 +160,7 @@ def throwaway_postgres() -> Iterator[ThrowawayPostgres]:
 
 class ThrowawayRedis:
     def __init__(self) -> None:
-        self.port = _pick(REDIS_PORTS)
+        self.port, self._port_lock = _pick(REDIS_PORTS)
         self.dir = Path(tempfile.mkdtemp(prefix="mpp-drill-redis-"))
         self.process: subprocess.Popen[bytes] | None = None
 
@@ -187,6 +207,7 @@ class ThrowawayRedis:
     def destroy(self) -> None:
         self.stop()
         shutil.rmtree(self.dir, ignore_errors=True)
+        self._port_lock.close()
 
 
 @contextlib.contextmanager

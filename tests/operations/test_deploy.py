@@ -111,7 +111,9 @@ def _fresh_database() -> str:
     import psycopg
 
     base = os.environ["DATABASE_URL"]
-    name = f"mpp_prodlocal_{os.getpid()}"
+    # Named after the run's database, so runs with different databases (one machine shared
+    # by several people, each with their own database names) never share this one.
+    name = f"{base.rsplit('/', 1)[1].split('?')[0]}_prodlocal_{os.getpid()}"
     admin_url = base.rsplit("/", 1)[0] + "/postgres"
     with psycopg.connect(admin_url, autocommit=True) as admin:
         admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
