@@ -21,8 +21,10 @@ What it does (everything on 127.0.0.1, every loop bounded in time):
 Each scenario runs `--repeat` times, round-robin (one run of every scenario per round, so a
 changing load on a shared machine falls on all alike); the table shows the median run (by p99)
 and the median requests/s. `--server asgi` runs plain uvicorn on Django's ASGI handler
-instead, for the serving-path comparison of docs/adr/0020-embedded-server.md. The server is
-started and stopped by bench/server_process.py.
+instead, for the serving-path comparison of docs/adr/0020-embedded-server.md; `--server
+trace` runs the `make run` application with a per-request trace (bench/trace_server.py: GC
+pauses, cache misses, event-loop lateness; JSON to $MPP_TRACE_OUT, read by
+bench/trace_report.py). The server is started and stopped by bench/server_process.py.
 """
 
 from __future__ import annotations
@@ -116,6 +118,9 @@ SERVERS: dict[str, list[str] | None] = {
     "asgi": [PY, "-m", "uvicorn", "mpp.asgi:application", "--host", "127.0.0.1",
              "--port", "{port}", "--loop", "uvloop", "--http", "httptools", "--no-access-log",
              "--log-level", "warning"],
+    # The `make run` application with a per-request trace (bench/trace_server.py; the JSON
+    # goes to $MPP_TRACE_OUT, read by bench/trace_report.py).
+    "trace": [PY, str(ROOT / "bench" / "trace_server.py"), "--port", "{port}"],
 }  # fmt: skip
 
 UNIT = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}
@@ -254,7 +259,8 @@ def main() -> int:
         "--server",
         choices=sorted(SERVERS),
         default="serve",
-        help="serve: python -m mpp.serve (make run); asgi: plain uvicorn on Django's ASGI handler",
+        help="serve: python -m mpp.serve (make run); asgi: plain uvicorn on Django's ASGI handler; "
+        "trace: serve with a per-request trace (bench/trace_server.py)",
     )
     args = parser.parse_args()
     if not shutil.which("wrk"):

@@ -11,14 +11,13 @@ result card, twenty cards a page. So:
   (`engine.SEARCH_CACHE_SECONDS`), keyed by mall, agency, query, page, language and script
   prefix, and by `engine.catalogue_version()`: any catalogue change that empties the search
   cache makes every kept fragment unreachable at once. Nothing in the fragment depends on the
-  visitor (no session, no CSRF token), so it can be shared by everybody asking the same.
+  visitor (no session, no CSRF token), so it can be shared by everybody asking the same; one
+  thread renders a missing fragment while the others wait for it (core.caching).
 """
 
 from __future__ import annotations
 
 import re
-import threading
-import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -31,6 +30,7 @@ from django.utils.translation import get_language
 
 from mpp.catalog.models import Agency, Service
 from mpp.catalog.search import engine, search_services
+from mpp.core.caching import TTLCache
 from mpp.core.models import Mall
 
 #: Slugs that `reverse()` puts into a path unchanged (its `slug` converter, nothing to quote).
@@ -78,16 +78,20 @@ def service_cards(services: Iterable[Service]) -> list[ServiceCard]:
     return cards
 
 
-_fragments: dict[tuple[object, ...], tuple[float, SafeString]] = {}
-_fragments_lock = threading.Lock()
+_fragments = TTLCache(engine.SEARCH_CACHE_SECONDS, max_entries=FRAGMENT_CACHE_SIZE)
 _fragments_version = [engine.catalogue_version()]
 
 
 def results_html(*, mall: Mall, query: str, agency: Agency | None, page_number: int) -> SafeString:
     """The results part of the search page for `query` (already cleaned by the form)."""
     page_size = settings.MPP_SEARCH_PAGE_SIZE
+    version = engine.catalogue_version()
+    if _fragments_version[0] != version:
+        # Fragments of an older catalogue can never be asked for again: drop them.
+        _fragments_version[0] = version
+        _fragments.clear()
     key = (
-        engine.catalogue_version(),
+        version,
         mall.pk,
         agency.pk if agency is not None else None,
         query,
@@ -96,32 +100,27 @@ def results_html(*, mall: Mall, query: str, agency: Agency | None, page_number: 
         get_language(),
         get_script_prefix(),
     )
-    now = time.monotonic()
-    hit = _fragments.get(key)
-    if hit is not None and hit[0] > now:
-        return hit[1]
-    result = search_services(
-        mall=mall,
-        query=query,
-        agency=agency,
-        limit=page_size,
-        offset=(page_number - 1) * page_size,
-    )
-    page = Paginator(range(result.total), page_size).get_page(page_number)
-    html = render_to_string(
-        "catalog/_search_results.html",
-        {"query": query, "result": result, "cards": service_cards(result.services), "page": page},
-    )
-    with _fragments_lock:
-        # Fragments of an older catalogue can never be asked for again: drop them.
-        if len(_fragments) >= FRAGMENT_CACHE_SIZE or _fragments_version[0] != key[0]:
-            _fragments.clear()
-            _fragments_version[0] = key[0]
-        _fragments[key] = (now + engine.SEARCH_CACHE_SECONDS, html)
-    return html
+
+    def render() -> SafeString:
+        result = search_services(
+            mall=mall,
+            query=query,
+            agency=agency,
+            limit=page_size,
+            offset=(page_number - 1) * page_size,
+        )
+        page = Paginator(range(result.total), page_size).get_page(page_number)
+        context = {
+            "query": query,
+            "result": result,
+            "cards": service_cards(result.services),
+            "page": page,
+        }
+        return render_to_string("catalog/_search_results.html", context)
+
+    return _fragments.get_or_compute(key, render)
 
 
 def clear_fragments() -> None:
     """Forget every kept results fragment (tests)."""
-    with _fragments_lock:
-        _fragments.clear()
+    _fragments.clear()

@@ -15,7 +15,8 @@ for the others: the mall a slug resolves to is kept in the process for MALL_CACH
 a Mall in this process forgets every kept mall at once (and again when the transaction
 commits); another process (production runs several) sees an admin edit within
 MALL_CACHE_SECONDS. Each request gets its own copy of the kept row, so nothing a request
-sets on it reaches another request.
+sets on it reaches another request. When the kept row expires, one thread reloads it while the
+others go on with the expired one (core.caching).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from __future__ import annotations
 import copy
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Literal
 
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
@@ -65,10 +66,7 @@ post_delete.connect(_mall_changed, sender=Mall, weak=False, dispatch_uid="tenanc
 
 def _kept(key: tuple[str | None, ...], load: Callable[[], Mall | None]) -> Mall | None:
     """The mall kept under `key` (a copy for this request), loading it when missing."""
-    hit = _malls.get(key)
-    if hit is None:
-        hit = load() or False
-        _malls.set(key, hit)
+    hit: Mall | Literal[False] = _malls.get_or_compute(key, lambda: load() or False)
     return copy.copy(hit) if hit else None
 
 

@@ -116,3 +116,16 @@ def test_search_agency_filter_is_scoped_to_the_mall(client: Client, catalogue):
     response = client.get(reverse("catalog:search"), {"q": "ktp", "agency": "dispendukcapil"})
     assert response.status_code == 200
     assert response.context["search_form"].cleaned_data["agency"] == catalogue[0]
+
+
+def test_search_agency_filter_follows_the_mall_of_each_request(client: Client, catalogue):
+    """The form's per-mall choice of agencies is built once per mall and process: a request
+    for another mall right after still chooses among that mall's agencies."""
+    from tests.factories import MallFactory
+
+    other = MallFactory(slug="madiun")
+    theirs = AgencyFactory(mall=other, slug="dispendukcapil")
+    for path, expected in (("/cari/", catalogue[0]), ("/m/madiun/cari/", theirs)):
+        response = client.get(path, {"q": "ktp", "agency": "dispendukcapil"})
+        assert response.status_code == 200
+        assert response.context["search_form"].cleaned_data["agency"] == expected

@@ -4,6 +4,8 @@ a catalogue change in the process must show in the next search at once."""
 from __future__ import annotations
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from mpp.catalog.search import engine, search_services
 from mpp.catalog.search.indexing import reindex_services
@@ -36,9 +38,11 @@ def test_results_expire(monkeypatch):
     mall = MallFactory()
     service = ServiceFactory(agency=AgencyFactory(mall=mall), name="Izin Reklame")
     reindex_services([service.pk])
-    search_services(mall=mall, query="reklame")
-    monkeypatch.setattr(engine, "SEARCH_CACHE_SECONDS", -1.0)
+    monkeypatch.setattr(engine._cache, "seconds", -1.0)
     engine.clear_search_cache()
     search_services(mall=mall, query="reklame")  # kept, but already expired
-
-    assert all(expires < engine.time.monotonic() for expires, _ in engine._cache.values())
+    # The next search does not reuse it: it searches again.
+    with CaptureQueriesContext(connection) as queries:
+        again = search_services(mall=mall, query="reklame")
+    assert len(queries) > 0
+    assert [s.pk for s in again.services] == [service.pk]

@@ -15,13 +15,12 @@ Results are kept in the process for SEARCH_CACHE_SECONDS (issue 15: at the morni
 many phones and kiosks ask the same few questions; a search costs ~5 ms of one core and the
 embedded server has one process). Any change of a mall, agency or service in this process, and
 any re-indexing, empties the cache at once; another process (production runs several) sees an
-edit within SEARCH_CACHE_SECONDS.
+edit within SEARCH_CACHE_SECONDS. One thread computes a missing result while the others
+asking for it wait; an expired one is served while one thread renews it (core.caching).
 """
 
 from __future__ import annotations
 
-import threading
-import time
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -39,6 +38,7 @@ from mpp.catalog.search.normalize import (
     lexicon_words,
 )
 from mpp.catalog.search.ranking import Document, documents, rank
+from mpp.core.caching import TTLCache
 from mpp.core.models import Mall
 
 #: Run-together words shorter than this are not split ("aktalahir" is 9).
@@ -119,23 +119,18 @@ def _choose(options: dict[int, list[str]], docs: list[Document]) -> dict[int, st
     return chosen
 
 
-_cache: dict[tuple[Any, ...], tuple[float, SearchResult]] = {}
-_cache_lock = threading.Lock()
-_generation = 0
+_cache = TTLCache(SEARCH_CACHE_SECONDS, max_entries=SEARCH_CACHE_SIZE)
 
 
 def clear_search_cache(**_kwargs: Any) -> None:
     """Forget every kept result (a signal receiver too: any catalogue change calls it)."""
-    global _generation  # noqa: PLW0603 -- one counter per process, bumped under the lock
-    with _cache_lock:
-        _cache.clear()
-        _generation += 1
+    _cache.clear()
 
 
 def catalogue_version() -> int:
     """A number that changes whenever this process forgets its kept results: what is kept
     elsewhere from a search (the search page's rendered results) is keyed by it."""
-    return _generation
+    return _cache.generation
 
 
 for _model in (Mall, Agency, Service):
@@ -164,15 +159,9 @@ def search_services(
         limit,
         offset,
     )
-    now = time.monotonic()
-    hit = _cache.get(key)
-    if hit is not None and hit[0] > now:
-        return replace(hit[1], services=list(hit[1].services))
-    result = _search(mall=mall, query=query, agency=agency, limit=limit, offset=offset)
-    with _cache_lock:
-        if len(_cache) >= SEARCH_CACHE_SIZE:
-            _cache.clear()
-        _cache[key] = (now + SEARCH_CACHE_SECONDS, result)
+    result = _cache.get_or_compute(
+        key, lambda: _search(mall=mall, query=query, agency=agency, limit=limit, offset=offset)
+    )
     return replace(result, services=list(result.services))
 
 
