@@ -18,6 +18,7 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any, NamedTuple
 
+from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponseForbidden
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -176,7 +177,17 @@ class StaffSessionAuth(SessionAuth):
     """The browser session of a staff member who passed the second factor (CSRF checked on
     writes, as django_auth does)."""
 
+    def _get_key(self, request: HttpRequest) -> str | None:
+        # No session cookie: no session to sign in with and none a forged request could ride
+        # on, so no CSRF check either. A counter PC whose token was refused then gets 401
+        # (sign in), not 403 "CSRF cookie not set".
+        if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+            return None
+        return super()._get_key(request)
+
     def authenticate(self, request: HttpRequest, key: str | None) -> Any:
+        if key is None:
+            return None
         user = request.user
         if is_staff_user(user) and second_factor_passed(request):
             return user

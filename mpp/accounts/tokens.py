@@ -7,7 +7,10 @@ signature verification on the hot path (TheQ spent 42 % of its CPU there, docs/p
 Counter PCs send their token with every call (issue 11: the officer's call path), so each
 process remembers the tokens it validated (`TokenCache`): keyed by the digest, for at most
 `TOKEN_CACHE_SECONDS`, and only while the shared *token generation* (one key in the shared
-cache, Redis in production) is the one seen at validation. Everything that can change a
+cache, Redis in production) is the one seen at validation. Without Redis (the embedded
+default) the generation is a small file next to the SQLite database, so the web process, the
+worker and any `manage.py` command on that machine share it too (a second web process on
+SQLite hears a revocation at once, not after the cache's lifetime). Everything that can change a
 token's answer bumps the generation after it commits (`bump_token_generation`): a token saved
 or deleted (`revoke_api_tokens`), a user saved (deactivated, no longer staff, …) or deleted, a
 staff membership granted, changed or revoked. Every process compares the generation on every
@@ -21,14 +24,15 @@ from __future__ import annotations
 import functools
 import hashlib
 import logging
+import os
 import secrets
 import threading
 import time
+from pathlib import Path
 from typing import Any, NamedTuple
 
 from django.conf import settings
-from django.core.cache import cache
-from django.db import transaction
+from django.db import connections, transaction
 from django.http import HttpRequest
 from ninja.security import HttpBearer
 
@@ -114,12 +118,52 @@ def _redis(op: str, *args: Any, **kwargs: Any) -> tuple[bool, Any]:
         return False, None
 
 
+def _generation_file() -> Path:
+    """Where the generation is kept without Redis: beside the SQLite database (so each test
+    database, and each installation, has its own), else in the project's var/ folder."""
+    name = str(connections["default"].settings_dict.get("NAME") or "")
+    if (
+        connections["default"].vendor == "sqlite"
+        and name
+        and not name.startswith((":memory:", "file:"))
+    ):
+        return Path(name + ".token-generation")
+    return Path(settings.BASE_DIR) / "var" / "token-generation"
+
+
+def _write_generation_file(value: str) -> None:
+    path = _generation_file()
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_text(value)
+        tmp.replace(path)  # atomic: a reader sees the old value or the new one
+    except OSError:
+        logger.warning("token generation file not writable: %s", path, exc_info=True)
+        tmp.unlink(missing_ok=True)
+        path.unlink(missing_ok=True)  # no file: every process asks the database
+
+
+def _read_generation_file() -> str | None:
+    try:
+        value = _generation_file().read_text().strip()
+    except FileNotFoundError:
+        _write_generation_file(secrets.token_hex(8))
+        try:
+            value = _generation_file().read_text().strip()
+        except OSError:
+            return None
+    except OSError:
+        return None
+    return value or None
+
+
 def _new_generation() -> None:
     value = secrets.token_hex(8)
     if settings.REDIS_URL:
         _redis("set", value)
     else:
-        cache.set(GENERATION_KEY, value, timeout=None)
+        _write_generation_file(value)
 
 
 def _generation() -> str | None:
@@ -131,11 +175,7 @@ def _generation() -> str | None:
             _redis("set", secrets.token_hex(8), nx=True)  # first use, or Redis was emptied
             ok, value = _redis("get")
         return value.decode() if ok and value is not None else None
-    value = cache.get(GENERATION_KEY)
-    if value is None:
-        cache.add(GENERATION_KEY, secrets.token_hex(8), timeout=None)
-        value = cache.get(GENERATION_KEY)
-    return value if isinstance(value, str) else None
+    return _read_generation_file()
 
 
 class _Entry(NamedTuple):

@@ -20,6 +20,7 @@ import ctypes
 import io
 import logging
 import math
+import os
 import re
 import threading
 import wave
@@ -225,7 +226,9 @@ def segment_path(name: str) -> Path | None:
         logger.warning("Could not render voice segment %s", name, exc_info=True)
         return None
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
+    # A name of its own per process and thread: two renderers of the same segment (two servers
+    # starting, two test runs) never write or rename each other's half-written file.
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
     tmp.write_bytes(audio)
     tmp.replace(path)  # atomic: a concurrent reader never sees half a file
     return path

@@ -171,3 +171,27 @@ def test_unknown_and_oversized_tokens_are_refused(hall, client):
     assert _call_next(client, hall, "mpp_not-a-token").status_code == 401
     assert tokens.user_for_token("mpp_" + "x" * 300) is None
     assert tokens.user_for_token("") is None
+
+
+@pytest.mark.skipif(
+    connection.vendor != "sqlite", reason="without Redis the generation lives beside SQLite"
+)
+@override_settings(REDIS_URL="")
+def test_without_redis_another_process_bump_reaches_this_one_through_the_file(hall):
+    """The embedded default: a second web process, the worker or a `manage.py` command on the
+    same SQLite database bumps the generation by rewriting its file; this process's next use
+    of a remembered token asks the database again."""
+    token = issue_api_token(user=hall.officers[0])
+    path = tokens._generation_file()
+    assert path.parent == tokens.Path(connection.settings_dict["NAME"]).parent
+    process = TokenCache()
+    assert process.user(token) is not None
+    with CaptureQueriesContext(connection) as captured:
+        assert process.user(token) is not None
+    assert _token_queries(captured) == []
+
+    # What another process's revocation does: the rows change, then the file is rewritten.
+    ApiToken.objects.filter(user=hall.officers[0]).update(is_active=False)
+    path.write_text("written-by-another-process")
+
+    assert process.user(token) is None
