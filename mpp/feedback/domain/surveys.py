@@ -37,6 +37,21 @@ def _zone(mall: Any) -> ZoneInfo:
     return mall_zone(mall)
 
 
+def _new_invitation(
+    mall_id: int, service_id: int, channel: str, reference: str, moment: datetime
+) -> SurveyInvitation:
+    """An unsaved invitation with a fresh token, valid for the configured number of days."""
+    return SurveyInvitation(
+        mall_id=mall_id,
+        service_id=service_id,
+        channel=channel,
+        reference=reference,
+        token=survey_token(),
+        created_at=moment,
+        expires_at=moment + timedelta(days=conf.invitation_days()),
+    )
+
+
 def create_survey_invitation(
     *,
     service: Service,
@@ -65,15 +80,10 @@ def create_survey_invitation(
             return existing
     try:
         with transaction.atomic():
-            return SurveyInvitation.objects.create(
-                mall_id=service.mall_id,
-                service=service,
-                channel=channel,
-                reference=reference,
-                token=survey_token(),
-                created_at=moment,
-                expires_at=moment + timedelta(days=conf.invitation_days()),
-            )
+            invitation = _new_invitation(service.mall_id, service.pk, channel, reference, moment)
+            invitation.service = service
+            invitation.save(force_insert=True)
+            return invitation
     except IntegrityError:
         # Two callers raced for the same ticket: both get the row that won.
         return SurveyInvitation.objects.get(service=service, channel=channel, reference=reference)
@@ -98,17 +108,7 @@ def issue_survey_invitation(
         raise FeedbackError(_("Unknown survey channel."), field="channel")
     moment = _now(now)
     SurveyInvitation.objects.bulk_create(
-        [
-            SurveyInvitation(
-                mall_id=mall_id,
-                service_id=service_id,
-                channel=channel,
-                reference=reference,
-                token=survey_token(),
-                created_at=moment,
-                expires_at=moment + timedelta(days=conf.invitation_days()),
-            )
-        ],
+        [_new_invitation(mall_id, service_id, channel, reference, moment)],
         ignore_conflicts=True,
     )
 
