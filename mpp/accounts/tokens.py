@@ -230,10 +230,6 @@ class TokenCache:
                 )
         return row.user
 
-    def clear(self) -> None:
-        with self._lock:
-            self._entries.clear()
-
 
 _tokens = TokenCache()
 
@@ -241,11 +237,6 @@ _tokens = TokenCache()
 def user_for_token(token: str) -> User | None:
     """The active user of an active token, else None."""
     return _tokens.user(token)
-
-
-def clear_token_cache() -> None:
-    """Forget this process's validated tokens (tests)."""
-    _tokens.clear()
 
 
 class TokenAuth(HttpBearer):
