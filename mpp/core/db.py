@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Awaitable, Callable
-from typing import ParamSpec, TypeVar
+from typing import Any, ParamSpec, TypeVar
 
 from asgiref.sync import sync_to_async
-from django.db import connections
+from django.conf import settings
+from django.db import connection, connections
+from django.db.backends.utils import CursorDebugWrapper, CursorWrapper
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -31,3 +33,36 @@ def database_sync_to_async(func: Callable[P, R]) -> Callable[P, Awaitable[R]]:
             connections.close_all()
 
     return sync_to_async(run)
+
+
+def prepared_cursor() -> Any:
+    """A cursor whose statements PostgreSQL prepares once per connection (issue 11), for the
+    few hot statements written in SQL (the kiosk ticket, the officer's presses).
+
+    Django's own cursors bind parameters on the client and never prepare, so PostgreSQL parses
+    and plans every statement again: for the call path's statements planning took longer than
+    running them. This cursor binds on the server (`%s` parameters must have a type PostgreSQL
+    can infer, else cast them) and, with `prepare_threshold` 0 on the connection
+    (`DB_PREPARE`, on by default), is prepared at its first run; Django's cursors ignore the
+    threshold. Elsewhere (SQLite, `DB_PREPARE=false` for a transaction-mode connection pooler
+    that cannot keep prepared statements) it is Django's usual cursor. It is logged and
+    wrapped like any Django cursor (query counts in tests, error translation)."""
+    if connection.vendor != "postgresql" or not settings.MPP_DB_PREPARE:
+        return connection.cursor()
+    from django.db.backends.postgresql.base import ServerBindingCursor
+
+    connection.ensure_connection()
+    raw = ServerBindingCursor(connection.connection)  # type: ignore[call-arg]
+    connection.validate_thread_sharing()
+    if connection.queries_logged:
+        return _LoggedServerCursor(raw, connection)
+    return CursorWrapper(raw, connection)
+
+
+class _LoggedServerCursor(CursorDebugWrapper):
+    """Django's query log (DEBUG, tests' query counts) reads the statement a client-side
+    cursor sent; a server-side one keeps none, so the log gets it composed here."""
+
+    def execute(self, sql: Any, params: Any = None) -> Any:
+        with self.debug_sql(self.db.ops.compose_sql(sql, params or ()), params):
+            return CursorWrapper.execute(self, sql, params)

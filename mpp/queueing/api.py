@@ -104,7 +104,9 @@ def ticket_out(ticket: Ticket, *, with_wait: bool = False) -> dict[str, Any]:
         "wait": None,
     }
     if with_wait and ticket.status == "waiting":
-        out["wait"] = queries.estimate_wait(ticket.service, ticket=ticket).as_dict()
+        out["wait"] = queries.estimate_wait(
+            ticket.service, ticket=ticket, counts=getattr(ticket, "also", None)
+        ).as_dict()
     return out
 
 
@@ -267,6 +269,8 @@ def issue_ticket(
         channel=TicketChannel.API,
         priority=payload.priority,
         request_key=request_key,
+        # The wait estimate's counts come back with the ticket (PostgreSQL: one statement).
+        also=queries.new_ticket_counts(service, priority=bool(payload.priority)),
     )
     ticket.service = service
     return Status(201, ticket_out(ticket, with_wait=True))

@@ -277,8 +277,12 @@ class Slot(models.Model):
 
 
 class Ticket(models.Model):
-    mall = models.ForeignKey(Mall, on_delete=models.CASCADE, related_name="tickets")
-    code = models.CharField(_("public code"), max_length=12, unique=True)
+    # Indexes cost every issued ticket and every change of status (each is written to all of
+    # them): no index of its own on `mall` (ticket_queue_idx and ticket_number_unique lead
+    # with it), and the unique codes are constraints, which on PostgreSQL do not add the
+    # second, pattern-matching (LIKE) index `unique=True` adds to a text column (issue 11).
+    mall = models.ForeignKey(Mall, on_delete=models.CASCADE, related_name="tickets", db_index=False)
+    code = models.CharField(_("public code"), max_length=12)
     day = models.DateField(_("service day"))
     prefix = models.CharField(_("prefix"), max_length=2)
     number = models.PositiveIntegerField(_("number"))
@@ -315,13 +319,16 @@ class Ticket(models.Model):
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
     call_count = models.PositiveSmallIntegerField(default=0)
     # Idempotency: a repeated kiosk tap or API retry with the same key gets the same ticket.
-    request_key = models.CharField(max_length=64, null=True, blank=True, unique=True)
+    # NULL when there is none: the key is unique (ticket_request_key_unique), "" would collide.
+    request_key = models.CharField(max_length=64, null=True, blank=True)  # noqa: DJ001
 
     class Meta:
         verbose_name = _("ticket")
         verbose_name_plural = _("tickets")
         ordering = ["-day", "prefix", "number"]
         constraints = [
+            models.UniqueConstraint(fields=["code"], name="ticket_code_unique"),
+            models.UniqueConstraint(fields=["request_key"], name="ticket_request_key_unique"),
             models.UniqueConstraint(
                 fields=["mall", "prefix", "day", "number"], name="ticket_number_unique"
             ),
@@ -354,7 +361,8 @@ class TicketEvent(models.Model):
     """One line of a ticket's timeline: what happened, when, by whom, where."""
 
     ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="events")
-    mall = models.ForeignKey(Mall, on_delete=models.CASCADE, related_name="+")
+    # No index of its own: ticket_event_board_idx leads with it (one index less per event).
+    mall = models.ForeignKey(Mall, on_delete=models.CASCADE, related_name="+", db_index=False)
     day = models.DateField()
     kind = models.CharField(_("event type"), max_length=12, choices=TicketEventKind)
     at = models.DateTimeField(_("at"))

@@ -34,9 +34,8 @@ from mpp.notifications.policy import quiet_until
 from mpp.queueing import queries
 from mpp.queueing.domain import calls
 from mpp.queueing.domain.common import local_day, mall_zone
-from mpp.queueing.domain.tickets import counter_service_ids
 from mpp.queueing.enums import BookingStatus, ContactChannel
-from mpp.queueing.models import MAX_NOTIFY_AHEAD, Booking, Counter, Ticket, TicketContact
+from mpp.queueing.models import Booking, Counter, Ticket, TicketContact
 
 _NUMBER = Placeholder("number", gettext_lazy("ticket number"), "B-012")
 _SERVICE = Placeholder("service", gettext_lazy("service"), gettext_lazy("KTP-el"))
@@ -324,12 +323,14 @@ def on_ticket_called(event: ev.TicketCalled) -> None:
 def _line(event: ev.TicketCalled, now: datetime) -> list[tuple[int, bool, int | None]]:
     """The counter's line (see `calls.line_of_counter`): the mall's zone and the counter's
     services come from process caches, so nothing but the line itself is read."""
+    line = calls.counter_line(event.counter_id)
+    # Nobody further down than the largest `notify_ahead` of the counter's services is told.
     return calls.line_of_counter(
         counter_id=event.counter_id,
         mall_id=event.mall_id,
         day=local_day(calls.mall_of(event.mall_id), now),
-        service_ids=counter_service_ids(event.counter_id),
-        limit=MAX_NOTIFY_AHEAD + 1,
+        service_ids=line.service_ids,
+        limit=line.notify_ahead + 1 if line.notify_ahead else 0,
     )
 
 

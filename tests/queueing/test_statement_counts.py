@@ -21,9 +21,10 @@ CONTROL = ("BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE SAVEPOINT", "ROL
 
 # Issue: sequence UPDATE … RETURNING, ticket INSERT, event INSERT; then the wait estimate in
 # one statement (waiting tally, the new ticket's side of the line, tickets at counters).
-# PostgreSQL runs the first three as one statement (data-modifying CTEs, no transaction round
-# trips); SQLite has no such statement and keeps them in one transaction.
-ISSUE_STATEMENTS = {"postgresql": 2, "sqlite": 4}
+# PostgreSQL runs all four as one statement (data-modifying CTEs, no transaction round trips;
+# the estimate's counts as a sub-select of the same statement); SQLite has no such statement
+# and keeps the first three in one transaction.
+ISSUE_STATEMENTS = {"postgresql": 1, "sqlite": 4}
 # Call-next (mpp/queueing/domain/calls.py): the counter locked with its zone and whether a ticket
 # is at it; the claim (one UPDATE … RETURNING over the locked sub-select of the next ticket, with
 # its service's name and whether it has a contact); the call event; the "your turn is near"

@@ -168,3 +168,40 @@ def test_tally_right_after_concurrent_issuing_and_calling(monkeypatch):
     assert (tally["n"], tally["p"]) == (waiting.count(), waiting.filter(is_priority=True).count())
     assert waiting.count() < 8 * 12  # some were called meanwhile
     _check(hall, monkeypatch, now=datetime.now(UTC))
+
+
+@pytest.mark.django_db
+def test_estimate_read_with_the_issuing_statement_equals_the_estimate_read_after():
+    """PostgreSQL issues a walk-in ticket in one statement, which also reads the estimate's
+    counts (`new_ticket_counts`); the estimate from them equals the one read afterwards."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the one-statement issue is PostgreSQL's")
+    hall = build_hall(counters=2)
+    at = lambda minutes: NOW + timedelta(minutes=minutes)  # noqa: E731
+    for minute, service in enumerate([hall.ktp, hall.kk, hall.ktp, hall.akta, hall.kk]):
+        domain.issue_ticket(service=service, now=at(minute))
+    domain.issue_ticket(service=hall.kk, priority=PriorityGroup.ELDERLY, now=at(5))
+    # One ticket at a staffed counter.
+    domain.call_next(counter=hall.counters[0], officer=hall.officers[0], now=at(6))
+    queries.clear_caches()
+    aheads = []
+    for minute, (service, priority) in enumerate(
+        [(hall.ktp, ""), (hall.kk, PriorityGroup.PREGNANT), (hall.akta, ""), (hall.kk, "")]
+    ):
+        ticket = domain.issue_ticket(
+            service=service,
+            priority=priority,
+            now=at(10 + minute),
+            also=queries.new_ticket_counts(service, priority=bool(priority)),
+        )
+        assert ticket.also is not None
+        read_with = queries.estimate_wait(service, ticket=ticket, now=at(20), counts=ticket.also)
+        read_after = queries.estimate_wait(service, ticket=ticket, now=at(20))
+        assert read_with == read_after, (service, priority)
+        aheads.append(read_with.ahead)
+    # Everyone waiting is ahead of a normal ticket; the priority one was called: none ahead.
+    assert aheads == [5, 0, 7, 8]
+    # Everyone waiting is ahead of a normal ticket; the priority one was called: none ahead.
+    assert aheads == [5, 0, 7, 8]

@@ -28,10 +28,24 @@ dates as text). Everything else stays in the ORM. Each statement keeps what ADR 
 - `line_of_counter`: the first tickets a counter may call (the same eligibility and order as
   `claim_next`, from the same fragment), as (id, has a contact, notify_ahead): the "your turn
   is near" check reads only these three columns at every call.
+
+On PostgreSQL the claim and the line do not sort the counter's whole waiting line (its
+services' waiting tickets together: hundreds on a busy day, read and sorted at every press;
+issue 11). Each service's line is already in order in `ticket_queue_idx` (mall, day, status,
+service, is_priority, queued_at), so they read the first few tickets of each service and each
+priority class (a LATERAL join over the counter's services, one short index range each) and
+merge those. For the line that is exact: the first N of the merged line are among the first N
+of each service. For the claim, the first few of a service may be locked by other counters
+claiming at the same moment, so each service gives as many candidates as counters serve it
+plus one (`CounterLine.depths`): at most one claim per counter is under way (the counter's row
+lock), so an unlocked candidate of every service with waiting tickets is always among them.
+Should every candidate still be locked (a citizen cancelling at that instant), the claim falls
+back, in the same statement, to the full sorted line.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
@@ -40,6 +54,7 @@ from django.db.models import Model
 
 from mpp.catalog.models import Service
 from mpp.core.caching import TTLCache
+from mpp.core.db import prepared_cursor
 from mpp.core.models import Mall
 from mpp.queueing.enums import AT_COUNTER, TicketStatus
 from mpp.queueing.models import Counter, QueueService, Ticket, TicketContact, TicketEvent
@@ -121,7 +136,7 @@ def lock_counter_for_call(counter_id: int) -> tuple[Counter, int | None] | None:
         f"AND t.status IN ({_AT_COUNTER})) "
         f"FROM {_C} c INNER JOIN {_M} m ON m.id = c.mall_id WHERE c.id = %s{_lock('c')}"
     )
-    with connection.cursor() as cursor:
+    with prepared_cursor() as cursor:
         cursor.execute(sql, [counter_id])
         row = cursor.fetchone()
     if row is None:
@@ -140,16 +155,57 @@ def lock_counter_for_call(counter_id: int) -> tuple[Counter, int | None] | None:
     return counter, current_id
 
 
+@dataclass(frozen=True)
+class CounterLine:
+    """What a counter's line is made of: its services, for each how many counters serve it
+    (the claim's candidates per service, less one), and the largest `notify_ahead` among
+    them (how far down the line "your turn is near" looks)."""
+
+    service_ids: list[int]
+    depths: list[int]
+    notify_ahead: int
+
+
+# An administrator's change to a counter's services reaches the call path within this many
+# seconds; the call path should not pay a query for it at every press.
+_LINE_TTL = 5.0
+_lines = TTLCache(_LINE_TTL)
+
+
+def counter_line(counter_id: int) -> CounterLine:
+    """The counter's `CounterLine`, cached in the process for a few seconds."""
+    hit = _lines.get(counter_id)
+    if hit is not None:
+        return hit
+    through = Counter.services.through._meta.db_table
+    sql = (
+        f"SELECT cs.service_id, (SELECT COUNT(*) FROM {through} x "  # noqa: S608 - our names
+        f"WHERE x.service_id = cs.service_id), (SELECT q.notify_ahead FROM {_Q} q "
+        f"WHERE q.service_id = cs.service_id) FROM {through} cs WHERE cs.counter_id = %s "
+        f"ORDER BY cs.service_id"
+    )
+    with prepared_cursor() as cursor:
+        cursor.execute(sql, [counter_id])
+        rows = cursor.fetchall()
+    line = CounterLine(
+        service_ids=[int(sid) for sid, _n, _a in rows],
+        depths=[int(n) for _sid, n, _a in rows],
+        notify_ahead=max((int(a or 0) for _sid, _n, a in rows), default=0),
+    )
+    _lines.set(counter_id, line)
+    return line
+
+
 def _eligible(
-    counter_id: int, mall_id: int, day: date, service_ids: list[int]
+    counter_id: int, mall_id: int, day: date, service_ids: list[int], alias: str = _T
 ) -> tuple[str, list[Any]]:
     """The WHERE of the tickets a counter may call (call_next's rule): today's waiting tickets
     of its services, not sent to another counter."""
     marks = ", ".join(["%s"] * len(service_ids))
     where = (
-        f"{_T}.mall_id = %s AND {_T}.day = %s AND {_T}.status = %s "
-        f"AND {_T}.service_id IN ({marks}) "
-        f"AND ({_T}.target_counter_id IS NULL OR {_T}.target_counter_id = %s)"
+        f"{alias}.mall_id = %s AND {alias}.day = %s AND {alias}.status = %s "
+        f"AND {alias}.service_id IN ({marks}) "
+        f"AND ({alias}.target_counter_id IS NULL OR {alias}.target_counter_id = %s)"
     )
     params = [
         mall_id,
@@ -161,10 +217,40 @@ def _eligible(
     return where, params
 
 
-def _order(priority_first: bool) -> str:
+def _order(priority_first: bool, alias: str = _T) -> str:
     return (
-        f"{_T}.is_priority {'DESC' if priority_first else 'ASC'}, {_T}.queued_at ASC, {_T}.id ASC"
+        f"{alias}.is_priority {'DESC' if priority_first else 'ASC'}, {alias}.queued_at ASC, "
+        f"{alias}.id ASC"
     )
+
+
+def _heads(
+    counter_id: int, mall_id: int, day: date, service_ids: list[int], depths: list[int]
+) -> tuple[str, list[Any]]:
+    """PostgreSQL: a FROM item `heads (id, is_priority, queued_at)`: the first `depth` waiting
+    tickets the counter may call of each service and each priority class, each read from
+    ticket_queue_idx in order (see the module docstring)."""
+
+    def side(priority: str) -> str:
+        return (
+            f"(SELECT w.id, w.is_priority, w.queued_at FROM {_T} w "  # noqa: S608 - our names
+            f"WHERE w.mall_id = %s AND w.day = %s AND w.status = %s AND w.service_id = s.sid "
+            f"AND {priority}w.is_priority "
+            f"AND (w.target_counter_id IS NULL OR w.target_counter_id = %s) "
+            f"ORDER BY w.queued_at, w.id LIMIT s.depth)"
+        )
+
+    sql = (
+        "(SELECT h.* FROM unnest(%s::bigint[], %s::int[]) AS s(sid, depth) "  # noqa: S608
+        f"CROSS JOIN LATERAL ({side('')} UNION ALL {side('NOT ')}) AS h) AS heads"
+    )
+    one = [
+        mall_id,
+        connection.ops.adapt_datefield_value(day),
+        TicketStatus.WAITING.value,
+        counter_id,
+    ]
+    return sql, [list(service_ids), list(depths), *one, *one]
 
 
 def claim_next(
@@ -175,31 +261,65 @@ def claim_next(
     service_ids: list[int],
     priority_first: bool,
     now: datetime,
+    depths: list[int] | None = None,
 ) -> Ticket | None:
     """Claim the next ticket for the counter (see the module docstring); None when nobody
     eligible is waiting (or every candidate is being claimed by another counter right now),
-    or when a ticket is at the counter."""
+    or when a ticket is at the counter. `depths`: per service, the candidates to read on
+    PostgreSQL (`CounterLine.depths`; without them the full line is sorted)."""
     if not service_ids:
         return None
     where, params = _eligible(counter_id, mall_id, day, service_ids)
+    order = _order(priority_first)
+    head = ""
+    pick = (
+        f"(SELECT {_T}.id FROM {_T} WHERE {where} "  # noqa: S608 - our table names
+        f"ORDER BY {order} LIMIT 1{_lock(skip_locked=True)})"
+    )
+    pick_params = params
+    if depths is not None and connection.vendor == "postgresql":
+        heads, head_params = _heads(counter_id, mall_id, day, service_ids, [n + 1 for n in depths])
+        head = f"WITH candidates AS (SELECT ARRAY(SELECT heads.id FROM {heads}) AS ids) "  # noqa: S608
+        # The candidates' rows by id, re-checked (FOR UPDATE re-reads a row changed since the
+        # statement began, and re-applies these conditions to it). One table, by primary key:
+        # FOR UPDATE over a join would re-run the join for every row changed meanwhile, and
+        # conditions on the day's line would let the planner walk the whole line when its
+        # statistics still show the morning's empty day. The full line is sorted only when
+        # there are candidates but every one is locked.
+        pick = (
+            f"COALESCE((SELECT c.id FROM {_T} c "  # noqa: S608 - our table names
+            f"WHERE c.id = ANY((SELECT ids FROM candidates)::bigint[]) AND c.status = %s "
+            f"AND c.service_id = ANY(%s::bigint[]) "
+            f"AND (c.target_counter_id IS NULL OR c.target_counter_id = %s) "
+            f"ORDER BY {_order(priority_first, 'c')} LIMIT 1{_lock(skip_locked=True)}), "
+            f"(SELECT {_T}.id FROM {_T} WHERE {where} "
+            f"AND cardinality((SELECT ids FROM candidates)) > 0 "
+            f"ORDER BY {order} LIMIT 1{_lock(skip_locked=True)}))"
+        )
+        pick_params = [
+            TicketStatus.WAITING.value,
+            list(service_ids),
+            counter_id,
+            *params,
+        ]
     sql = (
-        f"UPDATE {_T} SET status = %s, counter_id = %s, target_counter_id = NULL, "  # noqa: S608 - our table names
+        f"{head}UPDATE {_T} SET status = %s, counter_id = %s, target_counter_id = NULL, "  # noqa: S608 - our table names
         f"called_at = %s, started_at = NULL, call_count = call_count + 1 "
-        f"WHERE {_T}.id = (SELECT {_T}.id FROM {_T} WHERE {where} "
-        f"ORDER BY {_order(priority_first)} LIMIT 1{_lock(skip_locked=True)}) "
+        f"WHERE {_T}.id = {pick} "
         f"AND {_T}.status = %s AND NOT EXISTS (SELECT 1 FROM {_T} AS here "
         f"WHERE here.counter_id = %s AND here.status IN ({_AT_COUNTER})) "
         f"RETURNING {_TICKET_COLUMNS}, {_TICKET_EXTRAS}"
     )
     values = [
+        *(head_params if head else []),
         TicketStatus.CALLED.value,
         counter_id,
         connection.ops.adapt_datetimefield_value(now),
-        *params,
+        *pick_params,
         TicketStatus.WAITING.value,
         counter_id,
     ]
-    with connection.cursor() as cursor:
+    with prepared_cursor() as cursor:
         cursor.execute(sql, values)
         row = cursor.fetchone()
     return None if row is None else _ticket(row)
@@ -219,7 +339,7 @@ def lock_ticket_counter(
         f"SELECT c.id, c.mall_id, c.number, c.state, c.officer_id, t.id "  # noqa: S608 - our table names
         f"FROM {_T} t INNER JOIN {_C} c ON c.id = t.counter_id WHERE {match}{_lock('c')}"
     )
-    with connection.cursor() as cursor:
+    with prepared_cursor() as cursor:
         cursor.execute(sql, params)
         row = cursor.fetchone()
     if row is None:
@@ -237,7 +357,7 @@ def locked_ticket(ticket_id: int) -> Ticket | None:
         f"SELECT {_TICKET_COLUMNS}, {_TICKET_EXTRAS} FROM {_T} "  # noqa: S608 - our table names
         f"WHERE {_T}.id = %s{_lock()}"
     )
-    with connection.cursor() as cursor:
+    with prepared_cursor() as cursor:
         cursor.execute(sql, [ticket_id])
         row = cursor.fetchone()
     return None if row is None else _ticket(row)
@@ -248,15 +368,24 @@ def line_of_counter(
 ) -> list[tuple[int, bool, int | None]]:
     """The first `limit` tickets the counter may call, in call_next's order (priority first):
     (ticket id, has a contact, the service's `notify_ahead` or None without queue settings)."""
-    if not service_ids:
+    if not service_ids or limit < 1:
         return []
-    where, params = _eligible(counter_id, mall_id, day, service_ids)
+    if connection.vendor == "postgresql":
+        heads, params = _heads(counter_id, mall_id, day, service_ids, [limit] * len(service_ids))
+        first = (
+            f"(SELECT heads.id FROM {heads} ORDER BY {_order(True, 'heads')} "  # noqa: S608
+            f"LIMIT %s) AS line INNER JOIN {_T} ON {_T}.id = line.id"
+        )
+        params = [*params, limit]
+    else:
+        where, params = _eligible(counter_id, mall_id, day, service_ids)
+        first = f"{_T} WHERE {where}"
     sql = (
         f"SELECT {_T}.id, EXISTS (SELECT 1 FROM {_TC} WHERE {_TC}.ticket_id = {_T}.id), "  # noqa: S608 - our table names
         f"(SELECT {_Q}.notify_ahead FROM {_Q} WHERE {_Q}.service_id = {_T}.service_id) "
-        f"FROM {_T} WHERE {where} ORDER BY {_order(True)} LIMIT %s"
+        f"FROM {first} ORDER BY {_order(True)} LIMIT %s"
     )
-    with connection.cursor() as cursor:
+    with prepared_cursor() as cursor:
         cursor.execute(sql, [*params, limit])
         return [(pk, bool(contact), ahead) for pk, contact, ahead in cursor.fetchall()]
 
@@ -304,7 +433,7 @@ def insert_event(
         note=note,
     )
     values = [f.get_db_prep_save(getattr(event, f.attname), connection) for f in _EVENT_FIELDS]
-    with connection.cursor() as cursor:
+    with prepared_cursor() as cursor:
         cursor.execute(_EVENT_INSERT, values)
         event.pk = cursor.fetchone()[0]
     event._state.adding = False
@@ -321,5 +450,5 @@ def save_ticket(ticket: Ticket, *names: str) -> None:
         "WHERE id = %s"
     )
     values = [f.get_db_prep_save(getattr(ticket, f.attname), connection) for f in fields]
-    with connection.cursor() as cursor:
+    with prepared_cursor() as cursor:
         cursor.execute(sql, [*values, ticket.pk])

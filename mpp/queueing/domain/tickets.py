@@ -21,6 +21,7 @@ priority never starves it, and a priority citizen waits at most a few calls.
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -31,7 +32,7 @@ from django.utils.translation import gettext as _
 
 from mpp.accounts.models import User
 from mpp.catalog.models import Service
-from mpp.core.caching import TTLCache
+from mpp.core.db import prepared_cursor
 from mpp.core.domain_events import TicketCalled, TicketFinished, TicketIssued, emit
 from mpp.core.models import Mall
 from mpp.core.opening import closed_message, demo_switch_on, is_open, walk_ins_open
@@ -178,6 +179,7 @@ def issue_ticket(
     request_key: str | None = None,
     now: datetime | None = None,
     actor: User | None = None,
+    also: Also | None = None,
 ) -> Ticket:
     """Issue a walk-in ticket for `service`.
 
@@ -186,6 +188,8 @@ def issue_ticket(
     the next of the service's prefix for the mall's local day. A repeated `request_key`
     returns the ticket issued for it the first time (kiosk double tap, API retry).
     Side effects: a timeline event; a board nudge after commit.
+    `also`: a read to run in the same statement where the ticket is issued in one (see
+    `Also`); its result is `ticket.also`, which is None when it did not run.
     """
     now = now_or(now)
     if request_key:
@@ -222,6 +226,7 @@ def issue_ticket(
             request_key=request_key,
             now=now,
             actor=actor,
+            also=also,
         )
     try:
         with transaction.atomic():
@@ -265,6 +270,12 @@ def issue_ticket(
 # in the same transaction and SQLite has no data-modifying CTEs: both take the path above.
 _ONE_STATEMENT_SQL: list[str] = []
 
+# A read the caller wants with the ticket, in the same statement (one round trip less): given
+# the service day, an SQL expression (a scalar sub-select) and its parameters. It sees the
+# database as it was before the ticket (a statement's snapshot). The API reads the counts of
+# the wait estimate this way (`queries.new_ticket_counts`).
+Also = Callable[[date], tuple[str, list[Any]]]
+
 
 def _ticket_fields() -> tuple[list[Field], list[Field]]:
     ticket = [f for f in Ticket._meta.concrete_fields if not f.primary_key]
@@ -291,7 +302,7 @@ def _one_statement_sql() -> str:
             f"event AS (INSERT INTO {qn(TicketEvent._meta.db_table)} "
             f"({qn('ticket_id')}, {', '.join(qn(str(f.column)) for f in event_fields)}) "
             f"SELECT ticket.id, {', '.join(['%s'] * len(event_fields))} FROM ticket RETURNING id) "
-            "SELECT ticket.id, ticket.number, event.id FROM ticket, event"
+            "SELECT ticket.id, ticket.number, event.id"
         )
     return _ONE_STATEMENT_SQL[0]
 
@@ -307,6 +318,7 @@ def _issue_in_one_statement(
     request_key: str | None,
     now: datetime,
     actor: User | None,
+    also: Also | None = None,
 ) -> Ticket:
     ticket = Ticket(
         mall=mall,
@@ -334,19 +346,25 @@ def _issue_in_one_statement(
         if f.name != "number"
     ]
     params += [f.get_db_prep_save(getattr(event, f.attname), connection) for f in event_fields]
+    sql = _one_statement_sql()
+    if also is not None:
+        also_sql, also_params = also(day)
+        sql += f", {also_sql}"
+        params += also_params
+    sql += " FROM ticket, event"
     # Inside a caller's transaction a refused insert (a concurrent request with the same key)
     # must not abort it: a savepoint then. Outside, the statement is its own transaction.
     atomic = transaction.atomic() if connection.in_atomic_block else contextlib.nullcontext()
     try:
-        with atomic, connection.cursor() as cursor:
-            cursor.execute(_one_statement_sql(), params)
+        with atomic, prepared_cursor() as cursor:
+            cursor.execute(sql, params)
             row = cursor.fetchone()
             if row is None:  # the first ticket of the day for this prefix
                 DailySequence.objects.bulk_create(
                     [DailySequence(mall=mall, prefix=prefix, day=day, last_number=0)],
                     ignore_conflicts=True,
                 )
-                cursor.execute(_one_statement_sql(), params)
+                cursor.execute(sql, params)
                 row = cursor.fetchone()
     except IntegrityError:
         existing = Ticket.objects.filter(request_key=request_key).first() if request_key else None
@@ -354,6 +372,7 @@ def _issue_in_one_statement(
             raise
         return _same_request(existing, service)
     ticket.pk, ticket.number, event_id = int(row[0]), int(row[1]), int(row[2])
+    ticket.also = row[3] if also is not None else None  # type: ignore[attr-defined]
     ticket._state.adding = False
     ticket._state.db = connection.alias
     nudge_board(mall.pk, event_id, "issued")
@@ -468,12 +487,15 @@ def call_next(*, counter: Counter, officer: User, now: datetime | None = None) -
             raise ConflictError(_("This counter is paused. Resume it first."), field="counter")
         streak_limit = setting("MPP_QUEUE_PRIORITY_STREAK", 2)
 
+        line = calls.counter_line(counter.pk)
+
         def claim() -> Ticket | None:
             return calls.claim_next(
                 counter_id=counter.pk,
                 mall_id=counter.mall_id,
                 day=local_day(counter.mall, now),
-                service_ids=counter_service_ids(counter.pk),
+                service_ids=line.service_ids,
+                depths=line.depths,
                 priority_first=counter.priority_streak < streak_limit,
                 now=now,
             )
@@ -517,23 +539,10 @@ def call_next(*, counter: Counter, officer: User, now: datetime | None = None) -
     return ticket
 
 
-_SERVICES_TTL = 5.0
-_services_cache = TTLCache(_SERVICES_TTL)
-
-
 def counter_service_ids(counter_id: int) -> list[int]:
-    """The services a counter serves, cached in the process for a few seconds (it changes
-    when an administrator edits the counter; the call path should not pay a query for it)."""
-    hit = _services_cache.get(counter_id)
-    if hit is not None:
-        return hit
-    ids = list(
-        Counter.services.through.objects.filter(counter_id=counter_id).values_list(
-            "service_id", flat=True
-        )
-    )
-    _services_cache.set(counter_id, ids)
-    return ids
+    """The services a counter serves (cached in the process for a few seconds: see
+    `calls.counter_line`)."""
+    return calls.counter_line(counter_id).service_ids
 
 
 def _ticket_at_counter(ticket: Ticket, officer: User) -> tuple[Ticket, Counter]:
