@@ -7,13 +7,14 @@ from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mpp.audit.domain import record_event
 from mpp.catalog.models import Service
 from mpp.core.clock import mall_zone
+from mpp.core.db import prepared_cursor
 from mpp.feedback import conf, skm
 from mpp.feedback.codes import survey_token
 from mpp.feedback.enums import (
@@ -106,11 +107,20 @@ def issue_survey_invitation(
     reference = (reference or "").strip()[:40]
     if not reference or channel not in InvitationChannel.values:
         raise FeedbackError(_("Unknown survey channel."), field="channel")
-    moment = _now(now)
-    SurveyInvitation.objects.bulk_create(
-        [_new_invitation(mall_id, service_id, channel, reference, moment)],
-        ignore_conflicts=True,
-    )
+    invitation = _new_invitation(mall_id, service_id, channel, reference, _now(now))
+    values = [f.get_db_prep_save(getattr(invitation, f.attname), connection) for f in _FIELDS]
+    with prepared_cursor() as cursor:
+        cursor.execute(_INSERT_IGNORING_CONFLICT, values)
+
+
+# The statement `bulk_create(…, ignore_conflicts=True)` sends, written once instead of being
+# compiled at every finish (PostgreSQL prepares it once per connection).
+_FIELDS = tuple(f for f in SurveyInvitation._meta.concrete_fields if not f.primary_key)
+_INSERT_IGNORING_CONFLICT = (
+    f"INSERT INTO {SurveyInvitation._meta.db_table} "  # noqa: S608 - our names
+    f"({', '.join(str(f.column) for f in _FIELDS)}) "
+    f"VALUES ({', '.join(['%s'] * len(_FIELDS))}) ON CONFLICT DO NOTHING"
+)
 
 
 def check_invitation(invitation: SurveyInvitation, *, now: datetime | None = None) -> None:

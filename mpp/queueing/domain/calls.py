@@ -57,7 +57,14 @@ from mpp.core.caching import TTLCache
 from mpp.core.db import prepared_cursor
 from mpp.core.models import Mall
 from mpp.queueing.enums import AT_COUNTER, TicketStatus
-from mpp.queueing.models import Counter, QueueService, Ticket, TicketContact, TicketEvent
+from mpp.queueing.models import (
+    Counter,
+    QueueService,
+    Ticket,
+    TicketContact,
+    TicketEvent,
+    WaitingTally,
+)
 
 _T = Ticket._meta.db_table
 _C = Counter._meta.db_table
@@ -66,6 +73,7 @@ _S = Service._meta.db_table
 _Q = QueueService._meta.db_table
 _TC = TicketContact._meta.db_table
 _E = TicketEvent._meta.db_table
+_W = WaitingTally._meta.db_table
 _TICKET_FIELDS = tuple(Ticket._meta.concrete_fields)
 _TICKET_ATTNAMES = tuple(f.attname for f in _TICKET_FIELDS)
 _TICKET_COLUMNS = ", ".join(f"{_T}.{f.column}" for f in _TICKET_FIELDS)
@@ -231,26 +239,32 @@ def _heads(
     tickets the counter may call of each service and each priority class, each read from
     ticket_queue_idx in order (see the module docstring)."""
 
-    def side(priority: str) -> str:
+    def side(priority: str, waiting: str) -> str:
         return (
             f"(SELECT w.id, w.is_priority, w.queued_at FROM {_T} w "  # noqa: S608 - our names
-            f"WHERE w.mall_id = %s AND w.day = %s AND w.status = %s AND w.service_id = s.sid "
-            f"AND {priority}w.is_priority "
+            f"WHERE {waiting} > 0 AND w.mall_id = %s AND w.day = %s AND w.status = %s "
+            f"AND w.service_id = s.sid AND {priority}w.is_priority "
             f"AND (w.target_counter_id IS NULL OR w.target_counter_id = %s) "
             f"ORDER BY w.queued_at, w.id LIMIT s.depth)"
         )
 
+    # Only the services with someone waiting, and a priority class only when a priority ticket
+    # waits (WaitingTally, kept with the tickets by triggers: the same snapshot as the line).
+    # Most services of a counter have nobody waiting at a given moment, and priority tickets
+    # are few: each skipped probe is an index descent saved.
+    both = (
+        f"{side('', 'tally.priority_waiting')} UNION ALL "
+        f"{side('NOT ', 'tally.waiting - tally.priority_waiting')}"
+    )
     sql = (
         "(SELECT h.* FROM unnest(%s::bigint[], %s::int[]) AS s(sid, depth) "  # noqa: S608
-        f"CROSS JOIN LATERAL ({side('')} UNION ALL {side('NOT ')}) AS h) AS heads"
+        f"INNER JOIN {_W} tally ON tally.service_id = s.sid AND tally.mall_id = %s "
+        f"AND tally.day = %s AND tally.waiting > 0 "
+        f"CROSS JOIN LATERAL ({both}) AS h) AS heads"
     )
-    one = [
-        mall_id,
-        connection.ops.adapt_datefield_value(day),
-        TicketStatus.WAITING.value,
-        counter_id,
-    ]
-    return sql, [list(service_ids), list(depths), *one, *one]
+    key = [mall_id, connection.ops.adapt_datefield_value(day)]
+    one = [*key, TicketStatus.WAITING.value, counter_id]
+    return sql, [list(service_ids), list(depths), *key, *one, *one]
 
 
 def claim_next(
@@ -321,6 +335,20 @@ def claim_next(
     ]
     with prepared_cursor() as cursor:
         cursor.execute(sql, values)
+        row = cursor.fetchone()
+    return None if row is None else _ticket(row)
+
+
+def ticket_at_counter(counter_id: int) -> Ticket | None:
+    """The ticket at the counter now (called or being served), with its service's name and
+    `has_contact`; None when the counter is free. One row of the partial unique index
+    ticket_one_current_per_counter."""
+    sql = (
+        f"SELECT {_TICKET_COLUMNS}, {_TICKET_EXTRAS} FROM {_T} "  # noqa: S608 - our table names
+        f"WHERE {_T}.counter_id = %s AND {_T}.status IN ({_AT_COUNTER})"
+    )
+    with prepared_cursor() as cursor:
+        cursor.execute(sql, [counter_id])
         row = cursor.fetchone()
     return None if row is None else _ticket(row)
 

@@ -55,7 +55,6 @@ from mpp.queueing.domain.errors import (
 from mpp.queueing.domain.no_shows import release_no_shows
 from mpp.queueing.domain.schedule import ensure_slots
 from mpp.queueing.enums import (
-    AT_COUNTER,
     TICKET_TRANSITIONS,
     CounterState,
     PriorityGroup,
@@ -436,25 +435,6 @@ def check_officer(counter: Counter, officer: User) -> None:
         )
 
 
-# The call path loads a ticket with only the service columns its answer names: a catalogue
-# service has some fifty columns, and compiling and reading them cost more CPU than the query.
-_WITH_SERVICE_NAME = (
-    *(f.name for f in Ticket._meta.concrete_fields),
-    *("service__id", "service__slug", "service__name", "service__name_en"),
-    *("service__mall", "service__agency", "service__is_active"),
-)
-
-
-def _current(counter: Counter) -> Ticket | None:
-    return (
-        Ticket.objects.filter(counter=counter, status__in=AT_COUNTER)
-        .select_related("service")
-        .only(*_WITH_SERVICE_NAME)
-        .order_by()
-        .first()
-    )
-
-
 def _move(ticket: Ticket, to: str) -> None:
     if to not in TICKET_TRANSITIONS[ticket.status]:
         raise ConflictError(
@@ -500,7 +480,7 @@ def call_next(*, counter: Counter, officer: User, now: datetime | None = None) -
                 now=now,
             )
 
-        current = _current(counter) if current_id is not None else None
+        current = calls.ticket_at_counter(counter.pk) if current_id is not None else None
         ticket = None
         if current is None:
             # The claim refuses while a ticket is at the counter. The lock statement read
@@ -508,7 +488,7 @@ def call_next(*, counter: Counter, officer: User, now: datetime | None = None) -
             # counter, that press's ticket shows only to a statement started after it.
             ticket = claim()
             if ticket is None:
-                current = _current(counter)
+                current = calls.ticket_at_counter(counter.pk)
         if current is not None:
             if current.status == TicketStatus.CALLED:
                 current.counter = counter

@@ -1,0 +1,98 @@
+"""The claim on PostgreSQL reads a few candidates per service (mpp/queueing/domain/calls.py:
+as many as counters serve the service, plus one) instead of sorting the whole line. These
+tests hold rows locked from another connection, as counters claiming at the same moment do,
+and check that the claim still takes the right ticket: the first unlocked one in call_next's
+order, found among the candidates or, when every candidate is locked, in the full line."""
+
+from __future__ import annotations
+
+import threading
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from django.db import connection, connections, transaction
+
+from mpp.queueing import domain, queries
+from mpp.queueing.enums import PriorityGroup
+from mpp.queueing.models import Ticket
+from tests.queueing.conftest import build_hall
+
+NOW = datetime(2026, 11, 30, 1, 0, tzinfo=UTC)  # Monday 08:00 WIB
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+class Holder:
+    """Another connection holding `FOR UPDATE` locks on some tickets until released."""
+
+    def __init__(self, ids: list[int]) -> None:
+        self.ids = ids
+        self.held = threading.Event()
+        self.release = threading.Event()
+        self.thread = threading.Thread(target=self._run)
+
+    def _run(self) -> None:
+        try:
+            with transaction.atomic():
+                list(Ticket.objects.select_for_update().filter(pk__in=self.ids))
+                self.held.set()
+                self.release.wait(10)
+        finally:
+            connections.close_all()
+
+    def __enter__(self) -> Holder:
+        self.thread.start()
+        assert self.held.wait(10)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.release.set()
+        self.thread.join(10)
+
+
+@pytest.fixture
+def postgres_only():
+    if connection.vendor != "postgresql":
+        pytest.skip("the candidate claim is PostgreSQL's (SQLite serialises its writers)")
+
+
+@pytest.mark.usefixtures("postgres_only")
+def test_claim_skips_locked_candidates_and_falls_back_to_the_full_line():
+    hall = build_hall(counters=1)  # one counter: 2 candidates per service and class
+    counter, officer = hall.counters[0], hall.officers[0]
+    at = lambda minutes: NOW + timedelta(minutes=minutes)  # noqa: E731
+    tickets = [domain.issue_ticket(service=hall.ktp, now=at(i)) for i in range(4)]
+    queries.clear_caches()
+
+    with Holder([tickets[0].pk]):  # one candidate locked: the next in line is taken
+        assert domain.call_next(counter=counter, officer=officer, now=at(10)).pk == tickets[1].pk
+    domain.finish_service(ticket=tickets[1], officer=officer, now=at(11))
+
+    # Both candidates of the service locked: the claim looks down the whole line.
+    with Holder([tickets[0].pk, tickets[2].pk]):
+        assert domain.call_next(counter=counter, officer=officer, now=at(12)).pk == tickets[3].pk
+    domain.finish_service(ticket=tickets[3], officer=officer, now=at(13))
+
+    # Nothing locked: the first in line again.
+    assert domain.call_next(counter=counter, officer=officer, now=at(14)).pk == tickets[0].pk
+
+
+@pytest.mark.usefixtures("postgres_only")
+def test_claim_order_across_services_and_priority_classes():
+    hall = build_hall(counters=2)
+    counter, officer = hall.counters[0], hall.officers[0]
+    at = lambda minutes: NOW + timedelta(minutes=minutes)  # noqa: E731
+    normal_kk = domain.issue_ticket(service=hall.kk, now=at(0))
+    normal_ktp = domain.issue_ticket(service=hall.ktp, now=at(1))
+    elderly = domain.issue_ticket(service=hall.akta, priority=PriorityGroup.ELDERLY, now=at(2))
+    late_kk = domain.issue_ticket(service=hall.kk, now=at(3))
+    queries.clear_caches()
+
+    called = []
+    for minute in range(4):
+        ticket = domain.call_next(counter=counter, officer=officer, now=at(10 + 2 * minute))
+        called.append(ticket.pk)
+        domain.finish_service(ticket=ticket, officer=officer, now=at(11 + 2 * minute))
+    # Priority first, then by place in line across the counter's services.
+    assert called == [elderly.pk, normal_kk.pk, normal_ktp.pk, late_kk.pk]
+    assert domain.call_next(counter=counter, officer=officer, now=at(30)) is None
