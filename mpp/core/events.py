@@ -124,25 +124,69 @@ _publish_down_until = 0.0
 
 def publish(channel: str, message: dict[str, Any]) -> None:
     """Send `message` (a small JSON-able dict) to everyone subscribed to `channel` now."""
+    publish_many([(channel, message)])
+
+
+def publish_many(messages: list[tuple[str, dict[str, Any]]]) -> None:
+    """`publish` for several (channel, message) pairs: one Redis round trip for all."""
     global _publish_down_until  # noqa: PLW0603 - one circuit breaker per process
-    message = {**message, "ts": round(time.time(), 3)}
+    ts = round(time.time(), 3)
+    stamped = [(channel, {**message, "ts": ts}) for channel, message in messages]
     if _redis_url():
         if time.monotonic() < _publish_down_until:
             return  # Redis is known to be down: the streams are closed, clients poll
         try:
-            _sync_redis().publish(PREFIX + channel, json.dumps(message))
+            client = _sync_redis()
+            if len(stamped) == 1:
+                client.publish(PREFIX + stamped[0][0], json.dumps(stamped[0][1]))
+            else:
+                pipe = client.pipeline(transaction=False)
+                for channel, message in stamped:
+                    pipe.publish(PREFIX + channel, json.dumps(message))
+                pipe.execute()
         except Exception as exc:  # a nudge is best effort: clients also poll
             _publish_down_until = time.monotonic() + PUBLISH_RETRY_SECONDS
             logger.warning(
-                "Redis publish failed on %s (%s); clients will poll", channel, type(exc).__name__
+                "Redis publish failed on %s (%s); clients will poll",
+                ", ".join(channel for channel, _ in stamped),
+                type(exc).__name__,
             )
         return
-    hub.dispatch(channel, message)
+    for channel, message in stamped:
+        hub.dispatch(channel, message)
+
+
+class _Batch:
+    """The nudges of one transaction (or savepoint), sent together when it commits."""
+
+    def __init__(self, savepoints: tuple[str, ...]) -> None:
+        self.savepoints = savepoints
+        self.messages: list[tuple[str, dict[str, Any]]] = []
+
+    def __call__(self) -> None:
+        publish_many(self.messages)
+
+
+_batches = threading.local()
 
 
 def publish_on_commit(channel: str, message: dict[str, Any]) -> None:
-    """Publish once the surrounding transaction commits (at once outside a transaction)."""
-    transaction.on_commit(lambda: publish(channel, message))
+    """Publish once the surrounding transaction commits (at once outside a transaction). The
+    nudges of one transaction go out together in one Redis round trip (an officer's press
+    nudges the board and the ticket page); a savepoint rolled back takes its nudges with it,
+    as separate `on_commit` callbacks would."""
+    conn = transaction.get_connection()
+    if not conn.in_atomic_block:
+        publish(channel, message)
+        return
+    savepoints = tuple(conn.savepoint_ids)
+    batch: _Batch | None = getattr(_batches, "current", None)
+    pending = batch is not None and any(hook is batch for _, hook, _ in conn.run_on_commit)
+    if batch is None or not pending or batch.savepoints != savepoints:
+        batch = _Batch(savepoints)
+        _batches.current = batch
+        transaction.on_commit(batch)
+    batch.messages.append((channel, message))
 
 
 async def _redis_listener(ready: asyncio.Event) -> None:

@@ -129,3 +129,38 @@ def test_call_on_one_server_reaches_display_on_another_via_redis():
     assert status == 200 and request_ticket["number"] == "A-001"
     assert '"kind":"called"' in nudge
     assert latency < 1.0
+
+
+@pytest.mark.django_db(transaction=True)
+def test_nudges_of_one_transaction_go_out_together_after_commit(monkeypatch):
+    """An officer's press nudges the board and the ticket page: one send (one Redis round
+    trip) after the commit; nothing from a rollback or from a savepoint rolled back."""
+    from django.db import transaction
+
+    sent: list[list[str]] = []
+    monkeypatch.setattr(
+        events, "publish_many", lambda messages: sent.append([c for c, _ in messages])
+    )
+    with transaction.atomic():
+        events.publish_on_commit("board:1", {"v": 1})
+        events.publish_on_commit("ticket:A", {"v": 1})
+        assert sent == []
+    assert sent == [["board:1", "ticket:A"]]
+
+    sent.clear()
+    with pytest.raises(RuntimeError), transaction.atomic():
+        events.publish_on_commit("board:1", {"v": 2})
+        raise RuntimeError
+    assert sent == []
+
+    with transaction.atomic():
+        events.publish_on_commit("board:1", {"v": 3})
+        with pytest.raises(RuntimeError), transaction.atomic():
+            events.publish_on_commit("ticket:B", {"v": 3})
+            raise RuntimeError
+        events.publish_on_commit("ticket:C", {"v": 3})
+    assert sorted(c for batch in sent for c in batch) == ["board:1", "ticket:C"]
+
+    sent.clear()
+    events.publish_on_commit("board:9", {"v": 4})  # outside a transaction: at once
+    assert sent == [["board:9"]]
