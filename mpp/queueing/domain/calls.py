@@ -333,24 +333,28 @@ def claim_next(
         TicketStatus.WAITING.value,
         counter_id,
     ]
+    return _fetch_ticket(sql, values)
+
+
+def _fetch_ticket(sql: str, params: list[Any]) -> Ticket | None:
+    """The one ticket row `sql` returns (`_TICKET_COLUMNS, _TICKET_EXTRAS`), or None."""
     with prepared_cursor() as cursor:
-        cursor.execute(sql, values)
+        cursor.execute(sql, params)
         row = cursor.fetchone()
     return None if row is None else _ticket(row)
+
+
+def _ticket_where(where: str) -> str:
+    return f"SELECT {_TICKET_COLUMNS}, {_TICKET_EXTRAS} FROM {_T} WHERE {where}"  # noqa: S608
 
 
 def ticket_at_counter(counter_id: int) -> Ticket | None:
     """The ticket at the counter now (called or being served), with its service's name and
     `has_contact`; None when the counter is free. One row of the partial unique index
     ticket_one_current_per_counter."""
-    sql = (
-        f"SELECT {_TICKET_COLUMNS}, {_TICKET_EXTRAS} FROM {_T} "  # noqa: S608 - our table names
-        f"WHERE {_T}.counter_id = %s AND {_T}.status IN ({_AT_COUNTER})"
+    return _fetch_ticket(
+        _ticket_where(f"{_T}.counter_id = %s AND {_T}.status IN ({_AT_COUNTER})"), [counter_id]
     )
-    with prepared_cursor() as cursor:
-        cursor.execute(sql, [counter_id])
-        row = cursor.fetchone()
-    return None if row is None else _ticket(row)
 
 
 def lock_ticket_counter(
@@ -381,14 +385,7 @@ def lock_ticket_counter(
 
 def locked_ticket(ticket_id: int) -> Ticket | None:
     """The ticket row locked (`FOR UPDATE`), with its service's name and `has_contact`."""
-    sql = (
-        f"SELECT {_TICKET_COLUMNS}, {_TICKET_EXTRAS} FROM {_T} "  # noqa: S608 - our table names
-        f"WHERE {_T}.id = %s{_lock()}"
-    )
-    with prepared_cursor() as cursor:
-        cursor.execute(sql, [ticket_id])
-        row = cursor.fetchone()
-    return None if row is None else _ticket(row)
+    return _fetch_ticket(_ticket_where(f"{_T}.id = %s{_lock()}"), [ticket_id])
 
 
 def line_of_counter(
