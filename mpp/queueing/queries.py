@@ -20,9 +20,9 @@ from mpp.core.models import Mall
 from mpp.core.opening import closed_message, walk_ins_open
 from mpp.core.tenancy import current_mall
 from mpp.queueing import voice
+from mpp.queueing.domain import calls
 from mpp.queueing.domain.common import local_day, mall_zone, now_or
 from mpp.queueing.domain.schedule import plan_slots
-from mpp.queueing.domain.tickets import counter_service_ids
 from mpp.queueing.enums import AT_COUNTER, CALL_EVENTS, CounterState, TicketStatus
 from mpp.queueing.models import Counter, QueueService, Slot, Ticket, TicketEvent, WaitingTally
 
@@ -129,15 +129,13 @@ def request_mall(request: HttpRequest) -> Mall | None:
 
 
 def clear_caches() -> None:
-    from mpp.queueing.domain.calls import _lines, _malls
-
     _handling_cache.clear()
     _pool_cache.clear()
     _service_cache.clear()
     _mall_cache.clear()
     _counter_cache.clear()
-    _lines.clear()
-    _malls.clear()
+    calls._lines.clear()
+    calls._malls.clear()
 
 
 def handling_minutes(service_id: int, default: float, *, now: datetime | None = None) -> float:
@@ -677,7 +675,7 @@ def next_in_line(counter: Counter, *, limit: int, now: datetime | None = None) -
             status=TicketStatus.WAITING,
             # The counter's services from the call path's cache: the same list call_next
             # used, and no subquery.
-            service_id__in=counter_service_ids(counter.pk),
+            service_id__in=calls.counter_line(counter.pk).service_ids,
         )
         .filter(Q(target_counter__isnull=True) | Q(target_counter=counter))
         .select_related("contact", "service__queue")

@@ -519,12 +519,6 @@ def call_next(*, counter: Counter, officer: User, now: datetime | None = None) -
     return ticket
 
 
-def counter_service_ids(counter_id: int) -> list[int]:
-    """The services a counter serves (cached in the process for a few seconds: see
-    `calls.counter_line`)."""
-    return calls.counter_line(counter_id).service_ids
-
-
 def _ticket_at_counter(ticket: Ticket, officer: User) -> tuple[Ticket, Counter]:
     """Lock the ticket's counter, then the ticket (the one lock order of officer actions);
     check the officer is signed in there. Reads the ticket afresh: the caller's copy may be
