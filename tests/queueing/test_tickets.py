@@ -221,3 +221,61 @@ def test_sign_in_requires_membership_and_one_counter_per_officer(hall):
     c1.refresh_from_db()
     c2.refresh_from_db()
     assert (c1.officer_id, c2.officer_id) == (None, o1.pk)
+
+
+def test_an_action_the_state_does_not_allow_is_refused_and_writes_nothing(hall):
+    counter, officer = hall.counters[0], hall.officers[0]
+    ticket = domain.issue_ticket(service=hall.ktp)
+    domain.call_next(counter=counter, officer=officer)
+    domain.start_service(ticket=ticket, officer=officer)
+
+    with pytest.raises(domain.ConflictError):
+        domain.skip_ticket(ticket=ticket, officer=officer)
+    domain.finish_service(ticket=ticket, officer=officer)
+    with pytest.raises(domain.ConflictError):
+        domain.start_service(ticket=ticket, officer=officer)
+
+    ticket.refresh_from_db()
+    assert ticket.status == TicketStatus.DONE
+    assert list(ticket.events.values_list("kind", flat=True)) == [
+        "issued",
+        "called",
+        "started",
+        "finished",
+    ]
+
+
+def test_skip_is_idempotent_and_its_event_records_who_where_and_why(hall):
+    counter, officer = hall.counters[0], hall.officers[0]
+    now = MONDAY_0800_WIB
+    ticket = domain.issue_ticket(service=hall.ktp, now=now)
+    domain.call_next(counter=counter, officer=officer, now=now)
+
+    skipped = domain.skip_ticket(ticket=ticket, officer=officer, now=now, note="tidak hadir")
+    again = domain.skip_ticket(ticket=ticket, officer=officer, now=now, note="lagi")
+
+    assert (skipped.status, again.status) == ("skipped", "skipped")
+    assert skipped.service.name == hall.ktp.name
+    event = ticket.events.get(kind="skipped")
+    assert (event.actor_id, event.counter_id, event.service_id, event.mall_id) == (
+        officer.pk,
+        counter.pk,
+        hall.ktp.pk,
+        ticket.mall_id,
+    )
+    assert (event.day, event.at, event.note) == (ticket.day, now, "tidak hadir")
+    assert ticket.events.filter(kind="skipped").count() == 1
+
+
+def test_an_officer_cannot_act_on_a_ticket_at_another_counter(hall):
+    c1 = hall.counters[0]
+    o1, o2 = hall.officers
+    ticket = domain.issue_ticket(service=hall.ktp)
+    domain.call_next(counter=c1, officer=o1)
+
+    with pytest.raises(domain.QueueError):
+        domain.finish_service(ticket=ticket, officer=o2)
+
+    ticket.refresh_from_db()
+    assert (ticket.status, ticket.counter_id) == ("called", c1.pk)
+    assert list(ticket.events.values_list("kind", flat=True)) == ["issued", "called"]

@@ -17,14 +17,21 @@ dates as text). Everything else stays in the ORM. Each statement keeps what ADR 
   the status). It also refuses while a ticket is at the counter: the lock statement's own
   snapshot predates the lock, so after waiting for another press of the same counter it
   cannot see that press's ticket; the claim, a later statement, can (call_next then looks).
+  The call's event is written by the same statement on PostgreSQL (`_write_with_event`).
 - `lock_ticket_counter`: the counter of a ticket (by id, or by the mall and public code the
   API got) locked `FOR UPDATE OF` the counter only, so officer actions keep the one lock
   order: counter first, then ticket.
+- `move_ticket`: an officer's action (start, skip, finish) as one `UPDATE` of the ticket, only
+  while it is at the locked counter in a state the move is allowed from, with its event's
+  INSERT in the same statement on PostgreSQL (a data-modifying CTE; SQLite: a second
+  statement). The UPDATE takes the ticket's lock itself, so the usual press needs no
+  separate lock and read of the ticket; a repeated press or a refused one reads it
+  (`locked_ticket`) to answer.
 - `locked_ticket`: the ticket row `FOR UPDATE` with its service's name and whether it has a
   contact (the subscribers then skip the contact read when there is none).
 - `insert_event`: the timeline row of an officer's action (`INSERT … RETURNING id`), and
   `save_ticket`: the changed fields of the locked ticket (`save(update_fields=…)` without
-  the ORM's compile).
+  the ORM's compile), for the actions not written by the two above.
 - `line_of_counter`: the first tickets a counter may call (the same eligibility and order as
   `claim_next`, from the same fragment), as (id, has a contact, notify_ahead): the "your turn
   is near" check reads only these three columns at every call.
@@ -81,8 +88,8 @@ _TICKET_COLUMNS = ", ".join(f"{_T}.{f.column}" for f in _TICKET_FIELDS)
 # read the contact only then), as scalar sub-selects: RETURNING may not name joined tables
 # on SQLite.
 _TICKET_EXTRAS = (
-    f"(SELECT name FROM {_S} WHERE {_S}.id = {_T}.service_id), "  # noqa: S608 - our names
-    f"EXISTS (SELECT 1 FROM {_TC} WHERE {_TC}.ticket_id = {_T}.id)"
+    f"(SELECT name FROM {_S} WHERE {_S}.id = {_T}.service_id) AS service_name, "  # noqa: S608
+    f"EXISTS (SELECT 1 FROM {_TC} WHERE {_TC}.ticket_id = {_T}.id) AS has_contact"
 )
 _AT_COUNTER = ", ".join(f"'{s.value}'" for s in AT_COUNTER)
 
@@ -275,17 +282,20 @@ def claim_next(
     service_ids: list[int],
     priority_first: bool,
     now: datetime,
+    event: Event,
     depths: list[int] | None = None,
-) -> Ticket | None:
-    """Claim the next ticket for the counter (see the module docstring); None when nobody
-    eligible is waiting (or every candidate is being claimed by another counter right now),
-    or when a ticket is at the counter. `depths`: per service, the candidates to read on
-    PostgreSQL (`CounterLine.depths`; without them the full line is sorted)."""
+) -> tuple[Ticket, int] | None:
+    """Claim the next ticket for the counter (see the module docstring) and write its
+    `event`; the ticket and the event's id, or None when nobody eligible is waiting (or every
+    candidate is being claimed by another counter right now), or when a ticket is at the
+    counter. `depths`: per service, the candidates to read on PostgreSQL
+    (`CounterLine.depths`; without them the full line is sorted)."""
     if not service_ids:
         return None
     where, params = _eligible(counter_id, mall_id, day, service_ids)
     order = _order(priority_first)
     head = ""
+    head_params: list[Any] = []
     pick = (
         f"(SELECT {_T}.id FROM {_T} WHERE {where} "  # noqa: S608 - our table names
         f"ORDER BY {order} LIMIT 1{_lock(skip_locked=True)})"
@@ -293,7 +303,7 @@ def claim_next(
     pick_params = params
     if depths is not None and connection.vendor == "postgresql":
         heads, head_params = _heads(counter_id, mall_id, day, service_ids, [n + 1 for n in depths])
-        head = f"WITH candidates AS (SELECT ARRAY(SELECT heads.id FROM {heads}) AS ids) "  # noqa: S608
+        head = f"candidates AS (SELECT ARRAY(SELECT heads.id FROM {heads}) AS ids)"  # noqa: S608
         # The candidates' rows by id, re-checked (FOR UPDATE re-reads a row changed since the
         # statement began, and re-applies these conditions to it). One table, by primary key:
         # FOR UPDATE over a join would re-run the join for every row changed meanwhile, and
@@ -316,8 +326,8 @@ def claim_next(
             counter_id,
             *params,
         ]
-    sql = (
-        f"{head}UPDATE {_T} SET status = %s, counter_id = %s, target_counter_id = NULL, "  # noqa: S608 - our table names
+    update = (
+        f"UPDATE {_T} SET status = %s, counter_id = %s, target_counter_id = NULL, "  # noqa: S608 - our table names
         f"called_at = %s, started_at = NULL, call_count = call_count + 1 "
         f"WHERE {_T}.id = {pick} "
         f"AND {_T}.status = %s AND NOT EXISTS (SELECT 1 FROM {_T} AS here "
@@ -325,7 +335,6 @@ def claim_next(
         f"RETURNING {_TICKET_COLUMNS}, {_TICKET_EXTRAS}"
     )
     values = [
-        *(head_params if head else []),
         TicketStatus.CALLED.value,
         counter_id,
         connection.ops.adapt_datetimefield_value(now),
@@ -333,7 +342,119 @@ def claim_next(
         TicketStatus.WAITING.value,
         counter_id,
     ]
-    return _fetch_ticket(sql, values)
+    return _write_with_event(update, values, event, now, before=(head, head_params))
+
+
+@dataclass(frozen=True)
+class Event:
+    """The timeline row an officer's action writes with the ticket's change."""
+
+    kind: str
+    actor: Any = None
+    counter: Counter | None = None
+    note: str = ""
+
+
+# The event's columns taken from the ticket row the same statement wrote; the others are
+# parameters.
+_EVENT_FROM_TICKET = {"ticket": "id", "mall": "mall_id", "day": "day", "service": "service_id"}
+
+
+def _event_from(source: str) -> str:
+    """PostgreSQL: the INSERT of an event for the ticket row of the CTE `source`. Parameters
+    bound on the server have no type in a SELECT list: each is cast to its column's type."""
+    values = ", ".join(
+        f"{source}.{_EVENT_FROM_TICKET[f.name]}"
+        if f.name in _EVENT_FROM_TICKET
+        else f"CAST(%s AS {f.cast_db_type(connection)})"
+        for f in _EVENT_FIELDS
+    )
+    return (
+        f"INSERT INTO {_E} ({', '.join(str(f.column) for f in _EVENT_FIELDS)}) "  # noqa: S608 - our names
+        f"SELECT {values} FROM {source} RETURNING id"
+    )
+
+
+def _event_params(event: Event, now: datetime) -> list[Any]:
+    row = TicketEvent(
+        kind=event.kind,
+        at=now,
+        actor_id=getattr(event.actor, "pk", None),
+        counter_id=getattr(event.counter, "pk", None),
+        note=event.note,
+    )
+    return [
+        f.get_db_prep_save(getattr(row, f.attname), connection)
+        for f in _EVENT_FIELDS
+        if f.name not in _EVENT_FROM_TICKET
+    ]
+
+
+def _write_with_event(
+    update: str,
+    params: list[Any],
+    event: Event,
+    now: datetime,
+    *,
+    before: tuple[str, list[Any]] = ("", []),
+) -> tuple[Ticket, int] | None:
+    """Run `update` (an UPDATE of at most one ticket, `RETURNING _TICKET_COLUMNS,
+    _TICKET_EXTRAS`) and write `event` for the ticket it returns: on PostgreSQL in the same
+    statement (the update a data-modifying CTE the event's INSERT reads; `before`: CTEs the
+    update refers to, with their parameters), on SQLite as a second statement. The ticket
+    and the event's id; None (nothing written) when the update changed no row."""
+    if connection.vendor != "postgresql":
+        ticket = _fetch_ticket(update, params)
+        if ticket is None:
+            return None
+        return ticket, insert_event(
+            ticket,
+            event.kind,
+            now,
+            actor=event.actor,
+            counter=event.counter,
+            note=event.note,
+        ).pk
+    ctes, cte_params = before
+    sql = (
+        f"WITH {ctes + ', ' if ctes else ''}moved AS ({update}), "  # noqa: S608 - our names
+        f"event AS ({_event_from('moved')}) SELECT moved.*, event.id FROM moved, event"
+    )
+    with prepared_cursor() as cursor:
+        cursor.execute(sql, [*cte_params, *params, *_event_params(event, now)])
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    return _ticket(row[:-1]), int(row[-1])
+
+
+def move_ticket(
+    *,
+    ticket_id: int,
+    counter: Counter,
+    sources: tuple[str, ...],
+    changes: dict[str, Any],
+    event: Event,
+    now: datetime,
+) -> tuple[Ticket, int] | None:
+    """An officer's action on the ticket at `counter` (whose row the caller locked): the
+    ticket's `changes` (field name -> value) written only while it is still at this counter
+    in one of the `sources` states, and its `event` (see `_write_with_event`: one statement
+    on PostgreSQL). Without the ticket's lock and read of before (the UPDATE locks and
+    re-checks the row). The moved ticket and the event's id; None, with nothing written, when
+    the ticket is elsewhere or in another state (the caller reads it and explains)."""
+    fields = [Ticket._meta.get_field(name) for name in changes]
+    sets = ", ".join(f"{f.column} = %s" for f in fields)  # type: ignore[union-attr]
+    marks = ", ".join(["%s"] * len(sources))
+    update = (
+        f"UPDATE {_T} SET {sets} WHERE {_T}.id = %s AND {_T}.counter_id = %s "  # noqa: S608 - our names
+        f"AND {_T}.status IN ({marks}) RETURNING {_TICKET_COLUMNS}, {_TICKET_EXTRAS}"
+    )
+    values = [
+        f.get_db_prep_save(value, connection)  # type: ignore[union-attr]
+        for f, value in zip(fields, changes.values(), strict=True)
+    ]
+    return _write_with_event(update, [*values, ticket_id, counter.pk, *sources], event, now)
 
 
 def _fetch_ticket(sql: str, params: list[Any]) -> Ticket | None:

@@ -468,8 +468,9 @@ def call_next(*, counter: Counter, officer: User, now: datetime | None = None) -
         streak_limit = setting("MPP_QUEUE_PRIORITY_STREAK", 2)
 
         line = calls.counter_line(counter.pk)
+        event = calls.Event(TicketEventKind.CALLED, actor=officer, counter=counter)
 
-        def claim() -> Ticket | None:
+        def claim() -> tuple[Ticket, int] | None:
             return calls.claim_next(
                 counter_id=counter.pk,
                 mall_id=counter.mall_id,
@@ -478,35 +479,34 @@ def call_next(*, counter: Counter, officer: User, now: datetime | None = None) -
                 depths=line.depths,
                 priority_first=counter.priority_streak < streak_limit,
                 now=now,
+                event=event,
             )
 
         current = calls.ticket_at_counter(counter.pk) if current_id is not None else None
-        ticket = None
+        claimed = None
         if current is None:
             # The claim refuses while a ticket is at the counter. The lock statement read
             # "free" in the snapshot it started with; if it waited for another press of this
             # counter, that press's ticket shows only to a statement started after it.
-            ticket = claim()
-            if ticket is None:
+            claimed = claim()
+            if claimed is None:
                 current = calls.ticket_at_counter(counter.pk)
         if current is not None:
             if current.status == TicketStatus.CALLED:
                 current.counter = counter
                 return current
             _finish(current, officer, counter, now)
-            ticket = claim()
-        if ticket is None:
+            claimed = claim()
+        if claimed is None:
             return None
+        ticket, event_id = claimed
         ticket.counter = counter
         streak = counter.priority_streak + 1 if ticket.is_priority else 0
         if streak != counter.priority_streak:
             Counter.objects.filter(pk=counter.pk).update(priority_streak=streak)
             counter.priority_streak = streak
-        event = calls.insert_event(
-            ticket, TicketEventKind.CALLED, now, actor=officer, counter=counter
-        )
-        nudge_board(counter.mall_id, event.pk, "called")
-        nudge_ticket(ticket.code, event.pk, "called")
+        nudge_board(counter.mall_id, event_id, "called")
+        nudge_ticket(ticket.code, event_id, "called")
         emit(
             TicketCalled(
                 mall_id=counter.mall_id,
@@ -524,6 +524,13 @@ def _ticket_at_counter(ticket: Ticket, officer: User) -> tuple[Ticket, Counter]:
     check the officer is signed in there. Reads the ticket afresh: the caller's copy may be
     stale. `ticket` needs only its id — or, from the API, its mall and public code (one
     statement finds and locks the counter). The fresh ticket carries `has_contact`."""
+    counter, ticket_id = _counter_of(ticket, officer)
+    return _fresh_ticket(ticket_id, counter), counter
+
+
+def _counter_of(ticket: Ticket, officer: User) -> tuple[Counter, int]:
+    """The counter `ticket` is at, locked, checked for `officer`, and the ticket's id (see
+    `_ticket_at_counter`)."""
     if ticket.pk is not None:
         found = calls.lock_ticket_counter(ticket_id=ticket.pk)
     else:
@@ -543,11 +550,60 @@ def _ticket_at_counter(ticket: Ticket, officer: User) -> tuple[Ticket, Counter]:
         )
     counter, ticket_id = found
     check_officer(counter, officer)
+    return counter, ticket_id
+
+
+def _fresh_ticket(ticket_id: int, counter: Counter) -> Ticket:
+    """The ticket locked and read afresh; it must still be at `counter` (locked)."""
     fresh = calls.locked_ticket(ticket_id)
     if fresh is None or fresh.counter_id != counter.pk:
         raise ConflictError(_("This ticket has moved to another counter."), field="ticket")
     fresh.counter = counter
-    return fresh, counter
+    return fresh
+
+
+def _act(
+    ticket: Ticket,
+    officer: User,
+    *,
+    to: str,
+    changes: dict[str, Any],
+    kind: str,
+    now: datetime,
+    note: str = "",
+) -> tuple[Ticket, Counter, int | None]:
+    """An officer's action that moves the ticket at their counter to `to`, writing `changes`
+    (which include the status) and a `kind` event. The counter is locked first (the one lock
+    order); then, in the usual case, one statement moves the ticket and writes the event
+    (`calls.move_ticket`: no separate lock and read of the ticket). Otherwise the ticket is
+    read: already in `to` (a repeated press) it comes back unchanged with no event (None);
+    at another counter or in a state that does not allow the move, the error says so.
+    Returns the ticket (with `has_contact`), its counter and the event's id."""
+    counter, ticket_id = _counter_of(ticket, officer)
+    sources = tuple(s for s, targets in TICKET_TRANSITIONS.items() if to in targets and s != to)
+    moved = calls.move_ticket(
+        ticket_id=ticket_id,
+        counter=counter,
+        sources=sources,
+        changes=changes,
+        event=calls.Event(kind, actor=officer, counter=counter, note=note),
+        now=now,
+    )
+    if moved is not None:
+        fresh, event_id = moved
+        fresh.counter = counter
+        return fresh, counter, event_id
+    fresh = _fresh_ticket(ticket_id, counter)
+    if fresh.status == to:
+        return fresh, counter, None
+    _move(fresh, to)  # raises: the state does not allow it
+    # Allowed after all (changed between the two statements by something that does not lock
+    # the counter): the plain way.
+    for name, value in changes.items():
+        setattr(fresh, name, value)
+    calls.save_ticket(fresh, *changes)
+    event = calls.insert_event(fresh, kind, now, actor=officer, counter=counter, note=note)
+    return fresh, counter, event.pk
 
 
 def recall_ticket(*, ticket: Ticket, officer: User, now: datetime | None = None) -> Ticket:
@@ -587,17 +643,18 @@ def skip_ticket(
     with transaction.atomic():
         # Locks are always taken counter first, then ticket (as call_next does), so two
         # officers' actions can never deadlock.
-        ticket, counter = _ticket_at_counter(ticket, officer)
-        if ticket.status == TicketStatus.SKIPPED:
-            return ticket
-        _move(ticket, TicketStatus.SKIPPED)
-        ticket.status = TicketStatus.SKIPPED
-        calls.save_ticket(ticket, "status")
-        event = calls.insert_event(
-            ticket, TicketEventKind.SKIPPED, now, actor=officer, counter=counter, note=note
+        ticket, _counter, event_id = _act(
+            ticket,
+            officer,
+            to=TicketStatus.SKIPPED,
+            changes={"status": TicketStatus.SKIPPED},
+            kind=TicketEventKind.SKIPPED,
+            now=now,
+            note=note,
         )
-        nudge_board(ticket.mall_id, event.pk, "skipped")
-        nudge_ticket(ticket.code, event.pk, "skipped")
+        if event_id is not None:
+            nudge_board(ticket.mall_id, event_id, "skipped")
+            nudge_ticket(ticket.code, event_id, "skipped")
     return ticket
 
 
@@ -605,18 +662,17 @@ def start_service(*, ticket: Ticket, officer: User, now: datetime | None = None)
     """The citizen has arrived at the counter: service starts. Idempotent."""
     now = now_or(now)
     with transaction.atomic():
-        ticket, counter = _ticket_at_counter(ticket, officer)
-        if ticket.status == TicketStatus.SERVING:
-            return ticket
-        _move(ticket, TicketStatus.SERVING)
-        ticket.status = TicketStatus.SERVING
-        ticket.started_at = now
-        calls.save_ticket(ticket, "status", "started_at")
-        event = calls.insert_event(
-            ticket, TicketEventKind.STARTED, now, actor=officer, counter=counter
+        ticket, _counter, event_id = _act(
+            ticket,
+            officer,
+            to=TicketStatus.SERVING,
+            changes={"status": TicketStatus.SERVING, "started_at": now},
+            kind=TicketEventKind.STARTED,
+            now=now,
         )
-        nudge_board(ticket.mall_id, event.pk, "started")
-        nudge_ticket(ticket.code, event.pk, "started")
+        if event_id is not None:
+            nudge_board(ticket.mall_id, event_id, "started")
+            nudge_ticket(ticket.code, event_id, "started")
     return ticket
 
 
@@ -628,8 +684,13 @@ def _finish(ticket: Ticket, officer: User, counter: Counter, now: datetime) -> N
     event = calls.insert_event(
         ticket, TicketEventKind.FINISHED, now, actor=officer, counter=counter
     )
-    nudge_board(ticket.mall_id, event.pk, "finished")
-    nudge_ticket(ticket.code, event.pk, "finished")
+    _finished(ticket, event.pk, now)
+
+
+def _finished(ticket: Ticket, event_id: int, now: datetime) -> None:
+    """What follows a finished service, in its transaction: nudges, the subscribers."""
+    nudge_board(ticket.mall_id, event_id, "finished")
+    nudge_ticket(ticket.code, event_id, "finished")
     # The citizen was served: subscribers (the feedback app) issue the survey invitation
     # inside this transaction, so the survey exists from the moment the service ends.
     emit(
@@ -649,10 +710,16 @@ def finish_service(*, ticket: Ticket, officer: User, now: datetime | None = None
     """Service is finished. Idempotent: finishing a finished ticket returns it unchanged."""
     now = now_or(now)
     with transaction.atomic():
-        ticket, counter = _ticket_at_counter(ticket, officer)
-        if ticket.status == TicketStatus.DONE:
-            return ticket
-        _finish(ticket, officer, counter, now)
+        ticket, _counter, event_id = _act(
+            ticket,
+            officer,
+            to=TicketStatus.DONE,
+            changes={"status": TicketStatus.DONE, "finished_at": now},
+            kind=TicketEventKind.FINISHED,
+            now=now,
+        )
+        if event_id is not None:
+            _finished(ticket, event_id, now)
     return ticket
 
 
