@@ -177,8 +177,13 @@ if DATABASE_URL:
         "default": dj_database_url.parse(DATABASE_URL, conn_max_age=env_int("DB_CONN_MAX_AGE", 0))
     }
     if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        # Django's backend, taking the pool's `check` from the options (mpp/core/postgresql).
+        DATABASES["default"]["ENGINE"] = "mpp.core.postgresql"
         DATABASES["default"].setdefault("OPTIONS", {})
-        if env_int("DB_POOL_MAX", 10) > 0:
+        _pooled = env_int("DB_POOL_MAX", 10) > 0
+        if _pooled:
+            from mpp.core.pgpool import check_pooled_connection
+
             # The pool hands out and takes back connections itself; Django's own persistence
             # must be off with it.
             DATABASES["default"]["CONN_MAX_AGE"] = 0
@@ -186,6 +191,9 @@ if DATABASE_URL:
                 "min_size": env_int("DB_POOL_MIN", 2),
                 "max_size": env_int("DB_POOL_MAX", 10),
                 "timeout": env_int("DB_POOL_TIMEOUT", 10),
+                # Before lending a connection the pool checks it without a round trip to the
+                # database unless its socket says the server went away (mpp/core/pgpool.py).
+                "check": check_pooled_connection,
             }
         if MPP_DB_PREPARE:
             # The hot statements' cursors (mpp.core.db.prepared_cursor) are prepared at their
@@ -199,7 +207,9 @@ if DATABASE_URL:
             options["options"] = (
                 options.get("options", "") + " -c plan_cache_mode=force_generic_plan"
             ).strip()
-        DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+        # Without the pool Django checks a kept connection (an empty query) before reusing
+        # it; with the pool, the pool's own check above replaces it.
+        DATABASES["default"]["CONN_HEALTH_CHECKS"] = not _pooled
         # One test database per test process, so parallel runs never collide.
         DATABASES["default"]["TEST"] = {"NAME": env_str("PG_TEST_NAME", f"test_mpp_{os.getpid()}")}
 else:
@@ -538,12 +548,16 @@ if DATABASE_REPLICA_URL:
     _replica = dj_database_url.parse(
         DATABASE_REPLICA_URL, conn_max_age=DATABASES["default"].get("CONN_MAX_AGE", 0)
     )
+    if _replica["ENGINE"] == "django.db.backends.postgresql":
+        _replica["ENGINE"] = "mpp.core.postgresql"
     if _replica["ENGINE"] == DATABASES["default"]["ENGINE"]:
         _replica["OPTIONS"] = {
             **DATABASES["default"].get("OPTIONS", {}),
             **_replica.get("OPTIONS", {}),
         }
-    _replica["CONN_HEALTH_CHECKS"] = True
+    # The replica shares the primary's options, the pool and its check among them: Django's
+    # own health check only without a pool, as for the primary.
+    _replica["CONN_HEALTH_CHECKS"] = "pool" not in _replica.get("OPTIONS", {})
     # Tests never create a replica: it mirrors the test database.
     _replica["TEST"] = {"MIRROR": "default"}
     DATABASES["replica"] = _replica

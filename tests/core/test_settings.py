@@ -73,7 +73,7 @@ def test_api_follows_accept_language(client):
 
 def test_postgresql_uses_a_connection_pool_by_default(settings):
     database = settings.DATABASES["default"]
-    if database["ENGINE"] != "django.db.backends.postgresql":
+    if database["ENGINE"] != "mpp.core.postgresql":
         pytest.skip("runs on PostgreSQL only")
     assert database["OPTIONS"]["pool"]["max_size"] == 10
     assert database["CONN_MAX_AGE"] == 0
