@@ -28,6 +28,7 @@ import gc
 import io
 import logging
 import os
+import re
 import sys
 import tempfile
 from collections.abc import Awaitable, Callable, Coroutine, Iterable, MutableMapping
@@ -236,6 +237,126 @@ class WSGIBridge:
         self.executor.shutdown(wait=True, cancel_futures=False)
 
 
+def resolves_to_async_view(path: str) -> bool:
+    """Whether Django resolves `path` to a coroutine view: the router's answer, in full (a
+    resolve walks the URL patterns in order until one matches: tens of microseconds)."""
+    from django.urls import Resolver404, resolve
+
+    try:
+        match = resolve(path)
+    except Resolver404:
+        return False
+    return asyncio.iscoroutinefunction(match.func)
+
+
+class AsyncViewPaths:
+    """`resolves_to_async_view`, without resolving the paths that cannot be async.
+
+    Issue 11: nearly every API path is unique (ticket codes), so a cache of the answers per
+    path missed and each request resolved its path on the event loop. The few async views
+    are found once, by walking the URL patterns; a path can only resolve to one of them if it
+    starts with the literal text before that view's first parameter (the prefixes of the
+    includes on the way, then its own route's) and ends with the literal text after its
+    last. Any other path is not async, answered by two string comparisons; a path that
+    passes (a live stream's) is resolved as before, and the answer kept per path. A pattern
+    whose literal text cannot be read safely (a regular expression, a translated route, a
+    language prefix) contributes nothing, so its paths are resolved: the answers never
+    differ from `resolves_to_async_view`'s (tests/core/test_serve_routing.py checks every view)."""
+
+    def __init__(self, resolver: Any = None) -> None:
+        from django.urls import get_resolver
+
+        self.views = _async_views(resolver or get_resolver(), ())
+        self.prefixes = tuple(sorted({prefix for prefix, _suffix in self.views.values()}))
+        self.suffixes = tuple(sorted({suffix for _prefix, suffix in self.views.values()}))
+        self._resolve = functools.lru_cache(maxsize=4096)(resolves_to_async_view)
+
+    def __call__(self, path: str) -> bool:
+        # No async view: prefixes is empty and startswith(()) is False.
+        if path.startswith(self.prefixes) and path.endswith(self.suffixes):
+            return self._resolve(path)
+        return False
+
+
+def _async_views(resolver: Any, outer: tuple[Any, ...]) -> dict[str, tuple[str, str]]:
+    """Each coroutine view under `resolver` (by its route), with the literal text every path
+    that resolves to it starts and ends with ("" when not known)."""
+    from django.urls import URLPattern, URLResolver
+
+    chain = (*outer, resolver.pattern)
+    found: dict[str, tuple[str, str]] = {}
+    for entry in resolver.url_patterns:
+        if isinstance(entry, URLResolver):
+            found.update(_async_views(entry, chain))
+        elif isinstance(entry, URLPattern):
+            if asyncio.iscoroutinefunction(entry.callback):
+                found["".join(map(str, (*chain[1:], entry.pattern)))] = _literal_ends(
+                    (*chain, entry.pattern)
+                )
+        else:  # not Django's: nothing known about what it matches
+            found[repr(entry)] = ("", "")
+    return found
+
+
+def _literal_ends(chain: tuple[Any, ...]) -> tuple[str, str]:
+    """The text every path the chain of patterns (outermost first, the view's own last)
+    matches starts with, and ends with."""
+    prefix = ""
+    for pattern in chain:
+        head, whole = _literal_head(pattern)
+        prefix += head
+        if not whole:
+            break
+    return prefix, _literal_tail(chain[-1])
+
+
+def _literal_head(pattern: Any) -> tuple[str, bool]:
+    """The literal text a match of `pattern` starts with, and whether it is all the pattern
+    matches. Read from the route (up to its first parameter) or from a regular expression
+    that is only `^` and literal text, and checked against the compiled expression that
+    Django matches with; ("", False) for anything else."""
+    from django.urls.resolvers import RegexPattern, RoutePattern
+
+    route = _written(pattern, RoutePattern, "_route")
+    expression = _written(pattern, RegexPattern, "_regex")
+    if route is not None:
+        whole = not pattern.converters
+        head = route if whole else route.split("<", 1)[0]
+    elif expression is not None and expression.startswith("^"):
+        head = expression.removeprefix("^")
+        whole = re.escape(head) == head
+        if not whole:
+            return "", False
+    else:  # a language prefix or anything else
+        return "", False
+    source = pattern.regex.pattern
+    if not source.startswith("^" + re.escape(head)):
+        return "", False
+    if whole:
+        # Only the text itself: the rest of the expression may be the end anchor, nothing else.
+        whole = source.removeprefix("^" + re.escape(head)) in {"", r"\Z"}
+    return head, whole
+
+
+def _literal_tail(pattern: Any) -> str:
+    """The literal text a view's route ends with when Django anchors it at the end of the
+    path (after its last parameter, or all of it); "" when not known."""
+    from django.urls.resolvers import RoutePattern
+
+    route = _written(pattern, RoutePattern, "_route")
+    if route is None:
+        return ""
+    tail = route if not pattern.converters else route.rsplit(">", 1)[-1]
+    return tail if pattern.regex.pattern.endswith(re.escape(tail) + r"\Z") else ""
+
+
+def _written(pattern: Any, kind: type, attribute: str) -> str | None:
+    """The route or expression a `kind` pattern was written with, when it is a plain string
+    (a translated one changes with the language); None otherwise."""
+    text = getattr(pattern, attribute, None)
+    return text if isinstance(pattern, kind) and isinstance(text, str) else None
+
+
 class Router:
     """Send async views to Django's ASGI handler, everything else to the WSGI bridge."""
 
@@ -245,17 +366,7 @@ class Router:
 
         self.asgi = get_asgi_application()
         self.wsgi = WSGIBridge(get_wsgi_application(), threads=threads)
-
-    @staticmethod
-    @functools.lru_cache(maxsize=4096)
-    def is_async_view(path: str) -> bool:
-        from django.urls import Resolver404, resolve
-
-        try:
-            match = resolve(path)
-        except Resolver404:
-            return False
-        return asyncio.iscoroutinefunction(match.func)
+        self.is_async_view = AsyncViewPaths()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http":

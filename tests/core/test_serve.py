@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from mpp.serve import RESPONSE_BUFFER_BYTES, Router, WSGIBridge, build_environ
+from mpp.serve import RESPONSE_BUFFER_BYTES, AsyncViewPaths, WSGIBridge, build_environ
 from tests.queueing.conftest import build_hall
 from tests.queueing.server import app_server, request
 
@@ -176,13 +176,16 @@ def test_bridge_adds_no_length_to_a_not_modified_answer():
     assert sent[0]["headers"] == [(b"etag", b'"1"')]
 
 
-@pytest.mark.django_db
 def test_router_sends_async_views_to_the_event_loop_and_the_rest_to_threads():
-    assert Router.is_async_view("/antrian/papan/live/") is True
-    assert Router.is_async_view("/antrian/tiket/ABCD2345/live/") is True
-    assert Router.is_async_view("/antrian/papan/") is False
-    assert Router.is_async_view("/api/v1/queue/tickets") is False
-    assert Router.is_async_view("/tidak-ada/") is False
+    # The Router's decision (its is_async_view); tests/core/test_serve_routing.py has more.
+    is_async_view = AsyncViewPaths()
+
+    assert is_async_view("/antrian/papan/live/") is True
+    assert is_async_view("/antrian/tiket/ABCD2345/live/") is True
+    assert is_async_view("/antrian/papan/") is False
+    assert is_async_view("/api/v1/queue/tickets") is False
+    assert is_async_view("/api/v1/queue/tickets/ABCD2345/finish") is False
+    assert is_async_view("/tidak-ada/") is False
 
 
 @pytest.mark.slow
