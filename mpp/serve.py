@@ -272,6 +272,14 @@ class AsyncViewPaths:
         self._resolve = functools.lru_cache(maxsize=4096)(resolves_to_async_view)
 
     def __call__(self, path: str) -> bool:
+        if path.startswith("/m/"):
+            # A mall's path prefix (/m/<slug>/…, mpp/core/tenancy.py): MallMiddleware takes
+            # it off before Django resolves, so the view is the rest's.
+            from mpp.core.tenancy import MALL_PATH
+
+            match = MALL_PATH.match(path)
+            if match is not None:
+                path = match["rest"] or "/"
         # No async view: prefixes is empty and startswith(()) is False.
         if path.startswith(self.prefixes) and path.endswith(self.suffixes):
             return self._resolve(path)

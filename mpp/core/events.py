@@ -226,6 +226,9 @@ async def _redis_listener(ready: asyncio.Event) -> None:
 
 
 _listeners: dict[int, asyncio.Event] = {}
+# How long streams wait for a process's listener to make its first connection to Redis.
+LISTENER_START_SECONDS = 2.0
+_first_wait_until: dict[int, float] = {}
 _tasks: set[asyncio.Task[None]] = set()
 
 
@@ -240,12 +243,18 @@ async def _ensure_listener() -> None:
         start = ready is None
         if ready is None:
             ready = _listeners[id(loop)] = asyncio.Event()
+            _first_wait_until[id(loop)] = loop.time() + LISTENER_START_SECONDS
     if start:
         task = loop.create_task(_redis_listener(ready))
         _tasks.add(task)  # keep a reference so the task is not garbage-collected
         task.add_done_callback(_tasks.discard)
+    # Every stream opened while the listener makes its first connection waits for it (not
+    # only the first: the others would be told Redis is down and come back 15 s later).
+    # Later, a listener that is not ready means Redis is down: no wait.
+    remaining = _first_wait_until[id(loop)] - loop.time()
+    if not ready.is_set() and remaining > 0:
         with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(ready.wait(), timeout=2.0)
+            await asyncio.wait_for(ready.wait(), timeout=remaining)
 
 
 def _live_available() -> bool:

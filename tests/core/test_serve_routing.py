@@ -33,6 +33,7 @@ from django.utils.translation import gettext_lazy
 from hypothesis import given
 from hypothesis import strategies as st
 
+from mpp.core.tenancy import MALL_PATH
 from mpp.serve import AsyncViewPaths
 
 # Values tried for each URL parameter until one fits (a ticket code, a number, a slug, a
@@ -50,7 +51,12 @@ SAMPLES = [
 
 
 def full_resolve(path: str) -> bool:
-    """The decision as the router made it before issue 11: resolve, then look at the view."""
+    """The decision as the router made it before issue 11: resolve, then look at the view;
+    without a mall's path prefix (/m/<slug>/…), which MallMiddleware takes off before Django
+    resolves (before, the router saw it and sent those live streams to a worker thread)."""
+    mall = MALL_PATH.match(path)
+    if mall is not None:
+        path = mall["rest"] or "/"
     try:
         match = resolve(path)
     except Resolver404:
@@ -110,8 +116,7 @@ def project_paths() -> list[str]:
             base + "x",
             base + "/live/",
             base.upper(),
-            # A mall's path prefix: the router sees it (MallMiddleware strips it only later,
-            # inside Django), so such a path resolves to no view and is not async.
+            # A mall's path prefix (MallMiddleware takes it off before Django resolves).
             "/m/ngawi" + base,
             "/en" + base,
             "/" + base,
@@ -260,3 +265,12 @@ def test_async_view_paths_resolves_what_it_cannot_read_and_still_answers_the_sam
         "/inner/a-b/feed",
         "/id/localised/stream/",
     }
+
+
+def test_a_live_stream_under_a_malls_path_prefix_goes_to_the_event_loop():
+    decide = AsyncViewPaths()
+
+    assert decide("/m/ngawi/antrian/papan/live/")
+    assert decide("/m/ngawi/antrian/tiket/ABCD2345/live/")
+    assert not decide("/m/ngawi/api/v1/queue/tickets/ABCD2345/finish")
+    assert not decide("/m/ngawi/antrian/papan/")

@@ -164,3 +164,40 @@ def test_nudges_of_one_transaction_go_out_together_after_commit(monkeypatch):
     sent.clear()
     events.publish_on_commit("board:9", {"v": 4})  # outside a transaction: at once
     assert sent == [["board:9"]]
+
+
+@pytest.mark.redis
+@pytest.mark.slow
+@pytest.mark.django_db(transaction=True)
+def test_streams_opened_together_on_a_fresh_server_all_go_live_also_under_a_mall_prefix():
+    """The first streams of a process arrive while its Redis listener connects: each waits
+    for it (not only the first, the others were told to come back 15 s later). A stream under
+    a mall's path prefix (/m/<slug>/…) is served live on the event loop like the others (it
+    used to reach a worker thread, which answered "live updates need an ASGI server")."""
+    redis_url = os.environ.get("REDIS_URL", "")
+    if not redis_url:
+        pytest.skip("REDIS_URL is not set: live streams need Redis")
+    build_hall(counters=1)
+    paths = ["/antrian/papan/live/", "/antrian/papan/live/", "/m/ngawi/antrian/papan/live/"]
+    answers: dict[int, str] = {}
+
+    with app_server(workers=1, extra_env={"REDIS_URL": redis_url}) as port:
+
+        def open_stream(i: int) -> None:
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+            conn.request("GET", paths[i])
+            stream = conn.getresponse()
+            try:
+                answers[i] = _read_event(stream, "hello", time.monotonic() + 8)
+            except AssertionError:
+                answers[i] = "no hello"
+            conn.close()
+
+        threads = [threading.Thread(target=open_stream, args=(i,)) for i in range(len(paths))]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(15)
+
+    assert sorted(answers) == [0, 1, 2]
+    assert all("event: hello" in answer for answer in answers.values()), answers
