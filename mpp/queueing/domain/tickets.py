@@ -571,14 +571,15 @@ def _act(
     kind: str,
     now: datetime,
     note: str = "",
-) -> tuple[Ticket, Counter, int | None]:
+) -> tuple[Ticket, bool]:
     """An officer's action that moves the ticket at their counter to `to`, writing `changes`
-    (which include the status) and a `kind` event. The counter is locked first (the one lock
-    order); then, in the usual case, one statement moves the ticket and writes the event
+    (which include the status) and a `kind` event, and nudging the board and the ticket's page
+    (named `kind`) after the commit. The counter is locked first (the one lock order); then,
+    in the usual case, one statement moves the ticket and writes the event
     (`calls.move_ticket`: no separate lock and read of the ticket). Otherwise the ticket is
-    read: already in `to` (a repeated press) it comes back unchanged with no event (None);
-    at another counter or in a state that does not allow the move, the error says so.
-    Returns the ticket (with `has_contact`), its counter and the event's id."""
+    read: already in `to` (a repeated press) it comes back unchanged, nothing written; at
+    another counter or in a state that does not allow the move, the error says so.
+    Returns the ticket (with `has_contact` and its counter) and whether it moved."""
     counter, ticket_id = _counter_of(ticket, officer)
     sources = tuple(s for s, targets in TICKET_TRANSITIONS.items() if to in targets and s != to)
     moved = calls.move_ticket(
@@ -592,18 +593,22 @@ def _act(
     if moved is not None:
         fresh, event_id = moved
         fresh.counter = counter
-        return fresh, counter, event_id
-    fresh = _fresh_ticket(ticket_id, counter)
-    if fresh.status == to:
-        return fresh, counter, None
-    _move(fresh, to)  # raises: the state does not allow it
-    # Allowed after all (changed between the two statements by something that does not lock
-    # the counter): the plain way.
-    for name, value in changes.items():
-        setattr(fresh, name, value)
-    calls.save_ticket(fresh, *changes)
-    event = calls.insert_event(fresh, kind, now, actor=officer, counter=counter, note=note)
-    return fresh, counter, event.pk
+    else:
+        fresh = _fresh_ticket(ticket_id, counter)
+        if fresh.status == to:
+            return fresh, False
+        _move(fresh, to)  # raises: the state does not allow it
+        # Allowed after all (changed between the two statements by something that does not
+        # lock the counter): the plain way.
+        for name, value in changes.items():
+            setattr(fresh, name, value)
+        calls.save_ticket(fresh, *changes)
+        event_id = calls.insert_event(
+            fresh, kind, now, actor=officer, counter=counter, note=note
+        ).pk
+    nudge_board(fresh.mall_id, event_id, kind)
+    nudge_ticket(fresh.code, event_id, kind)
+    return fresh, True
 
 
 def recall_ticket(*, ticket: Ticket, officer: User, now: datetime | None = None) -> Ticket:
@@ -643,7 +648,7 @@ def skip_ticket(
     with transaction.atomic():
         # Locks are always taken counter first, then ticket (as call_next does), so two
         # officers' actions can never deadlock.
-        ticket, _counter, event_id = _act(
+        ticket, _moved = _act(
             ticket,
             officer,
             to=TicketStatus.SKIPPED,
@@ -652,9 +657,6 @@ def skip_ticket(
             now=now,
             note=note,
         )
-        if event_id is not None:
-            nudge_board(ticket.mall_id, event_id, "skipped")
-            nudge_ticket(ticket.code, event_id, "skipped")
     return ticket
 
 
@@ -662,7 +664,7 @@ def start_service(*, ticket: Ticket, officer: User, now: datetime | None = None)
     """The citizen has arrived at the counter: service starts. Idempotent."""
     now = now_or(now)
     with transaction.atomic():
-        ticket, _counter, event_id = _act(
+        ticket, _moved = _act(
             ticket,
             officer,
             to=TicketStatus.SERVING,
@@ -670,9 +672,6 @@ def start_service(*, ticket: Ticket, officer: User, now: datetime | None = None)
             kind=TicketEventKind.STARTED,
             now=now,
         )
-        if event_id is not None:
-            nudge_board(ticket.mall_id, event_id, "started")
-            nudge_ticket(ticket.code, event_id, "started")
     return ticket
 
 
@@ -684,13 +683,13 @@ def _finish(ticket: Ticket, officer: User, counter: Counter, now: datetime) -> N
     event = calls.insert_event(
         ticket, TicketEventKind.FINISHED, now, actor=officer, counter=counter
     )
-    _finished(ticket, event.pk, now)
+    nudge_board(ticket.mall_id, event.pk, "finished")
+    nudge_ticket(ticket.code, event.pk, "finished")
+    _finished(ticket, now)
 
 
-def _finished(ticket: Ticket, event_id: int, now: datetime) -> None:
-    """What follows a finished service, in its transaction: nudges, the subscribers."""
-    nudge_board(ticket.mall_id, event_id, "finished")
-    nudge_ticket(ticket.code, event_id, "finished")
+def _finished(ticket: Ticket, now: datetime) -> None:
+    """The finished service announced to the subscribers, in its transaction."""
     # The citizen was served: subscribers (the feedback app) issue the survey invitation
     # inside this transaction, so the survey exists from the moment the service ends.
     emit(
@@ -710,7 +709,7 @@ def finish_service(*, ticket: Ticket, officer: User, now: datetime | None = None
     """Service is finished. Idempotent: finishing a finished ticket returns it unchanged."""
     now = now_or(now)
     with transaction.atomic():
-        ticket, _counter, event_id = _act(
+        ticket, moved = _act(
             ticket,
             officer,
             to=TicketStatus.DONE,
@@ -718,8 +717,8 @@ def finish_service(*, ticket: Ticket, officer: User, now: datetime | None = None
             kind=TicketEventKind.FINISHED,
             now=now,
         )
-        if event_id is not None:
-            _finished(ticket, event_id, now)
+        if moved:
+            _finished(ticket, now)
     return ticket
 
 
