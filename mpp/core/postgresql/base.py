@@ -4,8 +4,8 @@
 Django 5.2 passes `check=` to `ConnectionPool` itself (its empty-query check when
 `CONN_HEALTH_CHECKS` is on, None when off) and the pool options beside it, so a `check` among
 them fails with "got multiple values for keyword argument 'check'" whatever
-`CONN_HEALTH_CHECKS` says. Django's main branch lets the option win (ticket #37075); this
-class does the same until MPP runs a Django release that has it, then it can go.
+`CONN_HEALTH_CHECKS` says. This class lets the option win; it can go once MPP runs a Django
+release that accepts a `check` among the pool options.
 """
 
 from __future__ import annotations
