@@ -590,25 +590,44 @@ def _act(
         event=calls.Event(kind, actor=officer, counter=counter, note=note),
         now=now,
     )
-    if moved is not None:
-        fresh, event_id = moved
-        fresh.counter = counter
-    else:
+    if moved is None:
         fresh = _fresh_ticket(ticket_id, counter)
         if fresh.status == to:
             return fresh, False
-        _move(fresh, to)  # raises: the state does not allow it
         # Allowed after all (changed between the two statements by something that does not
-        # lock the counter): the plain way.
-        for name, value in changes.items():
-            setattr(fresh, name, value)
-        calls.save_ticket(fresh, *changes)
-        event_id = calls.insert_event(
-            fresh, kind, now, actor=officer, counter=counter, note=note
-        ).pk
+        # lock the counter), or refused by `_move_plainly` with the error that says why.
+        _move_plainly(
+            fresh, officer, counter, to=to, changes=changes, kind=kind, now=now, note=note
+        )
+        return fresh, True
+    fresh, event_id = moved
+    fresh.counter = counter
     nudge_board(fresh.mall_id, event_id, kind)
     nudge_ticket(fresh.code, event_id, kind)
     return fresh, True
+
+
+def _move_plainly(
+    ticket: Ticket,
+    officer: User,
+    counter: Counter,
+    *,
+    to: str,
+    changes: dict[str, Any],
+    kind: str,
+    now: datetime,
+    note: str = "",
+) -> None:
+    """Move `ticket` (locked and read, at the locked `counter`) to `to` statement by
+    statement: the transition checked (ConflictError when its state does not allow it),
+    `changes` written, a `kind` event, the board and the ticket's page nudged."""
+    _move(ticket, to)
+    for name, value in changes.items():
+        setattr(ticket, name, value)
+    calls.save_ticket(ticket, *changes)
+    event = calls.insert_event(ticket, kind, now, actor=officer, counter=counter, note=note)
+    nudge_board(ticket.mall_id, event.pk, kind)
+    nudge_ticket(ticket.code, event.pk, kind)
 
 
 def recall_ticket(*, ticket: Ticket, officer: User, now: datetime | None = None) -> Ticket:
@@ -676,15 +695,15 @@ def start_service(*, ticket: Ticket, officer: User, now: datetime | None = None)
 
 
 def _finish(ticket: Ticket, officer: User, counter: Counter, now: datetime) -> None:
-    _move(ticket, TicketStatus.DONE)
-    ticket.status = TicketStatus.DONE
-    ticket.finished_at = now
-    calls.save_ticket(ticket, "status", "finished_at")
-    event = calls.insert_event(
-        ticket, TicketEventKind.FINISHED, now, actor=officer, counter=counter
+    _move_plainly(
+        ticket,
+        officer,
+        counter,
+        to=TicketStatus.DONE,
+        changes={"status": TicketStatus.DONE, "finished_at": now},
+        kind=TicketEventKind.FINISHED,
+        now=now,
     )
-    nudge_board(ticket.mall_id, event.pk, "finished")
-    nudge_ticket(ticket.code, event.pk, "finished")
     _finished(ticket, now)
 
 
