@@ -136,6 +136,7 @@ bench-prod: install-test
 
 # Re-pin the dependencies after changing pyproject.toml.
 lock: install-test
+	$(PIP) install --quiet uv  # the resolver, not a dependency of MPP
 	$(VENV)/bin/uv pip compile pyproject.toml --python-version 3.11 -q -o requirements.lock
 	$(VENV)/bin/uv pip compile pyproject.toml --extra test --python-version 3.11 -q -o requirements-test.lock
 
