@@ -343,8 +343,11 @@ class Ticket(models.Model):
             ),
         ]
         indexes = [
+            # Each service's line in call order, to the id (the tie-break of equal
+            # `queued_at`): the claim and the "your turn is near" line read its first rows
+            # and stop, whatever the statistics say (issue 11).
             models.Index(
-                fields=["mall", "day", "status", "service", "is_priority", "queued_at"],
+                fields=["mall", "day", "status", "service", "is_priority", "queued_at", "id"],
                 name="ticket_queue_idx",
             ),
         ]

@@ -6,13 +6,16 @@ order, found among the candidates or, when every candidate is locked, in the ful
 
 from __future__ import annotations
 
+import json
 import threading
 from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.db import connection, connections, transaction
+from django.test.utils import CaptureQueriesContext
 
 from mpp.queueing import domain, queries
+from mpp.queueing.domain import calls
 from mpp.queueing.enums import PriorityGroup
 from mpp.queueing.models import Ticket
 from tests.queueing.conftest import build_hall
@@ -96,3 +99,60 @@ def test_claim_order_across_services_and_priority_classes():
     # Priority first, then by place in line across the counter's services.
     assert called == [elderly.pk, normal_kk.pk, normal_ktp.pk, late_kk.pk]
     assert domain.call_next(counter=counter, officer=officer, now=at(30)) is None
+
+
+def _line_reads(plan: dict) -> list[int]:
+    """Rows each read of one service's line (ticket_queue_idx down to the service) returned
+    per loop, anywhere in an `EXPLAIN (ANALYZE, FORMAT JSON)` plan."""
+    reads = []
+    if plan.get("Index Name") == "ticket_queue_idx" and "service_id = s.sid" in plan.get(
+        "Index Cond", ""
+    ):
+        reads.append(int(plan["Actual Rows"]))
+    for child in plan.get("Plans", []):
+        reads.extend(_line_reads(child))
+    return reads
+
+
+def _explained(sql: str) -> dict:
+    """The executed plan of `sql`, in a transaction rolled back (the claim writes). The test's
+    tables hold a few dozen rows, where reading the whole table beats any index: the planner
+    is asked to plan as for a mall's year of tickets, where it would not."""
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_bitmapscan = off")
+        cursor.execute(f"EXPLAIN (ANALYZE, FORMAT JSON) {sql}")
+        (document,) = cursor.fetchone()
+        transaction.set_rollback(True)
+    return (document if isinstance(document, list) else json.loads(document))[0]["Plan"]
+
+
+@pytest.mark.usefixtures("postgres_only")
+def test_claim_and_line_read_only_the_head_of_each_line_with_the_mornings_statistics():
+    """The statistics of a morning describe yesterday: none of today's tickets is in them, so
+    PostgreSQL expects one waiting ticket per service. The claim and the "your turn is near"
+    line must still read only the first few tickets of each service from ticket_queue_idx
+    (its order is theirs, to the id), not the whole line and sort it."""
+    hall = build_hall(counters=1)
+    counter, officer = hall.counters[0], hall.officers[0]
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE queueing_ticket")  # no ticket of today in the statistics
+    for i in range(60):
+        domain.issue_ticket(service=(hall.ktp, hall.kk)[i % 2], now=NOW + timedelta(seconds=i))
+    queries.clear_caches()
+    line = calls.counter_line(counter.pk)
+
+    with CaptureQueriesContext(connection) as captured:
+        calls.line_of_counter(
+            counter_id=counter.pk, mall_id=hall.mall.pk, day=NOW.date(),
+            service_ids=line.service_ids, limit=4,
+        )  # fmt: skip
+    reads = _line_reads(_explained(captured.captured_queries[-1]["sql"]))
+    assert reads and max(reads) <= 4, reads  # not the 30 waiting for each service
+
+    with CaptureQueriesContext(connection) as captured, transaction.atomic():
+        domain.call_next(counter=counter, officer=officer, now=NOW + timedelta(minutes=5))
+        transaction.set_rollback(True)
+    claim = next(q["sql"] for q in captured.captured_queries if "candidates" in q["sql"])
+    reads = _line_reads(_explained(claim))
+    assert reads and max(reads) <= max(line.depths) + 1, reads  # as many as counters, plus one

@@ -39,10 +39,11 @@ dates as text). Everything else stays in the ORM. Each statement keeps what ADR 
 On PostgreSQL the claim and the line do not sort the counter's whole waiting line (its
 services' waiting tickets together: hundreds on a busy day, read and sorted at every press;
 issue 11). Each service's line is already in order in `ticket_queue_idx` (mall, day, status,
-service, is_priority, queued_at), so they read the first few tickets of each service and each
-priority class (a LATERAL join over the counter's services, one short index range each) and
-merge those. For the line that is exact: the first N of the merged line are among the first N
-of each service. For the claim, the first few of a service may be locked by other counters
+service, is_priority, queued_at, id: to the tie-break, so no plan needs a sort whatever the
+statistics say), so they read the first few tickets of each service and each priority class
+(a LATERAL join over the counter's services, one short index range each) and merge those.
+For the line that is exact: the first N of the merged line are among the first N of each
+service. For the claim, the first few of a service may be locked by other counters
 claiming at the same moment, so each service gives as many candidates as counters serve it
 plus one (`CounterLine.depths`): at most one claim per counter is under way (the counter's row
 lock), so an unlocked candidate of every service with waiting tickets is always among them.
