@@ -37,6 +37,7 @@ from django.http import HttpRequest
 from ninja.security import HttpBearer
 
 from mpp.accounts.models import ApiToken, User
+from mpp.audit.domain import record_event
 from mpp.core.redis_cache import RETRY_SECONDS
 
 logger = logging.getLogger("mpp.accounts")
@@ -61,20 +62,36 @@ def issue_api_token(*, user: User, name: str = "") -> str:
     return token
 
 
-def revoke_api_tokens(*, user: User | None = None, token: str = "") -> int:
-    """Deactivate a user's tokens (or the one `token`); refused at once by every process.
-    Returns how many were active. Use this rather than a bare queryset `update()`, which
-    would not bump the token generation."""
+def revoke_api_tokens(
+    *, user: User | None = None, token: str = "", name: str | None = None, actor: Any = None
+) -> list[ApiToken]:
+    """Deactivate a user's active tokens (only those called `name`, if given) or the one
+    `token`; refused at once by every process. Each revocation goes to the audit trail (the
+    platform's chain: tokens belong to no one mall) with `actor`. Returns the tokens revoked.
+    Use this rather than a bare queryset `update()`, which would not bump the token
+    generation."""
     tokens = ApiToken.objects.filter(is_active=True)
     if user is not None:
         tokens = tokens.filter(user=user)
+    if name is not None:
+        tokens = tokens.filter(name=name)
     if token:
         tokens = tokens.filter(digest=_digest(token))
     elif user is None:
         raise ValueError("revoke_api_tokens needs a user or a token")
-    count = tokens.update(is_active=False)
-    bump_token_generation()
-    return count
+    with transaction.atomic():
+        revoked = list(tokens.select_for_update().order_by("pk"))
+        ApiToken.objects.filter(pk__in=[t.pk for t in revoked]).update(is_active=False)
+        for row in revoked:
+            row.is_active = False
+            record_event(
+                action="accounts.api_token_revoked",
+                obj=row,
+                actor=actor,
+                data={"user": row.user_id, "hint": row.hint, "name": row.name},
+            )
+        bump_token_generation()
+    return revoked
 
 
 def bump_token_generation() -> None:

@@ -72,7 +72,7 @@ def test_a_revoked_token_is_refused_at_once(hall, client, django_capture_on_comm
     assert _call_next(client, hall, token).status_code == 200
 
     with django_capture_on_commit_callbacks(execute=True):
-        assert revoke_api_tokens(token=token) == 1
+        assert len(revoke_api_tokens(token=token)) == 1
 
     assert _call_next(client, hall, token).status_code == 401
     assert _call_next(client, hall, other).status_code == 200
@@ -195,3 +195,45 @@ def test_without_redis_another_process_bump_reaches_this_one_through_the_file(ha
     path.write_text("written-by-another-process")
 
     assert process.user(token) is None
+
+
+def test_revoke_api_tokens_command_revokes_by_name_and_audits(
+    hall, client, django_capture_on_commit_callbacks
+):
+    """The operator's answer to a lost counter PC (docs/operations.md, "API tokens")."""
+    from io import StringIO
+
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    from mpp.audit.models import AuditEvent
+
+    officer = hall.officers[0]
+    pc = issue_api_token(user=officer, name="loket 1 PC")
+    tablet = issue_api_token(user=officer, name="tablet")
+    assert _call_next(client, hall, pc).status_code == 200
+    assert _call_next(client, hall, tablet).status_code == 200
+
+    out = StringIO()
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("revoke_api_tokens", officer.username, "--name", "tablet", stdout=out)
+
+    assert f"revoked {tablet[:8]}…  tablet" in out.getvalue()
+    assert "1 API token(s)" in out.getvalue()
+    assert _call_next(client, hall, tablet).status_code == 401  # at once, though cached
+    assert _call_next(client, hall, pc).status_code == 200
+    event = AuditEvent.objects.get(action="accounts.api_token_revoked")
+    assert event.actor_label == "system:revoke_api_tokens"
+    assert event.data == {"user": officer.pk, "hint": tablet[:8], "name": "tablet"}
+    assert tablet not in str(event.data) and tablet[8:20] not in str(event.data)
+
+    # Nothing left by that name, or no such user: an error, and nothing changes.
+    for arguments in ([officer.username, "--name", "tablet"], ["nobody-here"]):
+        with pytest.raises(CommandError):
+            call_command("revoke_api_tokens", *arguments, stdout=StringIO())
+    assert _call_next(client, hall, pc).status_code == 200
+
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("revoke_api_tokens", officer.username, stdout=StringIO())
+    assert _call_next(client, hall, pc).status_code == 401
+    assert AuditEvent.objects.filter(action="accounts.api_token_revoked").count() == 2
