@@ -28,11 +28,12 @@ import gc
 import io
 import logging
 import os
+import queue
 import re
 import sys
 import tempfile
+import threading
 from collections.abc import Awaitable, Callable, Coroutine, Iterable, MutableMapping
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -114,6 +115,67 @@ class _Outcome:
         self.started = False  # True when the thread already sent the response itself
 
 
+class WorkerPool:
+    """A fixed set of threads that run functions for the event loop, one at a time each.
+
+    `run` hands a call to a free thread and awaits its result; the thread resolves the
+    awaited future itself (one `call_soon_threadsafe`). `loop.run_in_executor` does the same
+    through a `concurrent.futures.Future` chained to an asyncio one, with locks and callbacks
+    on each side, paid by every request of a page or the API: 40–50 µs of CPU per hand-over
+    against 7–9 µs for this (16 callers of a function that does nothing), and under the
+    benchmark's kiosk load 8–9 % of the web processes' Python time against 1.5 % (py-spy;
+    issue 11, docs/performance.md). The threads start with the pool; `shutdown` lets the calls
+    already handed over finish."""
+
+    def __init__(self, threads: int, *, name: str) -> None:
+        self._calls: queue.SimpleQueue[Any] = queue.SimpleQueue()
+        self._threads = [
+            threading.Thread(target=self._work, name=f"{name}_{n}", daemon=True)
+            for n in range(threads)
+        ]
+        for thread in self._threads:
+            thread.start()
+
+    def run(
+        self, loop: asyncio.AbstractEventLoop, func: Callable[..., Any], *args: Any
+    ) -> asyncio.Future[Any]:
+        future = loop.create_future()
+        self._calls.put((loop, future, func, args))
+        return future
+
+    def _work(self) -> None:
+        while True:
+            call = self._calls.get()
+            if call is None:
+                return
+            loop, future, func, args = call
+            result: tuple[Callable[..., None], asyncio.Future[Any], Any]
+            try:
+                result = (_resolve, future, func(*args))
+            except BaseException as error:  # handed to the awaiting request, as an executor does
+                result = (_fail, future, error)
+            with contextlib.suppress(RuntimeError):  # the loop closed meanwhile
+                loop.call_soon_threadsafe(*result)
+            # A request's objects do not outlive it in the idle thread.
+            del call, result, future, func, args
+
+    def shutdown(self) -> None:
+        for _ in self._threads:
+            self._calls.put(None)
+        for thread in self._threads:
+            thread.join()
+
+
+def _resolve(future: asyncio.Future[Any], result: Any) -> None:
+    if not future.done():  # not cancelled meanwhile (server shutting down)
+        future.set_result(result)
+
+
+def _fail(future: asyncio.Future[Any], error: BaseException) -> None:
+    if not future.done():
+        future.set_exception(error)
+
+
 class WSGIBridge:
     """Serve a WSGI application to ASGI HTTP requests from a fixed pool of threads.
 
@@ -127,7 +189,7 @@ class WSGIBridge:
     def __init__(self, app: Callable[..., Iterable[bytes]], *, threads: int) -> None:
         self.app = app
         self.threads = threads
-        self.executor = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="mpp-wsgi")
+        self.pool = WorkerPool(threads, name="mpp-wsgi")
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         body = await self._read_body(receive)
@@ -135,9 +197,7 @@ class WSGIBridge:
             return
         loop = asyncio.get_running_loop()
         try:
-            outcome = await loop.run_in_executor(
-                self.executor, self._run, build_environ(scope, body), loop, send
-            )
+            outcome = await self.pool.run(loop, self._run, build_environ(scope, body), loop, send)
         finally:
             body.close()
         if not outcome.started:
@@ -234,7 +294,7 @@ class WSGIBridge:
         raise RuntimeError("MPP's server does not support the WSGI write() callable")
 
     def shutdown(self) -> None:
-        self.executor.shutdown(wait=True, cancel_futures=False)
+        self.pool.shutdown()
 
 
 def resolves_to_async_view(path: str) -> bool:

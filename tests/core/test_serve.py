@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from mpp.serve import RESPONSE_BUFFER_BYTES, AsyncViewPaths, WSGIBridge, build_environ
+from mpp.serve import RESPONSE_BUFFER_BYTES, AsyncViewPaths, WorkerPool, WSGIBridge, build_environ
 from tests.queueing.conftest import build_hall
 from tests.queueing.server import app_server, request
 
@@ -81,6 +81,42 @@ def test_environ_follows_pep_3333():
     assert environ["REMOTE_ADDR"] == "127.0.0.9"
     assert (environ["SERVER_NAME"], environ["SERVER_PORT"]) == ("127.0.0.1", "8000")
     assert environ["wsgi.url_scheme"] == "http"
+
+
+def test_worker_pool_returns_results_and_errors_and_survives_a_cancelled_caller():
+    pool = WorkerPool(2, name="test-pool")
+
+    def fail() -> None:
+        raise ValueError("bad request")
+
+    async def main() -> None:
+        loop = asyncio.get_running_loop()
+        answer, thread = await pool.run(loop, lambda x: (x * 2, threading.current_thread()), 21)
+        assert answer == 42
+        assert thread is not threading.current_thread() and thread.name.startswith("test-pool_")
+        with pytest.raises(ValueError, match="bad request"):
+            await pool.run(loop, fail)
+        release = threading.Event()
+        slow = pool.run(loop, release.wait, 5)
+        slow.cancel()  # the caller went away (a server shutting down cancels its tasks)
+        release.set()
+        # The thread resolves nothing on a cancelled call and goes on serving.
+        assert await pool.run(loop, lambda: "still serving") == "still serving"
+
+    asyncio.run(main())
+    pool.shutdown()
+    assert not any(thread.is_alive() for thread in pool._threads)
+
+
+def test_worker_pool_shutdown_finishes_the_calls_handed_over():
+    pool = WorkerPool(2, name="test-pool")
+    loop = asyncio.new_event_loop()
+    done: list[int] = []
+    futures = [pool.run(loop, lambda n: (time.sleep(0.01), done.append(n)), n) for n in range(6)]
+    pool.shutdown()
+    assert sorted(done) == list(range(6))
+    loop.run_until_complete(asyncio.gather(*futures))
+    loop.close()
 
 
 def test_bridge_answers_a_small_response_in_one_piece_with_its_length():
