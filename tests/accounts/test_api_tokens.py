@@ -200,7 +200,7 @@ def test_without_redis_another_process_bump_reaches_this_one_through_the_file(ha
 def test_revoke_api_tokens_command_revokes_by_name_and_audits(
     hall, client, django_capture_on_commit_callbacks
 ):
-    """The operator's answer to a lost counter PC (docs/operations.md, "API tokens")."""
+    """The operator's answer to a lost counter PC (docs/operations.md §11)."""
     from io import StringIO
 
     from django.core.management import call_command

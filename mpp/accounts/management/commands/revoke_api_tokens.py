@@ -1,6 +1,6 @@
 """manage.py revoke_api_tokens USERNAME [--name NAME] — deactivate a user's API tokens (a
 counter PC lost or stolen, an officer who left): refused at once by every app server, and
-written to the audit trail. docs/operations.md, "API tokens"."""
+written to the audit trail. docs/operations.md §11, "A counter PC or tablet is lost"."""
 
 from __future__ import annotations
 
