@@ -18,7 +18,9 @@ from mpp.queueing import domain, queries
 from mpp.queueing.domain import calls
 from mpp.queueing.enums import PriorityGroup
 from mpp.queueing.models import Ticket
+from tests.factories import ServiceFactory
 from tests.queueing.conftest import build_hall
+from tests.queueing.factories import QueueServiceFactory
 
 NOW = datetime(2026, 11, 30, 1, 0, tzinfo=UTC)  # Monday 08:00 WIB
 
@@ -156,3 +158,48 @@ def test_claim_and_line_read_only_the_head_of_each_line_with_the_mornings_statis
     claim = next(q["sql"] for q in captured.captured_queries if "candidates" in q["sql"])
     reads = _line_reads(_explained(claim))
     assert reads and max(reads) <= max(line.depths) + 1, reads  # as many as counters, plus one
+
+
+def _tally_reads(plan: dict) -> int:
+    """Rows read from the waiting tally (all loops), anywhere in an executed plan."""
+    rows = 0
+    if plan.get("Relation Name") == "queueing_waitingtally":
+        rows += int(plan["Actual Rows"]) * int(plan["Actual Loops"])
+    return rows + sum(_tally_reads(child) for child in plan.get("Plans", []))
+
+
+@pytest.mark.usefixtures("postgres_only")
+def test_claim_and_line_read_the_tally_of_the_counters_services_only():
+    """The waiting tally holds a row per service of the mall's day (169 in Ngawi); a counter
+    serves a few. With the morning's statistics (no row of today) PostgreSQL would start from
+    the tally and read every service's row at every press; each of the counter's services
+    must be looked up by its key instead."""
+    hall = build_hall(counters=1)
+    counter, officer = hall.counters[0], hall.officers[0]
+    others = []
+    for i in range(20):  # services of other counters, each with someone waiting
+        service = ServiceFactory(agency=hall.agency, slug=f"other-{i}")
+        QueueServiceFactory(service=service, prefix="C")
+        others.append(service)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE queueing_waitingtally")  # no tally row of today in the statistics
+        cursor.execute("ANALYZE queueing_ticket")
+    for i, service in enumerate([hall.ktp, hall.kk, *others]):
+        domain.issue_ticket(service=service, now=NOW + timedelta(seconds=i))
+    queries.clear_caches()
+    line = calls.counter_line(counter.pk)
+    assert len(line.service_ids) == 3
+
+    with CaptureQueriesContext(connection) as captured:
+        calls.line_of_counter(
+            counter_id=counter.pk, mall_id=hall.mall.pk, day=NOW.date(),
+            service_ids=line.service_ids, limit=4,
+        )  # fmt: skip
+    assert _tally_reads(_explained(captured.captured_queries[-1]["sql"])) <= 3
+
+    with CaptureQueriesContext(connection) as captured, transaction.atomic():
+        called = domain.call_next(counter=counter, officer=officer, now=NOW + timedelta(minutes=5))
+        transaction.set_rollback(True)
+    assert called is not None
+    claim = next(q["sql"] for q in captured.captured_queries if "candidates" in q["sql"])
+    assert _tally_reads(_explained(claim)) <= 3

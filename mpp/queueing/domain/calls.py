@@ -264,10 +264,15 @@ def _heads(
         f"{side('', 'tally.priority_waiting')} UNION ALL "
         f"{side('NOT ', 'tally.waiting - tally.priority_waiting')}"
     )
+    # Each service's tally row by the whole unique key, one service at a time: the LIMIT keeps
+    # PostgreSQL from turning the lookup into a join, which it would start from the tally (and
+    # read every service's row of the mall's day) whenever its statistics, like every
+    # morning's, expect that day to hold one row.
     sql = (
         "(SELECT h.* FROM unnest(%s::bigint[], %s::int[]) AS s(sid, depth) "  # noqa: S608
-        f"INNER JOIN {_W} tally ON tally.service_id = s.sid AND tally.mall_id = %s "
-        f"AND tally.day = %s AND tally.waiting > 0 "
+        f"CROSS JOIN LATERAL (SELECT t.waiting, t.priority_waiting FROM {_W} t "
+        f"WHERE t.mall_id = %s AND t.day = %s AND t.service_id = s.sid AND t.waiting > 0 "
+        f"LIMIT 1) AS tally "
         f"CROSS JOIN LATERAL ({both}) AS h) AS heads"
     )
     key = [mall_id, connection.ops.adapt_datefield_value(day)]
