@@ -91,10 +91,6 @@ class Agency(models.Model):
     def opening_hours_rows(self) -> list[tuple[str, str]]:
         return describe_opening_hours(self.opening_hours or self.mall.opening_hours)
 
-    @property
-    def is_confirmed(self) -> bool:
-        return self.confirmed_at is not None
-
 
 class Service(models.Model):
     """One jenis layanan with its published service standard."""
@@ -243,10 +239,6 @@ class Service(models.Model):
     @property
     def turnaround_display(self) -> str:
         return describe_turnaround(self)
-
-    @property
-    def is_confirmed(self) -> bool:
-        return self.confirmed_at is not None
 
     @property
     def review_due(self) -> date | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from mpp.catalog.models import Agency
 from mpp.core.models import Mall
-from mpp.feedback.enums import PROTECTED_KINDS, ComplaintKind, OversightKind
+from mpp.feedback.enums import ComplaintKind, OversightKind
 from mpp.feedback.models import OversightUnit
 
 #: Which unit kinds take which report kind, most suitable first.
@@ -20,10 +20,6 @@ PREFERENCE: dict[str, tuple[str, ...]] = {
     ComplaintKind.GRATIFICATION: (OversightKind.SABER_PUNGLI, OversightKind.APIP),
     ComplaintKind.WHISTLEBLOWING: (OversightKind.APIP, OversightKind.SABER_PUNGLI),
 }
-
-
-def is_protected_kind(kind: str) -> bool:
-    return kind in PROTECTED_KINDS
 
 
 def units(mall: Mall) -> list[OversightUnit]:

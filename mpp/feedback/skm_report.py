@@ -53,14 +53,6 @@ class SkmDocument:
     def weakest(self) -> list[skm.UnsurScore]:
         return self.report.weakest(3)
 
-    @property
-    def ikm_change(self) -> float | None:
-        now = self.report.result.ikm
-        before = self.previous.result.ikm if self.previous else None
-        if now is None or before is None:
-            return None
-        return float(now - before)
-
 
 def _profile(report: queries.SkmReport) -> list[tuple[str, list[tuple[str, str, int, float]]]]:
     out = []

@@ -171,10 +171,6 @@ def map_view_box(points: list[dict[str, Any]]) -> str:
 # --- Today's hours (one calendar query for every mall shown) -----------------------------------
 
 
-def _minutes_label(minutes: int) -> str:
-    return f"{minutes // 60:02d}.{minutes % 60:02d}"
-
-
 def hours_today(malls: Sequence[Mall | MallCard], today: date) -> dict[int, str]:
     """Per mall: today's opening hours as text ("08.00–15.00"), "" when closed today, None-free.
     The calendar (holidays, closures) is read once for all malls."""

@@ -34,10 +34,6 @@ def new_request_id(incoming: str | None) -> str:
     return uuid.uuid4().hex
 
 
-def current_request_id() -> str:
-    return request_id_var.get()
-
-
 class RequestIdFilter(logging.Filter):
     """Adds `record.request_id` ("-" outside a request) to every record."""
 
