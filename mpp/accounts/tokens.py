@@ -55,10 +55,19 @@ def _digest(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def issue_api_token(*, user: User, name: str = "") -> str:
-    """Create a token for `user` and return it; only its digest is kept."""
+def issue_api_token(*, user: User, name: str = "", actor: Any = None) -> str:
+    """Create a token for `user` and return it; only its digest is kept. The issue goes to
+    the audit trail with `actor` (the user, its first characters and name: never the token),
+    as its revocation does."""
     token = TOKEN_PREFIX + secrets.token_urlsafe(32)
-    ApiToken.objects.create(user=user, name=name, digest=_digest(token), hint=token[:8])
+    with transaction.atomic():
+        row = ApiToken.objects.create(user=user, name=name, digest=_digest(token), hint=token[:8])
+        record_event(
+            action="accounts.api_token_issued",
+            obj=row,
+            actor=actor,
+            data={"user": user.pk, "hint": row.hint, "name": name},
+        )
     return token
 
 

@@ -197,6 +197,25 @@ def test_without_redis_another_process_bump_reaches_this_one_through_the_file(ha
     assert process.user(token) is None
 
 
+def test_issue_api_token_command_audits_the_issue_without_the_token(hall, client):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from mpp.audit.models import AuditEvent
+
+    officer = hall.officers[0]
+    out = StringIO()
+    call_command("issue_api_token", officer.username, "--name", "loket 1 PC", stdout=out)
+    token = out.getvalue().strip()
+
+    assert _call_next(client, hall, token).status_code == 200
+    event = AuditEvent.objects.get(action="accounts.api_token_issued")
+    assert event.actor_label == "system:issue_api_token"
+    assert event.data == {"user": officer.pk, "hint": token[:8], "name": "loket 1 PC"}
+    assert token not in str(event.data) and token[8:20] not in str(event.data)
+
+
 def test_revoke_api_tokens_command_revokes_by_name_and_audits(
     hall, client, django_capture_on_commit_callbacks
 ):

@@ -1,4 +1,6 @@
-"""manage.py issue_api_token USERNAME — print a new API token for a user (shown once)."""
+"""manage.py issue_api_token USERNAME [--name NAME] — print a new API token for a user (shown
+once; only its digest is stored), and write the issue to the audit trail. Its counterpart:
+revoke_api_tokens. docs/operations.md §11."""
 
 from __future__ import annotations
 
@@ -21,4 +23,6 @@ class Command(BaseCommand):
         user = User.objects.filter(username=options["username"], is_active=True).first()
         if user is None:
             raise CommandError(f"No active user named {options['username']!r}.")
-        self.stdout.write(issue_api_token(user=user, name=options["name"]))
+        self.stdout.write(
+            issue_api_token(user=user, name=options["name"], actor="system:issue_api_token")
+        )
