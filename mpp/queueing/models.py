@@ -226,9 +226,14 @@ class WaitingTally(models.Model):
     them. The wait estimate reads it instead of counting the waiting tickets (issue 15: the
     work per ticket must not grow with the queue)."""
 
-    mall = models.ForeignKey(Mall, on_delete=models.CASCADE, related_name="+")
+    # Read by the whole key (waiting_tally_unique), one service at a time. No index on a
+    # single column: the mall's is the unique index's first, and one on the service alone
+    # (the foreign key's default) holds every day of the service, which a generic plan
+    # (prepared statements) may pick as the cheaper-looking one and then read a year of rows.
+    # (service, day) serves the foreign key and is as exact as the unique index.
+    mall = models.ForeignKey(Mall, on_delete=models.CASCADE, related_name="+", db_index=False)
     day = models.DateField()
-    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="+")
+    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="+", db_index=False)
     waiting = models.IntegerField(default=0)
     priority_waiting = models.IntegerField(default=0)
 
@@ -236,6 +241,7 @@ class WaitingTally(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["mall", "day", "service"], name="waiting_tally_unique")
         ]
+        indexes = [models.Index(fields=["service", "day"], name="waiting_tally_service_day")]
 
     def __str__(self) -> str:
         return f"{self.day} {self.service_id}: {self.waiting}"

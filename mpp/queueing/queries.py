@@ -282,6 +282,59 @@ def _mall_pools(mall_id: int) -> dict[int, _Pool]:
     return pools
 
 
+# The per-service parts of the wait estimate's counts. PostgreSQL reads each service of the
+# pool by its whole key, one service at a time: given the pool as a list, it filters the mall's
+# whole day by it (in the tally every service's row, in the line every service's waiting
+# tickets) whenever its statistics, like every morning's, expect that day to be nearly empty.
+# The LIMIT keeps the tally lookup from becoming a join; the line is counted per service by a
+# correlated count. SQLite, without arrays, takes the list.
+
+
+def _tally_part(key: list[Any], services: list[int], column: str = "waiting") -> tuple[str, list]:
+    """Part 1: each service's waiting tickets (`column` of WaitingTally) on the day `key`
+    (mall id, day)."""
+    table = WaitingTally._meta.db_table
+    if connection.vendor == "postgresql":
+        sql = (
+            f"SELECT 1 AS part, t.service_id, t.n FROM unnest(%s::bigint[]) AS s(sid) "  # noqa: S608
+            f"CROSS JOIN LATERAL (SELECT service_id, {column} AS n FROM {table} "
+            f"WHERE mall_id = %s AND day = %s AND service_id = s.sid LIMIT 1) AS t"
+        )
+        return sql, [services, *key]
+    marks = ", ".join(["%s"] * len(services))
+    sql = (
+        f"SELECT 1 AS part, service_id, {column} AS n FROM {table} "  # noqa: S608
+        f"WHERE mall_id = %s AND day = %s AND service_id IN ({marks})"
+    )
+    return sql, [*key, *services]
+
+
+def _side_part(key: list[Any], services: list[int], ticket: Ticket) -> tuple[str, list]:
+    """Part 2: per service, the waiting tickets on the short side of `ticket` in call_next's
+    order: for a normal ticket the normal ones behind it (and itself), for a priority ticket
+    the priority ones ahead of it."""
+    at = connection.ops.adapt_datetimefield_value(ticket.queued_at)
+    compare = "<" if ticket.is_priority else ">"
+    side = (
+        f"mall_id = %s AND day = %s AND status = 'waiting' AND is_priority = %s "
+        f"AND queued_at {compare}= %s AND (queued_at {compare} %s OR id {compare} %s)"
+    )
+    side_params = [*key, bool(ticket.is_priority), at, at, ticket.pk]
+    table = Ticket._meta.db_table
+    if connection.vendor == "postgresql":
+        sql = (
+            f"SELECT 2, s.sid, (SELECT COUNT(*) FROM {table} "  # noqa: S608
+            f"WHERE service_id = s.sid AND {side}) FROM unnest(%s::bigint[]) AS s(sid)"
+        )
+        return sql, [*side_params, services]
+    marks = ", ".join(["%s"] * len(services))
+    sql = (
+        f"SELECT 2, service_id, COUNT(*) FROM {table} "  # noqa: S608
+        f"WHERE service_id IN ({marks}) AND {side} GROUP BY service_id"
+    )
+    return sql, [*services, *side_params]
+
+
 def _queue_counts(
     *, mall_id: int, day: date, pool: _Pool, ticket: Ticket | None
 ) -> list[tuple[int, int, int]]:
@@ -297,7 +350,7 @@ def _queue_counts(
     ops = connection.ops
     services = list(pool.service_defaults)
     marks = ", ".join(["%s"] * len(services))
-    key = [mall_id, ops.adapt_datefield_value(day), *services]
+    key = [mall_id, ops.adapt_datefield_value(day)]
     ticket_table = Ticket._meta.db_table
     counts: dict[int, list[int]] = {sid: [0, 0] for sid in services}
     # The (up to) three counts travel in one statement (UNION ALL): one round trip per
@@ -305,26 +358,14 @@ def _queue_counts(
     # of the line, 3 at a staffed counter.
     parts: list[str] = []
     params: list[Any] = []
-    tallied = f"mall_id = %s AND day = %s AND service_id IN ({marks})"
     if ticket is None or not ticket.is_priority:
-        parts.append(
-            f"SELECT 1, service_id, waiting FROM {WaitingTally._meta.db_table} "  # noqa: S608
-            f"WHERE {tallied}"
-        )
-        params += key
+        sql, more = _tally_part(key, services)
+        parts.append(sql)
+        params += more
     if ticket is not None:
-        at = ops.adapt_datetimefield_value(ticket.queued_at)
-        # A normal ticket: all waiting minus the normal ones behind it (and itself); a
-        # priority ticket: the priority ones ahead of it.
-        compare = "<" if ticket.is_priority else ">"
-        parts.append(
-            f"SELECT 2, service_id, COUNT(*) FROM {ticket_table} "  # noqa: S608
-            f"WHERE mall_id = %s AND day = %s AND status = 'waiting' "
-            f"AND service_id IN ({marks}) AND is_priority = %s "
-            f"AND queued_at {compare}= %s AND (queued_at {compare} %s OR id {compare} %s) "
-            f"GROUP BY service_id"
-        )
-        params += [*key, bool(ticket.is_priority), at, at, ticket.pk]
+        sql, more = _side_part(key, services, ticket)
+        parts.append(sql)
+        params += more
     if pool.staffed_ids:
         # By counter, not by day: the partial unique index of the current ticket per counter
         # (ticket_one_current_per_counter) holds one row per busy counter. Filtered by mall and
@@ -371,12 +412,12 @@ def new_ticket_counts(
 
     def read(day: date) -> tuple[str, list[Any]]:
         column = "priority_waiting" if priority else "waiting"
+        key = [service.mall_id, connection.ops.adapt_datefield_value(day)]
+        tally, params = _tally_part(key, services, column)
         sql = (
             "(SELECT COALESCE(array_agg(ARRAY[x.part, x.service_id, x.n]), '{}') FROM ("  # noqa: S608
-            f"SELECT 1 AS part, service_id, {column} AS n FROM {WaitingTally._meta.db_table} "
-            f"WHERE mall_id = %s AND day = %s AND service_id = ANY(%s::bigint[])"
+            + tally
         )
-        params: list[Any] = [service.mall_id, connection.ops.adapt_datefield_value(day), services]
         if pool.staffed_ids:
             sql += (
                 f" UNION ALL SELECT 3, service_id, COUNT(*) FROM {Ticket._meta.db_table} "  # noqa: S608

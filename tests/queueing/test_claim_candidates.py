@@ -6,14 +6,18 @@ order, found among the candidates or, when every candidate is locked, in the ful
 
 from __future__ import annotations
 
+import contextlib
 import json
 import threading
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 from django.db import connection, connections, transaction
 from django.test.utils import CaptureQueriesContext
 
+from mpp.catalog.models import Service
 from mpp.queueing import domain, queries
 from mpp.queueing.domain import calls
 from mpp.queueing.enums import PriorityGroup
@@ -160,12 +164,36 @@ def test_claim_and_line_read_only_the_head_of_each_line_with_the_mornings_statis
     assert reads and max(reads) <= max(line.depths) + 1, reads  # as many as counters, plus one
 
 
-def _tally_reads(plan: dict) -> int:
-    """Rows read from the waiting tally (all loops), anywhere in an executed plan."""
+def _rows_read(plan: dict, table: str) -> int:
+    """Rows read from `table` (all loops; kept or removed by a filter) in an executed plan."""
     rows = 0
-    if plan.get("Relation Name") == "queueing_waitingtally":
-        rows += int(plan["Actual Rows"]) * int(plan["Actual Loops"])
-    return rows + sum(_tally_reads(child) for child in plan.get("Plans", []))
+    if plan.get("Relation Name") == table:
+        read = plan["Actual Rows"] + plan.get("Rows Removed by Filter", 0)
+        rows += int(read) * int(plan["Actual Loops"])
+    return rows + sum(_rows_read(child, table) for child in plan.get("Plans", []))
+
+
+def _hall_with_a_busy_day():
+    """A counter serving 3 services (build_hall) among 23, yesterday's tickets for 22 of them
+    in the statistics and none of today's (a morning), then someone waiting for each."""
+    hall = build_hall(counters=1)
+    others = []
+    for i in range(20):  # services of other counters
+        service = ServiceFactory(agency=hall.agency, slug=f"other-{i}")
+        QueueServiceFactory(service=service, prefix="C")
+        others.append(service)
+    services = [hall.ktp, hall.kk, *others]
+    for i in range(2 * len(services)):
+        domain.issue_ticket(
+            service=services[i % len(services)], now=NOW - timedelta(days=1, seconds=i)
+        )
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE queueing_waitingtally")
+        cursor.execute("ANALYZE queueing_ticket")
+    for i, service in enumerate(services):
+        domain.issue_ticket(service=service, now=NOW + timedelta(seconds=i))
+    queries.clear_caches()
+    return hall
 
 
 @pytest.mark.usefixtures("postgres_only")
@@ -174,19 +202,8 @@ def test_claim_and_line_read_the_tally_of_the_counters_services_only():
     serves a few. With the morning's statistics (no row of today) PostgreSQL would start from
     the tally and read every service's row at every press; each of the counter's services
     must be looked up by its key instead."""
-    hall = build_hall(counters=1)
+    hall = _hall_with_a_busy_day()
     counter, officer = hall.counters[0], hall.officers[0]
-    others = []
-    for i in range(20):  # services of other counters, each with someone waiting
-        service = ServiceFactory(agency=hall.agency, slug=f"other-{i}")
-        QueueServiceFactory(service=service, prefix="C")
-        others.append(service)
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE queueing_waitingtally")  # no tally row of today in the statistics
-        cursor.execute("ANALYZE queueing_ticket")
-    for i, service in enumerate([hall.ktp, hall.kk, *others]):
-        domain.issue_ticket(service=service, now=NOW + timedelta(seconds=i))
-    queries.clear_caches()
     line = calls.counter_line(counter.pk)
     assert len(line.service_ids) == 3
 
@@ -195,11 +212,90 @@ def test_claim_and_line_read_the_tally_of_the_counters_services_only():
             counter_id=counter.pk, mall_id=hall.mall.pk, day=NOW.date(),
             service_ids=line.service_ids, limit=4,
         )  # fmt: skip
-    assert _tally_reads(_explained(captured.captured_queries[-1]["sql"])) <= 3
+    assert (
+        _rows_read(_explained(captured.captured_queries[-1]["sql"]), "queueing_waitingtally") <= 3
+    )
 
     with CaptureQueriesContext(connection) as captured, transaction.atomic():
         called = domain.call_next(counter=counter, officer=officer, now=NOW + timedelta(minutes=5))
         transaction.set_rollback(True)
     assert called is not None
     claim = next(q["sql"] for q in captured.captured_queries if "candidates" in q["sql"])
-    assert _tally_reads(_explained(claim)) <= 3
+    assert _rows_read(_explained(claim), "queueing_waitingtally") <= 3
+
+
+@pytest.mark.usefixtures("postgres_only")
+def test_issuing_reads_the_tally_of_the_services_sharing_its_counters_only():
+    """The kiosk ticket's wait estimate is read in the issuing statement from the tally of
+    the services that share its counters (3 here), not from every service's row of the day."""
+    hall = _hall_with_a_busy_day()
+    with _executed_plans() as plans, transaction.atomic():
+        ticket = domain.issue_ticket(
+            service=hall.ktp,
+            now=NOW + timedelta(minutes=1),
+            also=queries.new_ticket_counts(hall.ktp, priority=False),
+        )
+        transaction.set_rollback(True)
+    ahead = {int(sid): int(n) for part, sid, n in ticket.also if int(part) == 1}
+    assert ahead == {hall.ktp.pk: 1, hall.kk.pk: 1}  # akta: nobody waiting
+    (issuing,) = [plan for text, plan in plans if "WITH seq AS" in text]
+    assert _rows_read(issuing, "queueing_waitingtally") <= 3
+
+
+@contextlib.contextmanager
+def _executed_plans() -> Iterator[list[tuple[str, dict]]]:
+    """The statements run inside, each with its executed plan, as the server runs the hot
+    statements of `prepared_cursor`: prepared, with a generic plan (PostgreSQL's choice after
+    five runs on a connection), which cannot see the parameters' values. auto_explain sends
+    each plan to this connection as a notice. Planned as for a mall's year of tickets, where
+    reading whole tables would not win (see `_explained`)."""
+    settings = {
+        "auto_explain.log_min_duration": "0",
+        "auto_explain.log_analyze": "on",
+        "auto_explain.log_format": "json",
+        "auto_explain.log_level": "notice",
+        "plan_cache_mode": "force_generic_plan",
+        "enable_seqscan": "off",
+        "enable_bitmapscan": "off",
+    }
+    plans: list[tuple[str, dict]] = []
+
+    def collect(diagnostic: Any) -> None:
+        message = diagnostic.message_primary or ""
+        if "plan:" in message:
+            document = json.loads(message.split("plan:", 1)[1])
+            plans.append((document["Query Text"], document["Plan"]))
+
+    connection.ensure_connection()
+    raw = connection.connection
+    with connection.cursor() as cursor:
+        cursor.execute("LOAD 'auto_explain'")
+        for name, value in settings.items():
+            cursor.execute("SELECT set_config(%s, %s, false)", [name, value])
+    raw.add_notice_handler(collect)
+    try:
+        yield plans
+    finally:
+        raw.remove_notice_handler(collect)
+        with connection.cursor() as cursor:
+            for name in settings:
+                cursor.execute(f"RESET {name}")
+
+
+@pytest.mark.usefixtures("postgres_only")
+def test_a_tickets_wait_reads_the_services_sharing_its_counters_only():
+    """A phone asking for its ticket's place and wait: the counts come from the tally rows
+    and the waiting tickets of the services that share its counters, not from the whole
+    day's (here 60 tickets waiting for 20 other services)."""
+    hall = _hall_with_a_busy_day()
+    others = list(Service.objects.filter(slug__startswith="other-"))
+    for i in range(40):
+        domain.issue_ticket(service=others[i % 20], now=NOW + timedelta(minutes=1, seconds=i))
+    mine = domain.issue_ticket(service=hall.ktp, now=NOW + timedelta(minutes=2))
+    with CaptureQueriesContext(connection) as captured:
+        wait = queries.estimate_wait(hall.ktp, ticket=mine, now=NOW + timedelta(minutes=3))
+    assert wait.ahead == 2  # the morning's ktp and kk tickets
+    counting = next(q["sql"] for q in captured.captured_queries if "waitingtally" in q["sql"])
+    plan = _explained(counting)
+    assert _rows_read(plan, "queueing_waitingtally") <= 3
+    assert _rows_read(plan, "queueing_ticket") <= 3

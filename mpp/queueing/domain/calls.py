@@ -42,6 +42,10 @@ issue 11). Each service's line is already in order in `ticket_queue_idx` (mall, 
 service, is_priority, queued_at, id: to the tie-break, so no plan needs a sort whatever the
 statistics say), so they read the first few tickets of each service and each priority class
 (a LATERAL join over the counter's services, one short index range each) and merge those.
+Only the services with someone waiting are read: each one's WaitingTally row, looked up by its
+unique key one service at a time (a LATERAL with LIMIT 1, so the planner cannot turn it into a
+join that reads every service's row of the mall's day when its statistics, like each
+morning's, expect one row there).
 For the line that is exact: the first N of the merged line are among the first N of each
 service. For the claim, the first few of a service may be locked by other counters
 claiming at the same moment, so each service gives as many candidates as counters serve it
