@@ -212,9 +212,8 @@ def test_claim_and_line_read_the_tally_of_the_counters_services_only():
             counter_id=counter.pk, mall_id=hall.mall.pk, day=NOW.date(),
             service_ids=line.service_ids, limit=4,
         )  # fmt: skip
-    assert (
-        _rows_read(_explained(captured.captured_queries[-1]["sql"]), "queueing_waitingtally") <= 3
-    )
+    line_plan = _explained(captured.captured_queries[-1]["sql"])
+    assert _rows_read(line_plan, "queueing_waitingtally") <= 3
 
     with CaptureQueriesContext(connection) as captured, transaction.atomic():
         called = domain.call_next(counter=counter, officer=officer, now=NOW + timedelta(minutes=5))

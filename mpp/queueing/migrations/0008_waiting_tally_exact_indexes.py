@@ -8,20 +8,22 @@
 import django.db.models.deletion
 from django.db import migrations, models
 
-COLUMNS = ("mall_id", "service_id")
+# The tally's foreign keys and the models they point to.
+FOREIGN_KEYS = {"mall": "core.mall", "service": "catalog.service"}
 
 
 def drop_single_column_indexes(apps, schema_editor):
     model = apps.get_model("queueing", "WaitingTally")
-    for column in COLUMNS:
-        for name in schema_editor._constraint_names(model, [column], index=True, unique=False):
-            schema_editor.execute(schema_editor._delete_index_sql(model, name))
+    for name in FOREIGN_KEYS:
+        column = model._meta.get_field(name).column
+        for index in schema_editor._constraint_names(model, [column], index=True, unique=False):
+            schema_editor.execute(schema_editor._delete_index_sql(model, index))
 
 
 def create_single_column_indexes(apps, schema_editor):
     model = apps.get_model("queueing", "WaitingTally")
-    for column in COLUMNS:
-        field = model._meta.get_field(column.removesuffix("_id"))
+    for name in FOREIGN_KEYS:
+        field = model._meta.get_field(name)
         schema_editor.execute(schema_editor._create_index_sql(model, fields=[field]))
 
 
@@ -40,24 +42,15 @@ class Migration(migrations.Migration):
             state_operations=[
                 migrations.AlterField(
                     model_name="waitingtally",
-                    name="mall",
+                    name=name,
                     field=models.ForeignKey(
                         db_index=False,
                         on_delete=django.db.models.deletion.CASCADE,
                         related_name="+",
-                        to="core.mall",
+                        to=to,
                     ),
-                ),
-                migrations.AlterField(
-                    model_name="waitingtally",
-                    name="service",
-                    field=models.ForeignKey(
-                        db_index=False,
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="+",
-                        to="catalog.service",
-                    ),
-                ),
+                )
+                for name, to in FOREIGN_KEYS.items()
             ],
         ),
         migrations.AddIndex(
