@@ -84,7 +84,6 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "ninja",
-    "import_export",
     "mpp.core",
     "mpp.catalog",
     "mpp.accounts",
