@@ -8,7 +8,7 @@ from typing import Any, ParamSpec, TypeVar
 
 from asgiref.sync import sync_to_async
 from django.conf import settings
-from django.db import connection, connections
+from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.backends.utils import CursorDebugWrapper, CursorWrapper
 
 P = ParamSpec("P")
@@ -47,16 +47,17 @@ def prepared_cursor() -> Any:
     threshold. Elsewhere (SQLite, `DB_PREPARE=false` for a transaction-mode connection pooler
     that cannot keep prepared statements) it is Django's usual cursor. It is logged and
     wrapped like any Django cursor (query counts in tests, error translation)."""
-    if connection.vendor != "postgresql" or not settings.MPP_DB_PREPARE:
-        return connection.cursor()
+    db = connections[DEFAULT_DB_ALIAS]  # once: each `connection.x` looks the alias up again
+    if db.vendor != "postgresql" or not settings.MPP_DB_PREPARE:
+        return db.cursor()
     from django.db.backends.postgresql.base import ServerBindingCursor
 
-    connection.ensure_connection()
-    raw = ServerBindingCursor(connection.connection)  # type: ignore[call-arg]
-    connection.validate_thread_sharing()
-    if connection.queries_logged:
-        return _LoggedServerCursor(raw, connection)
-    return CursorWrapper(raw, connection)
+    db.ensure_connection()
+    raw = ServerBindingCursor(db.connection)  # type: ignore[call-arg]
+    db.validate_thread_sharing()
+    if db.queries_logged:
+        return _LoggedServerCursor(raw, db)
+    return CursorWrapper(raw, db)
 
 
 class _LoggedServerCursor(CursorDebugWrapper):
