@@ -372,10 +372,10 @@ _EVENT_FROM_TICKET = {"ticket": "id", "mall": "mall_id", "day": "day", "service"
 
 
 @functools.cache
-def _event_from(source: str, vendor: str) -> str:
+def _event_from(source: str) -> str:
     """PostgreSQL: the INSERT of an event for the ticket row of the CTE `source`. Parameters
     bound on the server have no type in a SELECT list: each is cast to its column's type.
-    Built once per process (`vendor`: the connection's, part of the key)."""
+    Built once per process (only PostgreSQL's path runs it, and the casts never change)."""
     values = ", ".join(
         f"{source}.{_EVENT_FROM_TICKET[f.name]}"
         if f.name in _EVENT_FROM_TICKET
@@ -429,10 +429,9 @@ def _write_with_event(
             note=event.note,
         ).pk
     ctes, cte_params = before
-    insert = _event_from("moved", connection.vendor)
     sql = (
         f"WITH {ctes + ', ' if ctes else ''}moved AS ({update}), "  # noqa: S608 - our names
-        f"event AS ({insert}) SELECT moved.*, event.id FROM moved, event"
+        f"event AS ({_event_from('moved')}) SELECT moved.*, event.id FROM moved, event"
     )
     with prepared_cursor() as cursor:
         cursor.execute(sql, [*cte_params, *params, *_event_params(event, now)])
