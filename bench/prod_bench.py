@@ -23,6 +23,9 @@ What it does (everything on 127.0.0.1, every phase bounded in time):
    - `issue_ticket`: wrk POSTing /api/v1/queue/tickets across all demo services;
    - `call_next`: a separate Python process, one officer per counter (`--connections`
      counters), each loop = call-next, then finish (the ticket called); latency of call-next;
+   - `call_next` in one press: the line topped up (the ticket load again, unmeasured), then
+     the same officers pressing call-next naming the ticket at the counter to finish first
+     (`?finish=<code>`: one request per citizen, as a counter keypad's one button does);
    - the raw-SQL anchor: pgbench with `--connections` clients running the ticket transaction
      (next number of the day's sequence, insert ticket, insert its event) in plain SQL;
    while the RSS of every process of the topology is sampled twice a second;
@@ -293,6 +296,32 @@ def data_size(db_url: str) -> dict[str, int]:
             "events": one("SELECT COUNT(*) FROM queueing_ticketevent"),
             "database_mb": one("SELECT pg_database_size(current_database()) / 1048576"),
         }
+
+
+def counter_services(
+    db_url: str, mall: str, counters: list[dict], per_counter: int = 12
+) -> list[str]:
+    """Service slugs for a ticket load that gives every one of `counters` (of the mall with
+    the slug `mall`) the same share of tickets: `per_counter` entries for each counter, taken
+    in turn from its services."""
+    import psycopg
+
+    numbers = [c["number"] for c in counters]
+    with psycopg.connect(db_url) as conn:
+        rows = conn.execute(
+            "SELECT c.number, s.slug FROM queueing_counter c "
+            "JOIN queueing_counter_services cs ON cs.counter_id = c.id "
+            "JOIN catalog_service s ON s.id = cs.service_id "
+            "JOIN queueing_queueservice q ON q.service_id = s.id "
+            "JOIN core_mall m ON m.id = c.mall_id "
+            "WHERE m.slug = %s AND c.number = ANY(%s) AND s.is_active AND q.walk_in_enabled "
+            "ORDER BY c.number, s.id",
+            [mall, numbers],
+        ).fetchall()
+    by_counter: dict[int, list[str]] = {}
+    for number, slug in rows:
+        by_counter.setdefault(number, []).append(slug)
+    return [slugs[i % len(slugs)] for slugs in by_counter.values() for i in range(per_counter)]
 
 
 def reset_queue(db_url: str) -> None:
@@ -621,8 +650,10 @@ def percentile(values: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
-async def _officers(port: int, counters: list[dict], seconds: float) -> dict:
-    """One keep-alive connection per counter: call-next, then finish the ticket called."""
+async def _officers(port: int, counters: list[dict], seconds: float, one_press: bool) -> dict:
+    """One keep-alive connection per counter: call-next, then finish the ticket called (two
+    presses); or, `one_press`, call-next naming the ticket at the counter to finish first
+    (`?finish=<code>`: one press per citizen)."""
     calls: list[float] = []
     errors = 0
     empty = 0
@@ -651,9 +682,11 @@ async def _officers(port: int, counters: list[dict], seconds: float) -> dict:
         nonlocal errors, empty
         reader, writer = await asyncio.open_connection("127.0.0.1", port)
         call = f"/api/v1/queue/counters/{counter['number']}/call-next"
+        last = ""
         while time.monotonic() < stop:
             t0 = time.perf_counter()
-            status, body = await request(reader, writer, call, counter["token"])
+            path = f"{call}?finish={last}" if last else call
+            status, body = await request(reader, writer, path, counter["token"])
             elapsed = time.perf_counter() - t0
             if status != 200:
                 errors += 1
@@ -665,6 +698,9 @@ async def _officers(port: int, counters: list[dict], seconds: float) -> dict:
                 await asyncio.sleep(0.05)
                 continue
             calls.append(elapsed * 1000)
+            if one_press:
+                last = ticket["code"]
+                continue
             finish = f"/api/v1/queue/tickets/{ticket['code']}/finish"
             status, _ = await request(reader, writer, finish, counter["token"])
             if status != 200:
@@ -685,10 +721,13 @@ async def _officers(port: int, counters: list[dict], seconds: float) -> dict:
     }
 
 
-def call_next_load(port: int, counters: list[dict], seconds: float) -> dict[str, float]:
+def call_next_load(
+    port: int, counters: list[dict], seconds: float, *, one_press: bool
+) -> dict[str, float]:
     """The officers' load generator in its own process (not the benchmark's, not the app's)."""
+    mode = "press" if one_press else "pair"
     out = subprocess.run(
-        [PY, __file__, "--officers", str(port), str(seconds)],
+        [PY, __file__, "--officers", str(port), str(seconds), mode],
         input=json.dumps(counters),
         capture_output=True,
         text=True,
@@ -705,6 +744,7 @@ ROWS = [
     ("healthz", "`GET /healthz` (the app's floor)"),
     ("issue", "`issue_ticket` (POST /api/v1/queue/tickets)"),
     ("call", "`call_next` (POST …/call-next, then finish)"),
+    ("press", "`call_next` finishing the last (POST …/call-next?finish=, one press)"),
 ]
 
 
@@ -728,7 +768,8 @@ def report(results: dict[str, list[dict]], rss: list[dict[str, float]], args, si
         m = med[key]
         runs = " / ".join(f"{r['ops']:.0f}" for r in results[key])
         vs_anchor = f"{m['ops'] / med['anchor']['ops']:.1%}" if med["anchor"]["ops"] else "–"
-        vs_floor = f"{m['ops'] / med['healthz']['ops']:.0%}" if key in ("issue", "call") else "–"
+        served = key not in ("anchor", "healthz")
+        vs_floor = f"{m['ops'] / med['healthz']['ops']:.0%}" if served else "–"
         cpu = m["app_ms"] + m["pg_ms"]
         ceiling = f"{2000 / cpu:,.0f}/s" if cpu else "–"
         app = f"{m['app_ms']:.2f} ms" if key != "anchor" else "–"
@@ -773,7 +814,7 @@ def main() -> int:  # noqa: PLR0915 - one linear script: prepare, measure in ord
         help="instead of the HTTP run: N tickets and N/2 calls (call-next + finish) in one "
         "process through Django's test client; prints statements and CPU/wall ms per request",
     )
-    parser.add_argument("--officers", nargs=2, help=argparse.SUPPRESS)
+    parser.add_argument("--officers", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
     # A plain `kill` stops the topology too (the `finally` of topology()).
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
@@ -781,7 +822,8 @@ def main() -> int:  # noqa: PLR0915 - one linear script: prepare, measure in ord
     if args.officers:  # the officers' load generator process
         port, seconds = int(args.officers[0]), float(args.officers[1])
         counters = json.loads(sys.stdin.read())
-        print(json.dumps(asyncio.run(_officers(port, counters, seconds))))
+        one_press = args.officers[2] == "press"
+        print(json.dumps(asyncio.run(_officers(port, counters, seconds, one_press))))
         return 0
 
     server_url = os.environ.get("DATABASE_URL", "")
@@ -826,6 +868,7 @@ def main() -> int:  # noqa: PLR0915 - one linear script: prepare, measure in ord
         return 0
     counters = seed["counters"][: args.connections]
     services = ", ".join(f'"{s}"' for s in seed["services"])
+    for_counters = ", ".join(f'"{s}"' for s in counter_services(db_url, seed["mall"], counters))
 
     results: dict[str, list[dict]] = {key: [] for key, _ in ROWS}
     rss: list[dict[str, float]] = []
@@ -846,9 +889,17 @@ def main() -> int:  # noqa: PLR0915 - one linear script: prepare, measure in ord
                     issued = wrk(f"{base}/api/v1/queue/tickets", args.connections,
                                  args.seconds, TICKET_LUA % services)  # fmt: skip
                 results["issue"].append(with_cpu(issued, meter))
-                with CpuMeter(process.pid, db_url) as meter:
-                    called = call_next_load(args.port, counters, args.seconds)
-                results["call"].append(with_cpu(called, meter))
+                for key in ("call", "press"):
+                    # Unmeasured: a line at every officer's counter, so that no press finds
+                    # nobody waiting (the counters serve about half of the services, some
+                    # only one).
+                    wrk(f"{base}/api/v1/queue/tickets", args.connections, args.seconds,
+                        TICKET_LUA % for_counters)  # fmt: skip
+                    with CpuMeter(process.pid, db_url) as meter:
+                        called = call_next_load(
+                            args.port, counters, args.seconds, one_press=key == "press"
+                        )
+                    results[key].append(with_cpu(called, meter))
             rss.append(sampler.peak)
             loads.append(os.getloadavg()[0])
             with CpuMeter(process.pid, db_url) as meter:
@@ -857,7 +908,9 @@ def main() -> int:  # noqa: PLR0915 - one linear script: prepare, measure in ord
             print(
                 f"repeat {repeat + 1}: "
                 + ", ".join(f"{k} {v[-1]['ops']:.0f}/s p99 {v[-1]['p99']:.0f} ms"
-                            for k, v in results.items()),
+                            for k, v in results.items())
+                + "; presses that found no one waiting: "
+                + ", ".join(f"{k} {results[k][-1]['empty']:.0f}" for k in ("call", "press")),
                 flush=True,
             )  # fmt: skip
     checks = check_database(db_url)

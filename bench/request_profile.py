@@ -12,7 +12,9 @@ in the work a request does where the wall-clock figures of this shared, noisy ma
 (docs/performance.md). `--op call` is one officer's call-next followed by the finish of the
 ticket called (two requests); it issues walk-in tickets first so that there is a line. The
 time per request printed is under the profiler (several times the real cost): compare counts,
-not times. Writes tickets and events into the benchmark's database, like the benchmark.
+not times. `--op press` is one press of call-next naming the ticket at the counter to finish
+first (`?finish=<code>`, one request per citizen). Writes tickets and events into the
+benchmark's database, like the benchmark.
 """
 
 from __future__ import annotations
@@ -68,8 +70,9 @@ def setup(db: str) -> Callable[..., Any]:
                 handler.setStream(sink)
 
     def request(method: str, path: str, body: bytes = b"", token: str = "") -> Any:
+        path, _, query = path.partition("?")
         environ = {
-            "REQUEST_METHOD": method, "PATH_INFO": path, "SCRIPT_NAME": "", "QUERY_STRING": "",
+            "REQUEST_METHOD": method, "PATH_INFO": path, "SCRIPT_NAME": "", "QUERY_STRING": query,
             "SERVER_NAME": "127.0.0.1", "SERVER_PORT": "80", "SERVER_PROTOCOL": "HTTP/1.1",
             "HTTP_HOST": "127.0.0.1", "REMOTE_ADDR": "127.0.0.1", "wsgi.url_scheme": "http",
             "wsgi.input": io.BytesIO(body), "wsgi.errors": sys.stderr,
@@ -129,13 +132,25 @@ def operations(request: Callable[..., Any], op: str, n: int) -> tuple[Callable[[
             code = called["ticket"]["code"]
             request("POST", f"/api/v1/queue/tickets/{code}/finish", token=token)
 
-    return call, warm
+    at_counter: dict[int, str] = {}
+
+    def press() -> None:
+        number, token = next(next_officer)
+        finish = f"?finish={at_counter[number]}" if number in at_counter else ""
+        url = f"/api/v1/queue/counters/{number}/call-next{finish}"
+        called = request("POST", url, token=token)["ticket"]
+        if called:
+            at_counter[number] = called["code"]
+        else:
+            at_counter.pop(number, None)
+
+    return (press if op == "press" else call), warm
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--db", default="mpp_prod_bench")
-    parser.add_argument("--op", choices=["ticket", "call", "healthz"], default="ticket")
+    parser.add_argument("--op", choices=["ticket", "call", "press", "healthz"], default="ticket")
     parser.add_argument("-n", type=int, default=300, help="operations profiled (after a warm-up)")
     parser.add_argument("--top", type=int, default=0, help="print the N costliest functions")
     args = parser.parse_args()

@@ -63,6 +63,16 @@ class CallOut(Schema):
     ticket: TicketOut | None = Field(None, description="The called ticket; null when nobody waits")
 
 
+class CallQuery(Schema):
+    finish: str = Field(
+        "",
+        max_length=12,
+        description="The code of the ticket at the counter, to finish before calling the next "
+        "(one press: finish & call next). Ignored when that ticket is no longer at the counter, "
+        "so a repeated press does not finish the citizen it called.",
+    )
+
+
 class IssueIn(Schema):
     service: str = Field(..., description="Service slug", min_length=1, max_length=120)
     priority: str = Field("", description="elderly, disability, pregnant, infant or empty")

@@ -11,6 +11,8 @@ from django.utils import timezone
 from mpp.accounts.tokens import issue_api_token
 from mpp.api import api
 from mpp.queueing import domain
+from mpp.queueing.enums import TicketEventKind
+from mpp.queueing.models import TicketEvent
 from mpp.queueing.voice import number_words
 from tests.queueing.conftest import build_hall
 
@@ -134,6 +136,57 @@ def test_full_officer_flow_over_api(api_hall, client):
 
     assert steps == ["called", "called", "serving", "waiting", "called", "skipped"]
     assert empty == {"ticket": None}
+
+
+def test_finish_and_call_next_in_one_press(api_hall, client):
+    c1 = api_hall.counters[0]
+    auth = _auth(api_hall.tokens[0])
+    url = f"/api/v1/queue/counters/{c1.number}/call-next"
+    codes = [
+        client.post(
+            "/api/v1/queue/tickets", {"service": "ktp-el"}, content_type="application/json"
+        ).json()["code"]
+        for _ in range(2)
+    ]
+
+    first = client.post(url, **auth).json()["ticket"]
+    second = client.post(f"{url}?finish={first['code'].lower()}", **auth).json()["ticket"]
+    repeated = client.post(f"{url}?finish={first['code']}", **auth).json()["ticket"]
+    last = client.post(f"{url}?finish={second['code']}", **auth).json()
+
+    assert [first["code"], second["code"]] == codes
+    assert repeated == second  # the double press did not finish the citizen it called
+    assert last == {"ticket": None}
+    statuses = [client.get(f"/api/v1/queue/tickets/{code}").json()["status"] for code in codes]
+    assert statuses == ["done", "done"]
+    finished = TicketEvent.objects.filter(kind=TicketEventKind.FINISHED).order_by("id")
+    assert [(e.ticket.code, e.counter_id, e.actor_id) for e in finished] == [
+        (code, c1.pk, api_hall.officers[0].pk) for code in codes
+    ]
+
+
+def test_finish_names_only_the_ticket_at_this_counter(api_hall, client):
+    c1, c2 = api_hall.counters
+    auth1, auth2 = _auth(api_hall.tokens[0]), _auth(api_hall.tokens[1])
+    for _ in range(3):
+        client.post("/api/v1/queue/tickets", {"service": "ktp-el"}, content_type="application/json")
+    at_c1 = client.post(f"/api/v1/queue/counters/{c1.number}/call-next", **auth1).json()["ticket"]
+
+    other = client.post(
+        f"/api/v1/queue/counters/{c2.number}/call-next?finish={at_c1['code']}", **auth2
+    ).json()["ticket"]
+    unknown = client.post(
+        f"/api/v1/queue/counters/{c1.number}/call-next?finish=ZZZZZZZZ", **auth1
+    ).json()["ticket"]
+    too_long = client.post(
+        f"/api/v1/queue/counters/{c1.number}/call-next?finish={'A' * 40}", **auth1
+    )
+
+    assert other["code"] != at_c1["code"] and other["counter"] == c2.number
+    assert unknown == at_c1  # nothing finished: the called citizen stays called
+    assert client.get(f"/api/v1/queue/tickets/{at_c1['code']}").json()["status"] == "called"
+    assert too_long.status_code == 422
+    assert too_long.json()["errors"][0]["field"] == "finish"
 
 
 def test_booking_flow_over_api(api_hall, client):

@@ -99,6 +99,42 @@ def test_call_next_hammer_never_calls_a_ticket_twice():
     assert finished.count() == total
 
 
+def test_finish_and_call_next_hammer_finishes_and_calls_each_ticket_once():
+    """One press per citizen (`call-next?finish=<code>`), pressed in two tabs per counter at
+    once: the repeated press names a ticket already finished and must not finish the citizen
+    the other tab just called."""
+    hall = build_hall(counters=4)
+    tokens = [issue_api_token(user=o) for o in hall.officers]
+    total = 80
+    for i in range(total):
+        domain.issue_ticket(service=[hall.ktp, hall.kk, hall.akta][i % 3])
+
+    def work(i: int) -> list[int]:
+        counter = hall.counters[i % 4]
+        client = Client(raise_request_exception=False, HTTP_AUTHORIZATION=f"Bearer {tokens[i % 4]}")
+        url = f"/api/v1/queue/counters/{counter.number}/call-next"
+        got, last, empty = [], "", 0
+        while empty < 2 and len(got) < 400:
+            response = client.post(f"{url}?finish={last}") if last else client.post(url)
+            got.append(response.status_code)
+            ticket = response.json().get("ticket") if response.status_code == 200 else None
+            if ticket is None:
+                empty += 1
+            else:
+                last = ticket["code"]
+        return got
+
+    statuses = hammer(8, work)
+
+    assert set(statuses) <= {200, 409}, statuses
+    assert Ticket.objects.filter(status=TicketStatus.DONE).count() == total
+    for kind in (TicketEventKind.CALLED, TicketEventKind.FINISHED):
+        per_ticket = Tally(
+            TicketEvent.objects.filter(kind=kind).values_list("ticket_id", flat=True)
+        )
+        assert (len(per_ticket), set(per_ticket.values())) == (total, {1}), kind
+
+
 def test_booking_hammer_never_overbooks_a_slot():
     hall = build_hall(counters=2, slot_capacity=3, booking=True)  # 6 seats per slot
     tomorrow = timezone.localdate() + timedelta(days=1)

@@ -1,5 +1,6 @@
 """The statements the two hot operations send to the database (issue 11): a kiosk ticket and an
-officer's call-next (with the finish that precedes the next call), through the real API stack.
+officer's call-next (with the finish that precedes the next call, or both in one press), through
+the real API stack.
 
 The figures are the steady state (the process caches of the mall, its services and counter
 pools are warm and the day's number sequence exists), on SQLite and PostgreSQL alike.
@@ -37,6 +38,12 @@ CALL_NEXT_STATEMENTS = {"postgresql": 3, "sqlite": 4}
 # PostgreSQL, two on SQLite); the survey invitation (one INSERT ignoring a repeat: no contact,
 # so no message and no contact read).
 FINISH_STATEMENTS = {"postgresql": 3, "sqlite": 4}
+# Finish & call next in one press (`call-next?finish=<code>`): the counter locked as for a call;
+# the finish's UPDATE, only of the ticket with that code at this counter, with its event; the
+# survey invitation; then the call's claim with its event and the "your turn is near" check.
+# One statement fewer than the two presses (the ticket's counter is the one locked), and one
+# request and transaction instead of two.
+FINISH_AND_CALL_STATEMENTS = {"postgresql": 5, "sqlite": 7}
 
 
 def _statements(captured: CaptureQueriesContext) -> list[str]:
@@ -91,6 +98,25 @@ def test_call_next_and_finish_statement_counts_are_pinned(hall_with_tokens, clie
     )
     assert len(_statements(finishing)) == FINISH_STATEMENTS[connection.vendor], "\n".join(
         _statements(finishing)
+    )
+
+
+def test_finish_and_call_next_statement_count_is_pinned(hall_with_tokens, client):
+    counter = hall_with_tokens.counters[0]
+    auth = {"HTTP_AUTHORIZATION": f"Bearer {hall_with_tokens.tokens[0]}"}
+    url = f"/api/v1/queue/counters/{counter.number}/call-next"
+    for _ in range(3):
+        _issue(client)
+    first = client.post(url, **auth).json()["ticket"]
+    second = client.post(f"{url}?finish={first['code']}", **auth).json()["ticket"]  # warm
+
+    with CaptureQueriesContext(connection) as pressing:
+        third = client.post(f"{url}?finish={second['code']}", **auth).json()["ticket"]
+
+    assert (third["status"], third["counter"]) == ("called", counter.number)
+    assert third["code"] not in (first["code"], second["code"])
+    assert len(_statements(pressing)) == FINISH_AND_CALL_STATEMENTS[connection.vendor], "\n".join(
+        _statements(pressing)
     )
 
 

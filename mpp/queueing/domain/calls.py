@@ -449,25 +449,29 @@ def move_ticket(
     changes: dict[str, Any],
     event: Event,
     now: datetime,
+    code: str = "",
 ) -> tuple[Ticket, int] | None:
     """An officer's action on the ticket at `counter` (whose row the caller locked): the
     ticket's `changes` (field name -> value) written only while it is still at this counter
-    in one of the `sources` states, and its `event` (see `_write_with_event`: one statement
-    on PostgreSQL). Without the ticket's lock and read of before (the UPDATE locks and
-    re-checks the row). The moved ticket and the event's id; None, with nothing written, when
-    the ticket is elsewhere or in another state (the caller reads it and explains)."""
+    in one of the `sources` states (and, given a `code`, only if it is the ticket with that
+    public code), and its `event` (see `_write_with_event`: one statement on PostgreSQL).
+    Without the ticket's lock and read of before (the UPDATE locks and re-checks the row).
+    The moved ticket and the event's id; None, with nothing written, when the ticket is
+    elsewhere, in another state or not the one named (the caller reads it and explains)."""
     fields = [Ticket._meta.get_field(name) for name in changes]
     sets = ", ".join(f"{f.column} = %s" for f in fields)  # type: ignore[union-attr]
     marks = ", ".join(["%s"] * len(sources))
+    named = f" AND {_T}.code = %s" if code else ""
     update = (
         f"UPDATE {_T} SET {sets} WHERE {_T}.id = %s AND {_T}.counter_id = %s "  # noqa: S608 - our names
-        f"AND {_T}.status IN ({marks}) RETURNING {_TICKET_COLUMNS}, {_TICKET_EXTRAS}"
+        f"AND {_T}.status IN ({marks}){named} RETURNING {_TICKET_COLUMNS}, {_TICKET_EXTRAS}"
     )
     values = [
         f.get_db_prep_save(value, connection)  # type: ignore[union-attr]
         for f, value in zip(fields, changes.values(), strict=True)
     ]
-    return _write_with_event(update, [*values, ticket_id, counter.pk, *sources], event, now)
+    params = [*values, ticket_id, counter.pk, *sources, *([code] if code else [])]
+    return _write_with_event(update, params, event, now)
 
 
 def _fetch_ticket(sql: str, params: list[Any]) -> Ticket | None:

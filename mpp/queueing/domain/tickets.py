@@ -40,6 +40,7 @@ from mpp.queueing.domain import calls
 from mpp.queueing.domain.common import (
     local_day,
     new_code,
+    normalise_code,
     now_or,
     nudge_board,
     nudge_ticket,
@@ -444,7 +445,9 @@ def _move(ticket: Ticket, to: str) -> None:
         )
 
 
-def call_next(*, counter: Counter, officer: User, now: datetime | None = None) -> Ticket | None:
+def call_next(
+    *, counter: Counter, officer: User, now: datetime | None = None, finish: str = ""
+) -> Ticket | None:
     """Call the next ticket to `counter`; None when nobody eligible is waiting.
 
     Order: priority tickets first (at most MPP_QUEUE_PRIORITY_STREAK in a row while normal
@@ -453,6 +456,10 @@ def call_next(*, counter: Counter, officer: User, now: datetime | None = None) -
     services of the counter, not transferred to another counter.
     Idempotent: if the counter's current ticket is still only called, it is returned again
     (a double press never calls two people). A ticket being served is finished first.
+    `finish`: the public code of the ticket at the counter, to finish first even if it was
+    only called ("Finish & call next", one press of a counter keypad). Named by its code, so
+    a repeated press, which names the ticket already finished, does not finish the citizen
+    it called: it is ignored when that ticket is no longer at the counter.
     Side effects: timeline events; board and ticket nudges after commit.
     The statements of the common case are in `calls.py` (issue 11: the call path).
     """
@@ -465,6 +472,21 @@ def call_next(*, counter: Counter, officer: User, now: datetime | None = None) -
         check_officer(counter, officer)
         if counter.state != CounterState.OPEN:
             raise ConflictError(_("This counter is paused. Resume it first."), field="counter")
+        if finish and current_id is not None:
+            done = calls.move_ticket(
+                ticket_id=current_id,
+                counter=counter,
+                sources=_SOURCES[TicketStatus.DONE],
+                changes={"status": TicketStatus.DONE, "finished_at": now},
+                event=calls.Event(TicketEventKind.FINISHED, actor=officer, counter=counter),
+                now=now,
+                code=normalise_code(finish),
+            )
+            if done is not None:
+                finished, event_id = done
+                _announce(finished, event_id, TicketEventKind.FINISHED)
+                _finished(finished, now)
+                current_id = None
         streak_limit = setting("MPP_QUEUE_PRIORITY_STREAK", 2)
 
         line = calls.counter_line(counter.pk)
@@ -505,8 +527,7 @@ def call_next(*, counter: Counter, officer: User, now: datetime | None = None) -
         if streak != counter.priority_streak:
             Counter.objects.filter(pk=counter.pk).update(priority_streak=streak)
             counter.priority_streak = streak
-        nudge_board(counter.mall_id, event_id, "called")
-        nudge_ticket(ticket.code, event_id, "called")
+        _announce(ticket, event_id, "called")
         emit(
             TicketCalled(
                 mall_id=counter.mall_id,
@@ -581,11 +602,10 @@ def _act(
     another counter or in a state that does not allow the move, the error says so.
     Returns the ticket (with `has_contact` and its counter) and whether it moved."""
     counter, ticket_id = _counter_of(ticket, officer)
-    sources = tuple(s for s, targets in TICKET_TRANSITIONS.items() if to in targets and s != to)
     moved = calls.move_ticket(
         ticket_id=ticket_id,
         counter=counter,
-        sources=sources,
+        sources=_SOURCES[to],
         changes=changes,
         event=calls.Event(kind, actor=officer, counter=counter, note=note),
         now=now,
@@ -602,9 +622,21 @@ def _act(
         return fresh, True
     fresh, event_id = moved
     fresh.counter = counter
-    nudge_board(fresh.mall_id, event_id, kind)
-    nudge_ticket(fresh.code, event_id, kind)
+    _announce(fresh, event_id, kind)
     return fresh, True
+
+
+# The states an officer's move to a state starts from (the key), from TICKET_TRANSITIONS.
+_SOURCES = {
+    to: tuple(s for s, targets in TICKET_TRANSITIONS.items() if to in targets and s != to)
+    for to in TICKET_TRANSITIONS
+}
+
+
+def _announce(ticket: Ticket, event_id: int, kind: str) -> None:
+    """The board and the ticket's page told of `ticket`'s event `event_id` after the commit."""
+    nudge_board(ticket.mall_id, event_id, kind)
+    nudge_ticket(ticket.code, event_id, kind)
 
 
 def _move_plainly(
@@ -626,8 +658,7 @@ def _move_plainly(
         setattr(ticket, name, value)
     calls.save_ticket(ticket, *changes)
     event = calls.insert_event(ticket, kind, now, actor=officer, counter=counter, note=note)
-    nudge_board(ticket.mall_id, event.pk, kind)
-    nudge_ticket(ticket.code, event.pk, kind)
+    _announce(ticket, event.pk, kind)
 
 
 def recall_ticket(*, ticket: Ticket, officer: User, now: datetime | None = None) -> Ticket:
@@ -645,8 +676,7 @@ def recall_ticket(*, ticket: Ticket, officer: User, now: datetime | None = None)
         event = calls.insert_event(
             ticket, TicketEventKind.RECALLED, now, actor=officer, counter=counter
         )
-        nudge_board(ticket.mall_id, event.pk, "called")
-        nudge_ticket(ticket.code, event.pk, "called")
+        _announce(ticket, event.pk, "called")
         emit(
             TicketCalled(
                 mall_id=ticket.mall_id,
@@ -800,8 +830,7 @@ def transfer_ticket(
             counter=counter,
             note=(f"→ {where}. {note}" if note else f"→ {where}"),
         )
-        nudge_board(ticket.mall_id, event.pk, "transferred")
-        nudge_ticket(ticket.code, event.pk, "transferred")
+        _announce(ticket, event.pk, "transferred")
     return ticket
 
 
@@ -823,8 +852,7 @@ def requeue_ticket(*, ticket: Ticket, officer: User, now: datetime | None = None
         fresh.called_at = None
         fresh.save(update_fields=["status", "counter", "queued_at", "called_at"])
         event = _event(fresh, TicketEventKind.REQUEUED, now, actor=officer, counter=counter)
-        nudge_board(fresh.mall_id, event.pk, "requeued")
-        nudge_ticket(fresh.code, event.pk, "requeued")
+        _announce(fresh, event.pk, "requeued")
     return fresh
 
 
@@ -861,8 +889,7 @@ def cancel_ticket(*, ticket: Ticket, now: datetime | None = None) -> Ticket:
                 walk_in_count=F("walk_in_count") - 1
             )
         event = _event(fresh, TicketEventKind.CANCELLED, now)
-        nudge_board(fresh.mall_id, event.pk, "cancelled")
-        nudge_ticket(fresh.code, event.pk, "cancelled")
+        _announce(fresh, event.pk, "cancelled")
     return fresh
 
 
