@@ -46,8 +46,11 @@ FINISH_STATEMENTS = {"postgresql": 3, "sqlite": 4}
 FINISH_AND_CALL_STATEMENTS = {"postgresql": 5, "sqlite": 7}
 
 
-def _statements(captured: CaptureQueriesContext) -> list[str]:
-    return [q["sql"] for q in captured.captured_queries if not q["sql"].startswith(CONTROL)]
+def _assert_pinned(captured: CaptureQueriesContext, pinned: dict[str, int]) -> None:
+    """As many statements (transaction control aside) as `pinned` says for this database;
+    the SQL listed when not."""
+    statements = [q["sql"] for q in captured.captured_queries if not q["sql"].startswith(CONTROL)]
+    assert len(statements) == pinned[connection.vendor], "\n".join(statements)
 
 
 @pytest.fixture
@@ -72,17 +75,20 @@ def test_issue_ticket_statement_count_is_pinned(hall_with_tokens, client):
         ticket = _issue(client, "kk")
 
     assert ticket["wait"]["people_ahead"] == 1
-    assert len(_statements(captured)) == ISSUE_STATEMENTS[connection.vendor], "\n".join(
-        _statements(captured)
-    )
+    _assert_pinned(captured, ISSUE_STATEMENTS)
+
+
+def _officer_with_a_line(hall, client):  # type: ignore[no-untyped-def]
+    """The first counter, its call-next URL and officer's credentials; three tickets waiting."""
+    counter = hall.counters[0]
+    for _ in range(3):
+        _issue(client)
+    url = f"/api/v1/queue/counters/{counter.number}/call-next"
+    return counter, url, {"HTTP_AUTHORIZATION": f"Bearer {hall.tokens[0]}"}
 
 
 def test_call_next_and_finish_statement_counts_are_pinned(hall_with_tokens, client):
-    counter = hall_with_tokens.counters[0]
-    auth = {"HTTP_AUTHORIZATION": f"Bearer {hall_with_tokens.tokens[0]}"}
-    url = f"/api/v1/queue/counters/{counter.number}/call-next"
-    for _ in range(3):
-        _issue(client)
+    counter, url, auth = _officer_with_a_line(hall_with_tokens, client)
     first = client.post(url, **auth).json()["ticket"]  # warm
     client.post(f"/api/v1/queue/tickets/{first['code']}/finish", **auth)
 
@@ -93,20 +99,12 @@ def test_call_next_and_finish_statement_counts_are_pinned(hall_with_tokens, clie
 
     assert (called["status"], called["counter"]) == ("called", counter.number)
     assert (finished["code"], finished["status"]) == (called["code"], "done")
-    assert len(_statements(calling)) == CALL_NEXT_STATEMENTS[connection.vendor], "\n".join(
-        _statements(calling)
-    )
-    assert len(_statements(finishing)) == FINISH_STATEMENTS[connection.vendor], "\n".join(
-        _statements(finishing)
-    )
+    _assert_pinned(calling, CALL_NEXT_STATEMENTS)
+    _assert_pinned(finishing, FINISH_STATEMENTS)
 
 
 def test_finish_and_call_next_statement_count_is_pinned(hall_with_tokens, client):
-    counter = hall_with_tokens.counters[0]
-    auth = {"HTTP_AUTHORIZATION": f"Bearer {hall_with_tokens.tokens[0]}"}
-    url = f"/api/v1/queue/counters/{counter.number}/call-next"
-    for _ in range(3):
-        _issue(client)
+    counter, url, auth = _officer_with_a_line(hall_with_tokens, client)
     first = client.post(url, **auth).json()["ticket"]
     second = client.post(f"{url}?finish={first['code']}", **auth).json()["ticket"]  # warm
 
@@ -115,9 +113,7 @@ def test_finish_and_call_next_statement_count_is_pinned(hall_with_tokens, client
 
     assert (third["status"], third["counter"]) == ("called", counter.number)
     assert third["code"] not in (first["code"], second["code"])
-    assert len(_statements(pressing)) == FINISH_AND_CALL_STATEMENTS[connection.vendor], "\n".join(
-        _statements(pressing)
-    )
+    _assert_pinned(pressing, FINISH_AND_CALL_STATEMENTS)
 
 
 def test_call_next_on_an_unknown_counter_number_is_404(hall_with_tokens, client):
