@@ -686,9 +686,10 @@ def _console_counter(request: HttpRequest, number: int) -> Counter:
 def console_actions(current: Ticket | None, *, signed_in: bool, paused: bool) -> dict[str, str]:
     """Which console buttons are on, by the counter's state: "primary" (the one next step,
     emphasised), "on" or "off" (disabled). Nobody at the counter: call next; called: start
-    (or call again, did not come, finish a quick visit); serving: finish. Not signed in here:
-    everything off."""
-    buttons = dict.fromkeys(("call", "recall", "start", "finish", "skip", "pause"), "off")
+    (or call again, did not come, finish a quick visit); serving: finish. "Finish & call
+    next" (`next`, one press per citizen, ADR 0027) whenever a citizen is at the open
+    counter. Not signed in here: everything off."""
+    buttons = dict.fromkeys(("call", "recall", "start", "finish", "next", "skip", "pause"), "off")
     if not signed_in:
         return buttons
     buttons["pause"] = "on"
@@ -701,6 +702,8 @@ def console_actions(current: Ticket | None, *, signed_in: bool, paused: bool) ->
         buttons.update(start="primary", recall="on", skip="on", finish="on")  # quick visits
     elif current.status == TicketStatus.SERVING:
         buttons["finish"] = "primary"
+    if current is not None and not paused:
+        buttons["next"] = "on"
     return buttons
 
 
@@ -758,8 +761,8 @@ def console_fragment(request: HttpRequest, number: int) -> HttpResponse:
     return render(request, "queueing/_console_live.html", _console_context(request, counter))
 
 
-CONSOLE_ACTIONS = {"call", "recall", "start", "finish", "skip", "requeue", "transfer", "note",
-                   "pause", "resume", "signin", "signout", "checkin"}  # fmt: skip
+CONSOLE_ACTIONS = {"call", "next", "recall", "start", "finish", "skip", "requeue", "transfer",
+                   "note", "pause", "resume", "signin", "signout", "checkin"}  # fmt: skip
 
 
 @staff_page(allow=works_at_counters)
@@ -786,8 +789,14 @@ def console_action(request: HttpRequest, number: int) -> HttpResponse:
         elif action in {"pause", "resume"}:
             state = CounterState.PAUSED if action == "pause" else CounterState.OPEN
             domain.set_counter_state(counter=counter, officer=officer, state=state)  # type: ignore[arg-type]
-        elif action == "call":
-            ticket = domain.call_next(counter=counter, officer=officer)  # type: ignore[arg-type]
+        elif action in {"call", "next"}:
+            # "next" names the ticket the page showed at the counter: finished first, unless
+            # it has left the counter since (a second press, another tab), ADR 0027.
+            ticket = domain.call_next(
+                counter=counter,
+                officer=officer,  # type: ignore[arg-type]
+                finish=request.POST.get("ticket", "")[:12] if action == "next" else "",
+            )
             if ticket is None:
                 messages.info(request, _("Nobody is waiting for this counter."))
         elif action == "checkin":

@@ -174,10 +174,28 @@ def test_console_emphasises_the_next_step(hall: Any, new_page: Any, live_server:
     page.goto(f"/antrian/loket/{counter.number}/")
     buttons = page.get_by_test_id("console-buttons")
     expect(buttons.get_by_role("button", name=re.compile("Panggil berikutnya"))).to_be_enabled()
-    expect(buttons.get_by_role("button", name=re.compile("Selesai"))).to_be_disabled()
+    expect(buttons.get_by_role("button", name=re.compile(r"^Selesai\s+S$"))).to_be_disabled()
+    expect(buttons.get_by_role("button", name=re.compile("Selesai & panggil"))).to_be_disabled()
     expect(buttons.get_by_role("button", name=re.compile("Tidak hadir"))).to_be_disabled()
     expect(buttons.get_by_role("button", name=re.compile("Mulai layani"))).to_be_disabled()
     screenshot(page, "console-idle")
+
+    # Two citizens for this counter; call the first, then finish & call next with its key.
+    from mpp.queueing import domain
+
+    service = counter.services.order_by("pk").first()
+    first, second = (domain.issue_ticket(service=service) for _ in range(2))
+    buttons.get_by_role("button", name=re.compile("Panggil berikutnya")).click()
+    expect(page.locator("[data-current]")).to_have_attribute("data-current", first.code)
+    next_press = page.get_by_test_id("console-buttons").get_by_role(
+        "button", name=re.compile("Selesai & panggil")
+    )
+    expect(next_press).to_be_enabled()
+    screenshot(page, "console-called")
+    page.keyboard.press("l")
+    expect(page.locator("[data-current]")).to_have_attribute("data-current", second.code)
+    assert [Ticket.objects.get(pk=t.pk).status for t in (first, second)] == ["done", "called"]
+    assert real_errors(page) == []
 
 
 def test_phone_user_books_from_a_searchable_list(hall: Any, new_page: Any) -> None:

@@ -146,19 +146,25 @@ def test_console_enables_only_valid_actions_by_state(site, client):
 
     idle = _buttons(client.get(url).text)
     assert idle["call"] == "primary"
-    assert idle["start"] == idle["finish"] == idle["skip"] == idle["recall"] == "off"
+    assert (
+        idle["start"] == idle["finish"] == idle["next"] == idle["skip"] == idle["recall"] == "off"
+    )
 
     domain.issue_ticket(service=site.ktp)
     ticket = domain.call_next(counter=counter, officer=officer)
     called = _buttons(client.get(url).text)
     assert called["start"] == "primary"
-    assert called["recall"] == called["skip"] == called["finish"] == "on"
+    assert called["recall"] == called["skip"] == called["finish"] == called["next"] == "on"
     assert called["call"] == "off"
 
     domain.start_service(ticket=ticket, officer=officer)
     serving = _buttons(client.get(url).text)
     assert serving["finish"] == "primary"
     assert serving["call"] == serving["start"] == serving["skip"] == serving["recall"] == "off"
+    assert serving["next"] == "on"
+
+    domain.set_counter_state(counter=counter, officer=officer, state="paused")
+    assert _buttons(client.get(url).text)["next"] == "off"  # resume before calling
 
 
 def test_booking_form_shows_the_one_error_summary_with_a_specific_message(site, client):

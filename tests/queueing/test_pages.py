@@ -161,6 +161,27 @@ def test_console_call_and_finish(site, client, django_assert_max_num_queries):
     assert page.context["counts"] == {"served": 1, "skipped": 0, "waiting": 4}
 
 
+def test_console_finish_and_call_next_in_one_press(site, client):
+    counter, officer = site.counters[0], site.officers[0]
+    login_verified(client, officer)
+    first, second = (domain.issue_ticket(service=site.ktp) for _ in range(2))
+    action = f"/antrian/loket/{counter.number}/aksi/"
+    client.post(action, {"action": "call"})
+
+    client.post(action, {"action": "next", "ticket": first.code})
+    # The same page pressed again (or a second tab): names the ticket already finished.
+    client.post(action, {"action": "next", "ticket": first.code})
+    states = [Ticket.objects.get(pk=t.pk).status for t in (first, second)]
+    last = client.post(action, {"action": "next", "ticket": second.code}, follow=True)
+
+    assert states == ["done", "called"]
+    assert Ticket.objects.get(pk=second.pk).status == "done"
+    assert [str(m) for m in last.context["messages"]] == [
+        "Tidak ada yang menunggu untuk loket ini."
+    ]
+    assert Ticket.objects.get(pk=first.pk).events.filter(kind="finished").count() == 1
+
+
 def test_console_other_officer_cannot_act(site, client):
     login_verified(client, site.officers[1])
     domain.issue_ticket(service=site.ktp)
