@@ -23,9 +23,11 @@ What it does (everything on 127.0.0.1, every phase bounded in time):
    - `issue_ticket`: wrk POSTing /api/v1/queue/tickets across all demo services;
    - `call_next`: a separate Python process, one officer per counter (`--connections`
      counters), each loop = call-next, then finish (the ticket called); latency of call-next;
-   - `call_next` in one press: the line topped up (the ticket load again, unmeasured), then
-     the same officers pressing call-next naming the ticket at the counter to finish first
-     (`?finish=<code>`: one request per citizen, as a counter keypad's one button does);
+   - `call_next` in one press: the same officers pressing call-next naming the ticket at the
+     counter to finish first (`?finish=<code>`: one request per citizen, as a counter
+     keypad's one button does); latency of the press;
+     before each of these two, unmeasured, wrk issues tickets for the officers' counters only
+     (an equal share per counter), so that no press finds nobody waiting;
    - the raw-SQL anchor: pgbench with `--connections` clients running the ticket transaction
      (next number of the day's sequence, insert ticket, insert its event) in plain SQL;
    while the RSS of every process of the topology is sampled twice a second;
