@@ -795,7 +795,7 @@ def console_action(request: HttpRequest, number: int) -> HttpResponse:
             ticket = domain.call_next(
                 counter=counter,
                 officer=officer,  # type: ignore[arg-type]
-                finish=request.POST.get("ticket", "")[:12] if action == "next" else "",
+                finish=request.POST.get("ticket", "") if action == "next" else "",
             )
             if ticket is None:
                 messages.info(request, _("Nobody is waiting for this counter."))
