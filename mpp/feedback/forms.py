@@ -12,6 +12,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from mpp.catalog.models import Agency, Service
+from mpp.core.clock import local_day
 from mpp.core.errors import DomainError
 from mpp.core.forms import SpecificMessages
 from mpp.core.models import Mall
@@ -378,7 +379,7 @@ class ReportFilterForm(SpecificMessages, forms.Form):
 
     def __init__(self, *args: Any, mall: Mall, today: date | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        periods = recent_periods(today or date.today())
+        periods = recent_periods(today or local_day(mall))
         self.fields["period"].widget.choices = [
             ("", _("Dates below")),
             *[(p.code, p.label) for p in periods],

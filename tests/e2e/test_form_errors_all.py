@@ -21,6 +21,7 @@ from mpp.applications.demo import load_applications_demo
 from mpp.applications.enums import ApplicationState, FieldKind
 from mpp.applications.slots import slots_for
 from mpp.catalog.models import Agency, Service
+from mpp.core.clock import local_day
 from mpp.core.models import Mall
 from mpp.facilities.enums import MsmeCategory
 from mpp.facilities.models import Room
@@ -224,7 +225,7 @@ def test_staff_forms_show_the_summary(
         reporter_name="Warga",
         reporter_phone="081234567890",
     )
-    period = recent_periods(date.today())[0]
+    period = recent_periods(local_day(mall))[0]
     plan = create_follow_up_plan(
         mall=mall,
         period_start=period.start,

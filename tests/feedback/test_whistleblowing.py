@@ -16,6 +16,7 @@ from django.test import Client
 
 from mpp.accounts.enums import StaffRole
 from mpp.audit.models import AuditEvent
+from mpp.core.clock import local_day
 from mpp.feedback import domain
 from mpp.feedback.enums import ComplaintStatus, OversightKind
 from mpp.feedback.errors import ConflictError, FeedbackError
@@ -149,7 +150,7 @@ def test_counts_open311_and_the_lapor_export_leave_protected_reports_out(
     mall, polres, inspektorat, manager
 ):
     complaint = _pungli(mall, polres)
-    today = date.today()
+    today = local_day(mall)
     counts = complaint_counts(mall=mall, start=date(2000, 1, 1), end=today, today=today)
     assert counts == []
     listed = Client().get("/open311/v2/requests.json").json()

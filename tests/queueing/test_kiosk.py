@@ -4,7 +4,7 @@ agency, a big "Kembali", always Indonesian, no way out to the website."""
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -179,6 +179,28 @@ def test_booking_form_shows_the_one_error_summary_with_a_specific_message(site, 
     assert '<a href="#id_starts_at">Pilih waktu kunjungan</a>' in text
     assert 'id="id_starts_at"' in text
     assert "Bidang ini tidak boleh kosong" not in text
+
+
+def test_booking_page_late_in_the_evening_opens_on_tomorrow_and_keeps_its_link_target(
+    site, client, monkeypatch
+):
+    # 23:55 on a Wednesday: today's times are gone (the hall is open all day, every day).
+    late = datetime(2027, 1, 13, 23, 55, tzinfo=ZoneInfo(settings.TIME_ZONE))
+    monkeypatch.setattr(timezone, "now", lambda: late)
+    url = "/antrian/pesan/layanan/ktp-el/"
+
+    opened = client.get(url, HTTP_ACCEPT_LANGUAGE="id").text
+
+    assert 'href="?tanggal=2027-01-14" aria-current="date"' in opened
+    assert 'name="starts_at"' in opened
+    # Today, asked for by name: no times, and a post without one still links the summary to
+    # a target on the page (the field's fieldset), never to nothing.
+    response = client.post(f"{url}?tanggal=2027-01-13", {"phone": "0812 3456 7890"})
+    assert response.status_code == 400
+    today = response.text
+    assert 'name="starts_at"' not in today
+    assert '<a href="#id_starts_at">Pilih waktu kunjungan</a>' in today
+    assert 'id="id_starts_at"' in today
 
 
 def test_error_summary_links_radios_to_their_first_input():

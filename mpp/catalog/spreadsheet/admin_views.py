@@ -13,7 +13,6 @@ import hashlib
 import re
 import secrets
 import time
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -44,6 +43,7 @@ from mpp.catalog.spreadsheet import (
 )
 from mpp.catalog.spreadsheet.files import max_bytes
 from mpp.core import rules as core_rules
+from mpp.core.clock import local_day
 from mpp.core.forms import SpecificMessages
 from mpp.core.models import Mall
 
@@ -286,7 +286,7 @@ def export_view(model_admin: ModelAdmin[Any], request: HttpRequest) -> HttpRespo
     whole_mall = scope.is_superuser or mall.pk in scope.viewed_mall_ids
     agencies = None if whole_mall else rules.viewable_agencies(request.user, mall)
     data = export_catalog(mall=mall, file_format=file_format, agencies=agencies)
-    return _download(data, file_format, f"katalog-{mall.slug}-{date.today().isoformat()}")
+    return _download(data, file_format, f"katalog-{mall.slug}-{local_day(mall).isoformat()}")
 
 
 def template_view(model_admin: ModelAdmin[Any], request: HttpRequest) -> HttpResponse:
