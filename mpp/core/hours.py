@@ -1,5 +1,8 @@
 """Opening hours stored as data: a list of {"days": [0..6], "opens": "HH:MM", "closes": "HH:MM"}.
 
+A period that runs to midnight closes at "24:00" (the end of the day, as ISO 8601 writes it);
+"24:00" never opens a period.
+
 Weekday numbers follow Python (0 = Monday). Kept as JSON because malls and agencies publish
 irregular hours ("Senin–Kamis 08.00–15.00, Jumat 08.00–11.00"); validation keeps it honest.
 """
@@ -15,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+END_OF_DAY = "24:00"
 
 WEEKDAY_NAMES = [
     gettext_lazy("Monday"),
@@ -45,7 +49,7 @@ def validate_opening_hours(value: Any) -> None:
             )
         opens, closes = period.get("opens"), period.get("closes")
         if not (isinstance(opens, str) and _TIME.match(opens)) or not (
-            isinstance(closes, str) and _TIME.match(closes)
+            isinstance(closes, str) and (_TIME.match(closes) or closes == END_OF_DAY)
         ):
             raise ValidationError(_("Period %(n)s: times must look like 08:00.") % {"n": index})
         if opens >= closes:

@@ -31,7 +31,7 @@ PREFIXES = "ABCDEFGHJKLMNPRSTUVWXYZ"
 BUSY_AGENCY_SERVICES = 5
 # The demo's counters are open every day, all day, so the demo works whenever someone tries
 # it; a real mall leaves `opening_hours` empty (the agency's or mall's hours apply).
-DEMO_HOURS = [{"days": [0, 1, 2, 3, 4, 5, 6], "opens": "00:00", "closes": "23:59"}]
+DEMO_HOURS = [{"days": [0, 1, 2, 3, 4, 5, 6], "opens": "00:00", "closes": "24:00"}]
 # Lunch / Friday-prayer breaks of the demo counters.
 DEMO_BREAKS = [
     {"days": [0, 1, 2, 3], "start": "12:00", "end": "12:30"},

@@ -217,3 +217,29 @@ def test_plan_slots_job_plans_open_days_only(ngawi):
     days = set(Slot.objects.filter(service=ngawi.ktp).values_list("day", flat=True))
     assert days
     assert all(d.weekday() < 5 and d != date(2026, 12, 25) for d in days)
+
+
+def test_a_day_open_to_midnight_closes_at_24_00_and_serves_its_last_half_hour(ngawi):
+    from django.core.exceptions import ValidationError
+
+    from mpp.catalog.spreadsheet.hours import format_hours_text, parse_hours_text
+    from mpp.core.hours import validate_opening_hours
+
+    to_midnight = [{"days": [0, 1, 2, 3, 4, 5, 6], "opens": "00:00", "closes": "24:00"}]
+    validate_opening_hours(to_midnight)
+    assert parse_hours_text(format_hours_text(to_midnight)) == to_midnight
+    for wrong in ("24:30", "25:00"):
+        with pytest.raises(ValidationError):
+            validate_opening_hours([{"days": [0], "opens": "08:00", "closes": wrong}])
+    with pytest.raises(ValidationError):  # 24:00 ends a day, never opens one
+        validate_opening_hours([{"days": [0], "opens": "24:00", "closes": "24:00"}])
+
+    mall = ngawi.mall
+    mall.opening_hours = to_midnight
+    mall.save()
+    assert is_open(mall, at(2026, 12, 7, 23, 59))
+    slots = plan_slots(ngawi.ktp, ngawi.ktp.queue, date(2026, 12, 7))
+    assert slots[-1].ends_at == at(2026, 12, 8, 0)
+    # A walk-in at 23:45 still gets a ticket (the 23:30 slot has not ended).
+    ticket = domain.issue_ticket(service=ngawi.ktp, now=at(2026, 12, 7, 23, 45))
+    assert ticket.day == date(2026, 12, 7)

@@ -14,10 +14,10 @@ from playwright.sync_api import expect
 
 from mpp.queueing.demo import load_queue_demo
 from tests.e2e.helpers import axe_check, format_violations, sign_in
+from tests.queueing.factories import ALL_DAY
 
 pytestmark = pytest.mark.e2e
 
-ALL_DAY = [{"days": [0, 1, 2, 3, 4, 5, 6], "opens": "00:00", "closes": "23:59"}]
 
 # Django's generic messages: a summary made only of these names no field.
 GENERIC = {
@@ -66,7 +66,7 @@ def _ids(cases: list[Any]) -> list[str]:
 def hall(demo_catalogue: Any) -> Any:
     mall = demo_catalogue
     # Any hour of any day: the hours themselves are tested in tests/core/test_opening.py.
-    mall.opening_hours = ALL_DAY
+    mall.opening_hours = list(ALL_DAY)
     mall.save(update_fields=["opening_hours"])
     load_queue_demo(mall)
     return mall

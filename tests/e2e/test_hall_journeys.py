@@ -13,12 +13,12 @@ from playwright.sync_api import expect
 from mpp.queueing.demo import load_queue_demo
 from mpp.queueing.models import Ticket
 from tests.e2e.helpers import axe_check, format_violations, page_errors, screenshot, sign_in
+from tests.queueing.factories import ALL_DAY
 
 pytestmark = pytest.mark.e2e
 
 KIOSK = (1080, 1920)
 TV = (1920, 1080)
-ALL_DAY = [{"days": [0, 1, 2, 3, 4, 5, 6], "opens": "00:00", "closes": "23:59"}]
 
 
 @pytest.fixture
@@ -26,7 +26,7 @@ def hall(demo_catalogue: Any) -> Any:
     mall = demo_catalogue
     # The journeys run at any hour: open the mall all day (the hours themselves are tested in
     # tests/core/test_opening.py and tests/queueing/test_kiosk.py).
-    mall.opening_hours = ALL_DAY
+    mall.opening_hours = list(ALL_DAY)
     mall.save(update_fields=["opening_hours"])
     load_queue_demo(mall)
     return mall

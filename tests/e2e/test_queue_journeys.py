@@ -20,6 +20,7 @@ from playwright.sync_api import expect
 from mpp.queueing.demo import load_queue_demo
 from mpp.queueing.models import Counter, QueueService, Ticket
 from tests.e2e.helpers import horizontal_overflow, page_errors, screenshot, sign_in
+from tests.queueing.factories import ALL_DAY
 
 pytestmark = pytest.mark.e2e
 
@@ -35,7 +36,7 @@ def queue_day(demo_catalogue: Any) -> dict[str, Any]:
     mall = demo_catalogue
     # The journey books "today's next slot" at whatever hour the suite runs: open the mall all
     # day (slots follow the mall's hours; those are tested in tests/core/test_opening.py).
-    mall.opening_hours = [{"days": [0, 1, 2, 3, 4, 5, 6], "opens": "00:00", "closes": "23:59"}]
+    mall.opening_hours = list(ALL_DAY)
     mall.save(update_fields=["opening_hours"])
     load_queue_demo(mall)
     queue = (

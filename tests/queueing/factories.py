@@ -9,7 +9,8 @@ from mpp.accounts.models import StaffMembership, User
 from mpp.queueing.models import Counter, QueueService
 from tests.factories import AgencyFactory, MallFactory, ServiceFactory
 
-ALL_DAY = [{"days": [0, 1, 2, 3, 4, 5, 6], "opens": "00:00", "closes": "23:59"}]
+# To midnight: the day's last slot (23:30–24:00 in 30-minute slots) takes walk-ins until then.
+ALL_DAY = [{"days": [0, 1, 2, 3, 4, 5, 6], "opens": "00:00", "closes": "24:00"}]
 
 
 class QueueServiceFactory(factory.django.DjangoModelFactory):

@@ -85,7 +85,7 @@ def _days(text: str) -> list[int]:
 
 def _clock(hours: str, minutes: str) -> str:
     hour, minute = int(hours), int(minutes)
-    if hour > 23 or minute > 59:
+    if (hour > 23 or minute > 59) and (hour, minute) != (24, 0):  # 24.00: the end of the day
         raise HoursError(_("“%(time)s” is not a time of day.") % {"time": f"{hours}.{minutes}"})
     return f"{hour:02d}:{minute:02d}"
 
