@@ -649,6 +649,21 @@ def available_slots(service: Service, day: date, *, now: datetime | None = None)
     ]
 
 
+# How many bookable days the booking page looks through for its first free time (each is
+# one read of the day's slots).
+DAYS_LOOKED_AHEAD = 3
+
+
+def first_day_with_room(service: Service, days: list[date], *, now: datetime | None = None) -> date:
+    """The day the booking page opens on: the first of the next bookable `days` with a free
+    time, so that late in the evening (today's times gone) or on a full day the citizen sees
+    times, not "no times left"; the first bookable day (or today) when none of them has one."""
+    for day in days[:DAYS_LOOKED_AHEAD]:
+        if any(slot.free for slot in available_slots(service, day, now=now)):
+            return day
+    return days[0] if days else local_day(service.mall, now_or(now))
+
+
 def today_counts(counter: Counter, *, now: datetime | None = None) -> dict[str, int]:
     now = now_or(now)
     day = local_day(counter.mall, now)

@@ -7,7 +7,7 @@ import contextlib
 import functools
 import uuid
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 from django.contrib import messages
@@ -459,20 +459,6 @@ def booking_services(request: HttpRequest) -> HttpResponse:
     )
 
 
-# How many bookable days the page looks through for its first free time (a query each).
-_DAYS_LOOKED_AHEAD = 3
-
-
-def _first_day_with_room(service: Service, days: list[date]) -> date:
-    """The day the booking page opens on: the first of the next bookable days with a free
-    time, so that late in the evening (today's times gone) or on a full day the citizen sees
-    times, not "no times left"; the first bookable day (or today) when none of them has one."""
-    for day in days[:_DAYS_LOOKED_AHEAD]:
-        if any(slot.free for slot in queries.available_slots(service, day)):
-            return day
-    return days[0] if days else local_day(service.mall, timezone.now())
-
-
 def booking_slots(request: HttpRequest, service: str) -> HttpResponse:
     mall = mall_or_404(request)
     service_obj = (
@@ -483,7 +469,7 @@ def booking_slots(request: HttpRequest, service: str) -> HttpResponse:
     if service_obj is None:
         raise Http404(_("This service cannot be booked online."))
     days = bookable_days(service_obj, service_obj.queue, local_day(mall, timezone.now()))
-    day = parse_date(request.GET.get("tanggal")) or _first_day_with_room(service_obj, days)
+    day = parse_date(request.GET.get("tanggal")) or queries.first_day_with_room(service_obj, days)
     form = BookingForm(request.POST or None)
     status = 200
     if request.method == "POST" and "send_code" in request.POST:
