@@ -4,9 +4,13 @@
 # read a year of rows. (service, day) serves the foreign key and is as exact as the unique
 # index. The indexes are dropped by name rather than by altering the fields: on SQLite an
 # altered field rebuilds the table, which the ticket table's tally triggers refer to.
+# The new index is built concurrently on PostgreSQL (mpp/core/online_indexes.py): issuing and
+# calling go on while it runs.
 
 import django.db.models.deletion
 from django.db import migrations, models
+
+from mpp.core.online_indexes import AddIndexOnline
 
 # The tally's foreign keys and the models they point to.
 FOREIGN_KEYS = {"mall": "core.mall", "service": "catalog.service"}
@@ -28,6 +32,8 @@ def create_single_column_indexes(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
+    atomic = False
+
     dependencies = [
         ("catalog", "0004_standard_confirmation_admin_entry"),
         ("core", "0005_mall_is_demo"),
@@ -53,7 +59,7 @@ class Migration(migrations.Migration):
                 for name, to in FOREIGN_KEYS.items()
             ],
         ),
-        migrations.AddIndex(
+        AddIndexOnline(
             model_name="waitingtally",
             index=models.Index(fields=["service", "day"], name="waiting_tally_service_day"),
         ),
