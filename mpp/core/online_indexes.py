@@ -31,58 +31,63 @@ def _concurrently(schema_editor: Any) -> bool:
     return True
 
 
-class AddIndexOnline(migrations.AddIndex):
-    """`AddIndex`, built with `CREATE INDEX CONCURRENTLY` on PostgreSQL."""
+class _Concurrently:
+    """The PostgreSQL path of both operations: build or drop the index concurrently, on the
+    model as it is in the state that has the index; elsewhere Django's own operation."""
 
-    def describe(self) -> str:
-        return super().describe() + " (concurrently on PostgreSQL)"
+    adds: bool  # True: AddIndex (forwards builds); False: RemoveIndex (forwards drops)
+    model_name: str
+    model_name_lower: str
+
+    def _index_name(self) -> str:
+        raise NotImplementedError
+
+    def _online(
+        self, forwards: bool, app_label: str, schema_editor: Any, from_state: Any, to_state: Any
+    ) -> bool:
+        if not _concurrently(schema_editor):
+            return False
+        create = forwards == self.adds
+        state = to_state if create else from_state
+        model = state.apps.get_model(app_label, self.model_name)
+        if self.allow_migrate_model(schema_editor.connection.alias, model):  # type: ignore[attr-defined]
+            index = state.models[app_label, self.model_name_lower].get_index_by_name(
+                self._index_name()
+            )
+            change = schema_editor.add_index if create else schema_editor.remove_index
+            change(model, index, concurrently=True)
+        return True
 
     def database_forwards(
         self, app_label: str, schema_editor: Any, from_state: Any, to_state: Any
     ) -> None:
-        if not _concurrently(schema_editor):
-            super().database_forwards(app_label, schema_editor, from_state, to_state)
-            return
-        model = to_state.apps.get_model(app_label, self.model_name)
-        if self.allow_migrate_model(schema_editor.connection.alias, model):
-            schema_editor.add_index(model, self.index, concurrently=True)
+        if not self._online(True, app_label, schema_editor, from_state, to_state):
+            super().database_forwards(app_label, schema_editor, from_state, to_state)  # type: ignore[misc]
 
     def database_backwards(
         self, app_label: str, schema_editor: Any, from_state: Any, to_state: Any
     ) -> None:
-        if not _concurrently(schema_editor):
-            super().database_backwards(app_label, schema_editor, from_state, to_state)
-            return
-        model = from_state.apps.get_model(app_label, self.model_name)
-        if self.allow_migrate_model(schema_editor.connection.alias, model):
-            schema_editor.remove_index(model, self.index, concurrently=True)
+        if not self._online(False, app_label, schema_editor, from_state, to_state):
+            super().database_backwards(app_label, schema_editor, from_state, to_state)  # type: ignore[misc]
+
+    def describe(self) -> str:
+        return super().describe() + " (concurrently on PostgreSQL)"  # type: ignore[misc]
 
 
-class RemoveIndexOnline(migrations.RemoveIndex):
+class AddIndexOnline(_Concurrently, migrations.AddIndex):
+    """`AddIndex`, built with `CREATE INDEX CONCURRENTLY` on PostgreSQL."""
+
+    adds = True
+
+    def _index_name(self) -> str:
+        return str(self.index.name)
+
+
+class RemoveIndexOnline(_Concurrently, migrations.RemoveIndex):
     """`RemoveIndex`, dropped with `DROP INDEX CONCURRENTLY` on PostgreSQL (and, backwards,
     built again concurrently)."""
 
-    def describe(self) -> str:
-        return super().describe() + " (concurrently on PostgreSQL)"
+    adds = False
 
-    def database_forwards(
-        self, app_label: str, schema_editor: Any, from_state: Any, to_state: Any
-    ) -> None:
-        if not _concurrently(schema_editor):
-            super().database_forwards(app_label, schema_editor, from_state, to_state)
-            return
-        model = from_state.apps.get_model(app_label, self.model_name)
-        if self.allow_migrate_model(schema_editor.connection.alias, model):
-            index = from_state.models[app_label, self.model_name_lower].get_index_by_name(self.name)
-            schema_editor.remove_index(model, index, concurrently=True)
-
-    def database_backwards(
-        self, app_label: str, schema_editor: Any, from_state: Any, to_state: Any
-    ) -> None:
-        if not _concurrently(schema_editor):
-            super().database_backwards(app_label, schema_editor, from_state, to_state)
-            return
-        model = to_state.apps.get_model(app_label, self.model_name)
-        if self.allow_migrate_model(schema_editor.connection.alias, model):
-            index = to_state.models[app_label, self.model_name_lower].get_index_by_name(self.name)
-            schema_editor.add_index(model, index, concurrently=True)
+    def _index_name(self) -> str:
+        return str(self.name)
