@@ -1,7 +1,8 @@
 """Index migrations of the hot tables run on a live database (mpp/core/online_indexes.py, issue
 11): on PostgreSQL concurrently (writes go on while the index is built) and never leaving the
 queue without its index; on SQLite as plain index changes. The queue's migrations are taken back
-and forward again on the test database, and the statements they send are read."""
+and forward again on the test database, and the statements they send are read. A later
+migration that changes an index of the hall's busiest tables the blocking way fails here."""
 
 from __future__ import annotations
 
@@ -9,11 +10,12 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from django.db import NotSupportedError, connection, models, transaction
+from django.db import NotSupportedError, connection, migrations, models, transaction
 from django.db.migrations.executor import MigrationExecutor
+from django.db.migrations.loader import MigrationLoader
 from django.db.migrations.state import ProjectState
 
-from mpp.core.online_indexes import AddIndexOnline
+from mpp.core.online_indexes import AddIndexOnline, RemoveIndexOnline
 
 BEFORE = ("queueing", "0006_lean_ticket_indexes")
 QUEUE_INDEX_COLUMNS = ["mall_id", "day", "status", "service_id", "is_priority", "queued_at", "id"]
@@ -118,3 +120,36 @@ def test_a_concurrent_index_refuses_to_run_inside_a_transaction() -> None:
     ):
         operation.database_forwards("queueing", editor, state, after)
     assert _index_columns("queueing_ticket", "ticket_code_test_idx") is None
+
+
+# The tables a hall writes to all day. Their index changes must not take a lock that stops
+# the writes for the length of a build (docs/operations.md, "Upgrading"). The migrations that
+# did so before the rule — the tables' creation, and 0006 when they were small — stay as they
+# are: a database that applied them keeps them.
+HOT_MODELS = {("queueing", "ticket"), ("queueing", "ticketevent"), ("queueing", "waitingtally")}
+BEFORE_THE_RULE = {("queueing", "0001_initial"), ("queueing", "0006_lean_ticket_indexes")}
+BLOCKING = (
+    migrations.AddIndex,
+    migrations.RemoveIndex,
+    migrations.AddConstraint,
+    migrations.RemoveConstraint,
+)
+
+
+def test_index_changes_of_the_hot_tables_are_online() -> None:
+    loader = MigrationLoader(None, ignore_no_migrations=True)
+    offending = []
+    for key, migration in loader.disk_migrations.items():
+        if key in BEFORE_THE_RULE:
+            continue
+        for operation in migration.operations:
+            model = (key[0], getattr(operation, "model_name_lower", ""))
+            if model in HOT_MODELS and isinstance(operation, BLOCKING):
+                if isinstance(operation, AddIndexOnline | RemoveIndexOnline):
+                    assert migration.atomic is False, f"{key}: set atomic = False"
+                    continue
+                offending.append(f"{key[0]}.{key[1]}: {operation.describe()}")
+    assert not offending, (
+        "use mpp.core.online_indexes (AddIndexOnline, RemoveIndexOnline) for these, or say why "
+        f"not in BEFORE_THE_RULE: {offending}"
+    )
