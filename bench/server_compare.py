@@ -25,7 +25,6 @@ import json
 import os
 import shutil
 import signal
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -33,7 +32,17 @@ import time
 from pathlib import Path
 
 from load_env import TICKET_LUA
-from prod_bench import KEYS, PY, ROOT, base_env, database_url, reset_queue, wait_http, wrk
+from prod_bench import (
+    KEYS,
+    PY,
+    ROOT,
+    base_env,
+    database_url,
+    median_row,
+    reset_queue,
+    wait_http,
+    wrk,
+)
 
 BENCH = Path(__file__).resolve().parent
 THREADS = "8"
@@ -61,19 +70,20 @@ def server_env(db_url: str, redis_url: str, metrics_dir: str) -> dict[str, str]:
     return env
 
 
-def commands(ports: dict[str, int]) -> dict[str, list[str]]:
+def servers() -> list[tuple[str, int, list[str]]]:
+    """(name, port, command) of each server compared."""
     granian = str(Path(PY).parent / "granian")
-    return {
-        "mpp.serve (uvicorn + router)": [
-            PY, "-m", "mpp.serve", "--host", "127.0.0.1", "--port", str(ports["mpp.serve"]),
+    return [
+        ("mpp.serve (uvicorn + router)", 10090, [
+            PY, "-m", "mpp.serve", "--host", "127.0.0.1", "--port", "10090",
             "--workers", WORKERS,
-        ],
-        "granian WSGI (no streams)": [
+        ]),
+        ("granian WSGI (no streams)", 10091, [
             granian, "--interface", "wsgi", "--workers", WORKERS, "--blocking-threads", THREADS,
-            "--host", "127.0.0.1", "--port", str(ports["granian"]), "--log-level", "warning",
+            "--host", "127.0.0.1", "--port", "10091", "--log-level", "warning",
             "--working-dir", str(BENCH), "granian_wsgi:application",
-        ],
-    }  # fmt: skip
+        ]),
+    ]  # fmt: skip
 
 
 def main() -> int:
@@ -97,11 +107,9 @@ def main() -> int:
     db_url = database_url(server_url, args.db)
     seed = json.loads(seed_file.read_text())
     lua = TICKET_LUA % ", ".join(json.dumps(s) for s in seed["services"])
-    ports = {"mpp.serve": 10090, "granian": 10091}
-    servers = commands(ports)
-    port_of = dict(zip(servers, ports.values(), strict=True))
+    compared = servers()
     results: dict[str, dict[str, list[dict[str, float]]]] = {
-        name: {"healthz": [], "ticket": []} for name in servers
+        name: {"healthz": [], "ticket": []} for name, _, _ in compared
     }
     processes: list[subprocess.Popen[bytes]] = []
     with (
@@ -110,20 +118,20 @@ def main() -> int:
     ):
         env = server_env(db_url, redis_url, metrics)
         try:
-            for command in servers.values():
+            for _, _, command in compared:
                 processes.append(
                     subprocess.Popen(command, cwd=ROOT, env=env, stdout=log,
                                      stderr=subprocess.STDOUT, start_new_session=True)
                 )  # fmt: skip
-            for name in servers:
-                wait_http(port_of[name], "/healthz", 120)
+            for _, port, _ in compared:
+                wait_http(port, "/healthz", 120)
             time.sleep(3)  # every process up
-            for name in servers:  # warm: connections, the per-process caches of services
-                wrk(f"http://127.0.0.1:{port_of[name]}/healthz", 4, 3, "")
-                wrk(f"http://127.0.0.1:{port_of[name]}/api/v1/queue/tickets", 16, 3, lua)
+            for _, port, _ in compared:  # warm: connections, the per-process caches of services
+                wrk(f"http://127.0.0.1:{port}/healthz", 4, 3, "")
+                wrk(f"http://127.0.0.1:{port}/api/v1/queue/tickets", 16, 3, lua)
             for repeat in range(args.repeat):
-                for name in servers:
-                    base = f"http://127.0.0.1:{port_of[name]}"
+                for name, port, _ in compared:
+                    base = f"http://127.0.0.1:{port}"
                     floor = wrk(f"{base}/healthz", args.connections, args.seconds, "")
                     reset_queue(db_url)
                     issued = wrk(f"{base}/api/v1/queue/tickets", args.connections,
@@ -148,15 +156,11 @@ def main() -> int:
     print("| server | `/healthz` ops/s | p99 | `issue_ticket` ops/s | p50 | p99 | errors |")
     print("|---|---|---|---|---|---|---|")
     for name, rows in results.items():
-
-        def median(op: str, key: str, rows: dict[str, list[dict[str, float]]] = rows) -> float:
-            return statistics.median(r[key] for r in rows[op])
-
-        errors = sum(r["errors"] for op in rows.values() for r in op)
+        floor, issued = median_row(rows["healthz"]), median_row(rows["ticket"])
+        errors = sum(r["errors"] for runs in rows.values() for r in runs)
         print(
-            f"| {name} | {median('healthz', 'ops'):.0f} | {median('healthz', 'p99'):.1f} ms | "
-            f"{median('ticket', 'ops'):.0f} | {median('ticket', 'p50'):.1f} ms | "
-            f"{median('ticket', 'p99'):.1f} ms | {errors:.0f} |"
+            f"| {name} | {floor['ops']:.0f} | {floor['p99']:.1f} ms | {issued['ops']:.0f} | "
+            f"{issued['p50']:.1f} ms | {issued['p99']:.1f} ms | {errors:.0f} |"
         )
     print(f"\nmachine: {os.cpu_count()} cores; load average (1 min): {os.getloadavg()[0]:.1f}")
     return 0

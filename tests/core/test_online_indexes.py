@@ -21,18 +21,14 @@ BEFORE = ("queueing", "0006_lean_ticket_indexes")
 QUEUE_INDEX_COLUMNS = ["mall_id", "day", "status", "service_id", "is_priority", "queued_at", "id"]
 
 
-def _statements() -> tuple[list[str], Any]:
+def _migrate(targets: list[tuple[str, str]]) -> list[str]:
+    """Migrate to `targets`; the statements sent, in order."""
     sent: list[str] = []
 
     def record(execute: Any, sql: str, params: Any, many: bool, context: Any) -> Any:
         sent.append(str(sql))
         return execute(sql, params, many, context)
 
-    return sent, record
-
-
-def _migrate(targets: list[tuple[str, str]]) -> list[str]:
-    sent, record = _statements()
     executor = MigrationExecutor(connection)
     with connection.execute_wrapper(record):
         executor.migrate(targets)
