@@ -85,12 +85,19 @@ class _LocalHub:
             return sum(len(s) for s in self._subs.values())
 
 
+# What a nudge may name of what it is about, so that a page can skip the nudges that do not
+# concern it (static/mpp/js/live.js): a board nudge names the ticket's service and the counter.
+SCOPE_KEYS = ("service", "counter")
+
+
 def _put_latest(queue: asyncio.Queue[dict[str, Any]], payload: dict[str, Any]) -> None:
-    # A slow client must not grow memory without bound: keep only the newest nudges (they
-    # are nudges: the newest one says everything the dropped ones said).
+    # A slow client must not grow memory without bound: keep only the newest nudges. A dropped
+    # nudge may have been the one that concerned the page, so the newest goes on without its
+    # scope, which makes every page refresh: then it says everything the dropped ones said.
     if queue.full():
         with contextlib.suppress(asyncio.QueueEmpty):
             queue.get_nowait()
+        payload = {k: v for k, v in payload.items() if k not in SCOPE_KEYS}
     queue.put_nowait(payload)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -23,7 +23,13 @@ from mpp.queueing import voice
 from mpp.queueing.domain import calls
 from mpp.queueing.domain.common import local_day, mall_zone, now_or
 from mpp.queueing.domain.schedule import plan_slots
-from mpp.queueing.enums import AT_COUNTER, CALL_EVENTS, CounterState, TicketStatus
+from mpp.queueing.enums import (
+    AT_COUNTER,
+    CALL_EVENTS,
+    CounterState,
+    TicketEventKind,
+    TicketStatus,
+)
 from mpp.queueing.models import Counter, QueueService, Slot, Ticket, TicketEvent, WaitingTally
 
 # How many recent visits feed the handling-time estimate, how far back, how strongly the
@@ -576,6 +582,14 @@ def display_state(
     }
 
 
+def live_scope(service: Service) -> dict[str, list[int]]:
+    """Which of the mall's board nudges change what a ticket of `service` shows (static/mpp/
+    js/live.js, `concerns`): those of the services competing for its counters (people ahead,
+    the estimate) and those of its counters (who is served now, which counters are open)."""
+    pool = _pool(service)
+    return {"services": sorted(pool.service_defaults), "counters": sorted(pool.counter_ids)}
+
+
 def ticket_state(ticket: Ticket, *, now: datetime | None = None) -> dict[str, Any]:
     """What the ticket page and the phone page show. No personal data."""
     now = now_or(now)
@@ -605,6 +619,7 @@ def ticket_state(ticket: Ticket, *, now: datetime | None = None) -> dict[str, An
         "serving_now": [],
         "wait": None,
         "version": ticket.events.aggregate(v=Max("pk"))["v"] or 0,
+        "scope": live_scope(service),
     }
     if ticket.status == TicketStatus.WAITING:
         state["wait"] = estimate_wait(service, ticket=ticket, now=now).as_dict()
@@ -664,48 +679,52 @@ def first_day_with_room(service: Service, days: list[date], *, now: datetime | N
     return days[0] if days else local_day(service.mall, now_or(now))
 
 
-def today_counts(counter: Counter, *, now: datetime | None = None) -> dict[str, int]:
+def console_lists(
+    counter: Counter, *, now: datetime | None = None, limit: int = 30
+) -> ConsoleLists:
+    """What the officer console shows beside the citizen at the counter: the first `limit`
+    tickets this counter may call, in the order call_next takes them (priority shown first;
+    the fairness streak can put a normal ticket ahead at the moment of the call), and today's
+    counts. Two statements, whatever the size of the day: the waiting list carries the number
+    of all waiting tickets as a window over the same rows, and the counter's finished and
+    skipped tickets are counted from its events in one aggregate. Every open console reads
+    this again when a ticket of its services changes (the live refresh), so it is kept small."""
     now = now_or(now)
     day = local_day(counter.mall, now)
-    served = (
-        Ticket.objects.filter(events__counter=counter, events__kind="finished", day=day)
-        .distinct()
-        .count()
-    )
-    skipped = (
-        Ticket.objects.filter(events__counter=counter, events__kind="skipped", day=day)
-        .distinct()
-        .count()
-    )
-    waiting = (
+    service_ids = [s.pk for s in counter.services.all()]  # prefetched by the console's view
+    waiting = list(
         Ticket.objects.filter(
             mall_id=counter.mall_id,
             day=day,
             status=TicketStatus.WAITING,
-            service__in=counter.services.all(),
-        )
-        .filter(Q(target_counter__isnull=True) | Q(target_counter=counter))
-        .count()
-    )
-    return {"served": served, "skipped": skipped, "waiting": waiting}
-
-
-def waiting_list(counter: Counter, *, now: datetime | None = None, limit: int = 30) -> list[Ticket]:
-    """The tickets this counter may call, in the order call_next takes them (priority shown
-    first; the fairness streak can put a normal ticket ahead at the moment of the call)."""
-    now = now_or(now)
-    day = local_day(counter.mall, now)
-    return list(
-        Ticket.objects.filter(
-            mall_id=counter.mall_id,
-            day=day,
-            status=TicketStatus.WAITING,
-            service__in=counter.services.all(),
+            service_id__in=service_ids,
         )
         .filter(Q(target_counter__isnull=True) | Q(target_counter=counter))
         .select_related("service")
+        .annotate(waiting_total=Window(Count("pk")))
         .order_by("-is_priority", "queued_at", "pk")[:limit]
     )
+    done = TicketEvent.objects.filter(
+        mall_id=counter.mall_id,
+        day=day,
+        counter=counter,
+        kind__in=(TicketEventKind.FINISHED, TicketEventKind.SKIPPED),
+    ).aggregate(
+        served=Count("ticket_id", distinct=True, filter=Q(kind=TicketEventKind.FINISHED)),
+        skipped=Count("ticket_id", distinct=True, filter=Q(kind=TicketEventKind.SKIPPED)),
+    )
+    counts = {
+        "served": done["served"],
+        "skipped": done["skipped"],
+        "waiting": waiting[0].waiting_total if waiting else 0,
+    }
+    return ConsoleLists(waiting=waiting, counts=counts)
+
+
+@dataclass(frozen=True)
+class ConsoleLists:
+    waiting: Sequence[Ticket]
+    counts: dict[str, int]
 
 
 # next_in_line reads at every call: the ticket, its contact, and of its service only what the

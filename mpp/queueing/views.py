@@ -709,13 +709,14 @@ def _console_context(request: HttpRequest, counter: Counter) -> dict[str, Any]:
     )
     signed_in = counter.officer_id == request.user.pk
     paused = counter.state != CounterState.OPEN
+    lists = queries.console_lists(counter)
     return {
         "counter": counter,
         "current": current,
         "paused": paused,
         "actions": console_actions(current, signed_in=signed_in, paused=paused),
-        "waiting": queries.waiting_list(counter),
-        "counts": queries.today_counts(counter),
+        "waiting": lists.waiting,
+        "counts": lists.counts,
         "signed_in": signed_in,
         "current_events": list(current.events.select_related("actor").order_by("at"))
         if current

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import asyncio
 import http.client
+import json
 import os
 import threading
 import time
 
 import pytest
-from asgiref.sync import async_to_sync
+from asgiref.sync import async_to_sync, sync_to_async
 from django.test import AsyncClient, override_settings
 
 from mpp.accounts.tokens import issue_api_token
 from mpp.core import events
+from mpp.queueing import domain
 from tests.queueing.conftest import build_hall
 from tests.queueing.server import app_server, request
 
@@ -58,6 +60,27 @@ def test_slow_subscriber_keeps_only_newest_nudges():
         assert asyncio.run(scenario()) >= 80
 
 
+def test_slow_subscriber_gets_an_unscoped_nudge_after_a_drop():
+    # A page skips nudges of other services and counters; when a slow client's queue drops
+    # one, the newest must make every page refresh, or the dropped one could have been its.
+    async def scenario() -> list[dict]:
+        stream = events.subscribe(["board:3"], max_seconds=1)
+        first = asyncio.ensure_future(stream.__anext__())
+        await asyncio.sleep(0.05)
+        for v in range(25):  # five more than the subscriber's queue holds
+            events.hub.dispatch("board:3", {"v": v, "kind": "issued", "service": 9})
+        await asyncio.sleep(0.05)
+        got = [await first] + [await stream.__anext__() for _ in range(19)]
+        await stream.aclose()
+        return got
+
+    with override_settings(REDIS_URL=""):
+        got = asyncio.run(scenario())
+
+    assert got[-1]["v"] == 24 and "service" not in got[-1]
+    assert got[0]["service"] == 9  # kept nudges keep their scope
+
+
 @pytest.mark.django_db(transaction=True)
 def test_sse_view_streams_hello_and_nudges():
     hall = build_hall(counters=1)
@@ -78,6 +101,51 @@ def test_sse_view_streams_hello_and_nudges():
     assert chunks[0].startswith("retry:")
     assert chunks[1].startswith("event: hello")
     assert chunks[2].startswith("event: nudge") and '"v":3' in chunks[2]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_board_nudges_name_the_service_and_the_counter():
+    # The consoles refresh only for their own services and counter (static/mpp/js/console.js),
+    # so every board nudge about a ticket names its service, and a counter's change its counter.
+    hall = build_hall(counters=1)
+    counter, officer = hall.counters[0], hall.officers[0]
+
+    async def scenario() -> list[dict]:
+        response = await AsyncClient().get("/antrian/papan/live/")
+        stream = response.streaming_content.__aiter__()
+        await stream.__anext__(), await stream.__anext__()  # retry, hello
+        got = []
+        steps = [
+            lambda: domain.issue_ticket(service=hall.akta),
+            lambda: domain.call_next(counter=counter, officer=officer),
+            lambda: domain.set_counter_state(counter=counter, officer=officer, state="paused"),
+        ]
+        for step in steps:
+            await sync_to_async(step)()
+            chunk = await asyncio.wait_for(stream.__anext__(), 3)
+            text = chunk.decode() if isinstance(chunk, bytes) else chunk
+            got.append(json.loads(text.split("data: ", 1)[1]))
+        await stream.aclose()
+        return got
+
+    with override_settings(REDIS_URL=""):
+        issued, called, paused = async_to_sync(scenario)()
+
+    assert (issued["kind"], issued["service"], issued.get("counter")) == (
+        "issued",
+        hall.akta.pk,
+        None,
+    )
+    assert (called["kind"], called["service"], called["counter"]) == (
+        "called",
+        hall.akta.pk,
+        counter.pk,
+    )
+    assert (paused["kind"], paused.get("service"), paused["counter"]) == (
+        "counter",
+        None,
+        counter.pk,
+    )
 
 
 def _read_event(response: http.client.HTTPResponse, name: str, deadline: float) -> str:

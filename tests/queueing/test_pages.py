@@ -6,7 +6,9 @@ from datetime import timedelta
 
 import pytest
 from django.conf import settings
+from django.db import connection
 from django.shortcuts import resolve_url
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from mpp.queueing import domain
@@ -159,6 +161,36 @@ def test_console_call_and_finish(site, client, django_assert_max_num_queries):
         "finished",
     ]
     assert page.context["counts"] == {"served": 1, "skipped": 0, "waiting": 4}
+
+
+def test_console_live_fragment_reads_a_long_line_in_fixed_statements(site, client):
+    # Every open console fetches this fragment when a ticket of its services changes: its
+    # statements must not grow with the day (the count of the waiting line is a window over
+    # the listed rows; served and skipped one aggregate over the counter's events).
+    counter, other = site.counters
+    login_verified(client, site.officers[0])
+    tickets = [domain.issue_ticket(service=site.ktp) for _ in range(40)]
+    domain.call_next(counter=counter, officer=site.officers[0])
+    domain.skip_ticket(ticket=tickets[0], officer=site.officers[0])
+    domain.call_next(counter=counter, officer=site.officers[0], finish="")
+    domain.finish_service(ticket=tickets[1], officer=site.officers[0])
+    domain.call_next(counter=other, officer=site.officers[1])  # another counter's call
+    domain.finish_service(ticket=tickets[2], officer=site.officers[1])
+    domain.call_next(counter=counter, officer=site.officers[0])
+    url = f"/antrian/loket/{counter.number}/daftar/"
+    client.get(url)
+
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+
+    # session, user, second factor, staff role; the counter, its services; the ticket at the
+    # counter and its events; the waiting line with its length; the counter's counts
+    assert len(captured.captured_queries) == 10, "\n".join(
+        q["sql"] for q in captured.captured_queries
+    )
+    assert response.context["counts"] == {"served": 1, "skipped": 1, "waiting": 36}
+    assert len(response.context["waiting"]) == 30
+    assert response.context["waiting"][0].number == 5
 
 
 def test_console_finish_and_call_next_in_one_press(site, client):

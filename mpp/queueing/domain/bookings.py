@@ -335,7 +335,7 @@ def check_in(*, booking: Booking, now: datetime | None = None, actor: User | Non
         event = _event(
             ticket, TicketEventKind.CHECKED_IN, now, actor=actor, note=f"booking {booking.code}"
         )
-        nudge_board(ticket.mall_id, event.pk, "issued")
+        nudge_board(ticket.mall_id, event.pk, "issued", service=ticket.service_id)
         if booking.phone:
             follow_booked_ticket(ticket=ticket, phone=booking.phone, now=now)
         emit(

@@ -48,8 +48,19 @@ def person_key(*, phone: str = "", nik: str = "") -> str:
     return hmac.new(key, material.encode(), hashlib.sha256).hexdigest()
 
 
-def nudge_board(mall_id: int, version: int, kind: str) -> None:
-    publish_on_commit(f"board:{mall_id}", {"v": version, "kind": kind})
+def nudge_board(
+    mall_id: int, version: int, kind: str, *, service: int | None = None, counter: int | None = None
+) -> None:
+    """Tell the mall's boards and consoles that something changed (after the commit). A nudge
+    names the service of the ticket it is about and the counter involved, where there is one:
+    an officer's console refreshes only for its own services and counter (static/mpp/js/
+    console.js), while a board refreshes for all. A nudge naming neither refreshes everyone."""
+    message: dict[str, int | str] = {"v": version, "kind": kind}
+    if service is not None:
+        message["service"] = service
+    if counter is not None:
+        message["counter"] = counter
+    publish_on_commit(f"board:{mall_id}", message)
 
 
 def nudge_ticket(code: str, version: int, kind: str) -> None:

@@ -59,7 +59,7 @@ def sign_in_counter(*, counter: Counter, officer: User, now: datetime | None = N
             locked.officer = officer
             locked.officer_since = now
             locked.save(update_fields=["officer", "officer_since"])
-            nudge_board(locked.mall_id, 0, "counter")
+            nudge_board(locked.mall_id, 0, "counter", counter=locked.pk)
     except IntegrityError as exc:  # the officer signed in elsewhere at the same moment
         raise ConflictError(
             _("You are signing in somewhere else; try again."), field="counter"
@@ -75,7 +75,7 @@ def sign_out_counter(*, counter: Counter, officer: User) -> Counter:
         locked.officer = None
         locked.officer_since = None
         locked.save(update_fields=["officer", "officer_since"])
-        nudge_board(locked.mall_id, 0, "counter")
+        nudge_board(locked.mall_id, 0, "counter", counter=locked.pk)
     return locked
 
 
@@ -89,5 +89,5 @@ def set_counter_state(*, counter: Counter, officer: User, state: str) -> Counter
             raise ForbiddenError(_("You are not signed in at this counter."), field="counter")
         locked.state = state
         locked.save(update_fields=["state"])
-        nudge_board(locked.mall_id, 0, "counter")
+        nudge_board(locked.mall_id, 0, "counter", counter=locked.pk)
     return locked

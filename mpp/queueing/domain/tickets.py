@@ -244,7 +244,7 @@ def issue_ticket(
                 now=now,
             )
             event = _event(ticket, TicketEventKind.ISSUED, now, actor=actor)
-            nudge_board(mall.pk, event.pk, "issued")
+            nudge_board(mall.pk, event.pk, "issued", service=service.pk)
             # A new walk-in ticket has no contact yet (a phone follows later through
             # `follow`, which sends its own message): notify skips its lookup.
             emit(
@@ -375,7 +375,7 @@ def _issue_in_one_statement(
     ticket.also = row[3] if also is not None else None  # type: ignore[attr-defined]
     ticket._state.adding = False
     ticket._state.db = connection.alias
-    nudge_board(mall.pk, event_id, "issued")
+    nudge_board(mall.pk, event_id, "issued", service=service.pk)
     # After the statement rather than inside a transaction: a new walk-in ticket has no
     # contact, and its only subscriber (notify) returns without touching the database.
     emit(
@@ -633,9 +633,12 @@ _SOURCES = {
 }
 
 
-def _announce(ticket: Ticket, event_id: int, kind: str) -> None:
-    """The board and the ticket's page told of `ticket`'s event `event_id` after the commit."""
-    nudge_board(ticket.mall_id, event_id, kind)
+def _announce(ticket: Ticket, event_id: int, kind: str, *, counter: Counter | None = None) -> None:
+    """The board and the ticket's page told of `ticket`'s event `event_id` after the commit;
+    the board's nudge names the ticket's service and its counter (or `counter`, the one that
+    acted, when the ticket has left it)."""
+    counter_id = counter.pk if counter is not None else ticket.counter_id
+    nudge_board(ticket.mall_id, event_id, kind, service=ticket.service_id, counter=counter_id)
     nudge_ticket(ticket.code, event_id, kind)
 
 
@@ -830,7 +833,7 @@ def transfer_ticket(
             counter=counter,
             note=(f"→ {where}. {note}" if note else f"→ {where}"),
         )
-        _announce(ticket, event.pk, "transferred")
+        _announce(ticket, event.pk, "transferred", counter=counter)
     return ticket
 
 
@@ -852,7 +855,7 @@ def requeue_ticket(*, ticket: Ticket, officer: User, now: datetime | None = None
         fresh.called_at = None
         fresh.save(update_fields=["status", "counter", "queued_at", "called_at"])
         event = _event(fresh, TicketEventKind.REQUEUED, now, actor=officer, counter=counter)
-        _announce(fresh, event.pk, "requeued")
+        _announce(fresh, event.pk, "requeued", counter=counter)
     return fresh
 
 

@@ -43,9 +43,20 @@
 
   var parts = root.querySelectorAll("[data-console-live]");
   if (!window.MPPLive || !parts.length) { return; }
+  // The mall's stream nudges for every ticket in the building; this console shows only its own
+  // counter and the tickets of its services, so it refreshes for those. Every open console
+  // refreshing for every nudge made the hall's consoles the busiest readers of the database.
+  function ids(value) {
+    return (value || "").split(" ").filter(Boolean).map(Number);
+  }
+  var scope = {
+    services: ids(root.getAttribute("data-services")),
+    counters: ids(root.getAttribute("data-counter"))
+  };
   window.MPPLive.connect({
     liveUrl: root.getAttribute("data-live-url"),
     pollMs: 10000,
+    scope: function () { return scope; },
     refresh: function () {
       return window.fetch(root.getAttribute("data-fragment-url"), { credentials: "same-origin", cache: "no-store" })
         .then(function (r) { if (!r.ok) { throw new Error(r.status); } return r.text(); })

@@ -5,9 +5,24 @@
 (function () {
   "use strict";
 
+  // Does a board nudge concern a page that shows `scope`? A nudge names the service of the
+  // ticket it is about and the counter involved (mpp/queueing/domain/common.py, nudge_board);
+  // one that names neither (a ticket's own channel, an older server) concerns every page, and
+  // so does every nudge while the page does not know its scope yet.
+  function concerns(scope, nudge) {
+    if (!scope) { return true; }
+    var service = nudge.service, counter = nudge.counter;
+    if (service == null && counter == null) { return true; }
+    return (service != null && scope.services.indexOf(service) !== -1) ||
+      (counter != null && scope.counters.indexOf(counter) !== -1);
+  }
+
   function connect(options) {
     var liveUrl = options.liveUrl;
     var refresh = options.refresh;           // function () -> Promise
+    // function () -> what this page shows ({services: [ids], counters: [ids]}), or null for
+    // everything: the page then refreshes only for the nudges that concern it
+    var scope = options.scope || function () { return null; };
     var onMode = options.onMode || function () {};
     var pollMs = options.pollMs || 5000;
     var source = null;
@@ -50,6 +65,7 @@
       source.addEventListener("nudge", function (event) {
         var data = {};
         try { data = JSON.parse(event.data); } catch (e) { /* ignore */ }
+        if (!concerns(scope(), data)) { return; }
         schedule(data.kind === "called" ? 0 : 150);
       });
       source.onerror = function () {

@@ -47,10 +47,19 @@
     serving.hidden = !(s.serving_now || []).length;
   }
 
+  // Refresh only for the mall's nudges that change this ticket's line or counters (the scope
+  // comes with every state; before the first one, every nudge refreshes).
+  var scope = null;
   window.MPPLive.connect({
     liveUrl: root.getAttribute("data-live-url"),
     pollMs: 8000,
-    refresh: function () { return window.MPPLive.getJSON(root.getAttribute("data-state-url")).then(render); },
+    scope: function () { return scope; },
+    refresh: function () {
+      return window.MPPLive.getJSON(root.getAttribute("data-state-url")).then(function (s) {
+        scope = s.scope || null;
+        render(s);
+      });
+    },
     onMode: function (mode) { live.hidden = false; live.textContent = T[mode] || ""; }
   });
 
