@@ -51,10 +51,11 @@ def person_key(*, phone: str = "", nik: str = "") -> str:
 def nudge_board(
     mall_id: int, version: int, kind: str, *, service: int | None = None, counter: int | None = None
 ) -> None:
-    """Tell the mall's boards and consoles that something changed (after the commit). A nudge
-    names the service of the ticket it is about and the counter involved, where there is one:
-    an officer's console refreshes only for its own services and counter (static/mpp/js/
-    console.js), while a board refreshes for all. A nudge naming neither refreshes everyone."""
+    """Tell the mall's live pages that something changed (after the commit). A nudge names the
+    service of the ticket it is about and the counter involved, where there is one, so that a
+    page refreshes only for what it shows (`concerns` in static/mpp/js/live.js): an officer's
+    console for its services and counter, a phone page for its line's pool; a board refreshes
+    for every nudge. A nudge naming neither concerns every page."""
     message: dict[str, int | str] = {"v": version, "kind": kind}
     if service is not None:
         message["service"] = service
