@@ -22,6 +22,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
+from mpp.accounts.tokens import issue_api_token
 from tests.e2e.conftest import DEVICES
 from tests.e2e.helpers import page_errors, sign_in, watch_page_errors
 from tests.queueing.conftest import build_hall
@@ -91,10 +92,7 @@ def test_consoles_and_phones_refresh_only_for_what_they_show(
     hall = build_hall(counters=2)
     id_counter, birth_counter = hall.counters
     id_counter.services.set([hall.ktp, hall.kk])  # identity cards and family cards
-    birth_counter.services.set([hall.akta])  # birth certificates
-    for counter, officer in zip(hall.counters, hall.officers, strict=True):
-        counter.officer = officer
-        counter.save(update_fields=["officer"])
+    birth_counter.services.set([hall.akta])  # birth certificates (each officer signed in)
 
     with app_server(workers=1, extra_env={"STATIC_ROOT": static_root}) as port:
         base_url = f"http://127.0.0.1:{port}"
@@ -121,6 +119,8 @@ def test_consoles_and_phones_refresh_only_for_what_they_show(
         second = _issue(port, "akta")
         phone = _open(browser, base_url, f"/antrian/tiket/{second['code']}/", "/status.json")
         expect(phone.locator("[data-field='ahead']")).to_have_text("1")
+        # on the live stream, not the polling fallback (the consoles share live.js and stream)
+        expect(phone.locator("[data-field='live']")).to_have_text("Diperbarui otomatis.")
         before = _settle(ids, births, phone)
         ticket = _issue(port, "kk")  # another line: the phone and the birth console stay still
         expect(ids.locator("[data-part='list']")).to_contain_text(ticket["number"])
@@ -130,7 +130,7 @@ def test_consoles_and_phones_refresh_only_for_what_they_show(
         # The birth counter's officer calls from another device (the API): their console,
         # whose own counter changed, shows the citizen at the counter, and the phone behind
         # them moves up.
-        token = _token(hall.officers[1])
+        token = issue_api_token(user=hall.officers[1])
         status, called = request(
             port,
             "POST",
@@ -145,9 +145,3 @@ def test_consoles_and_phones_refresh_only_for_what_they_show(
         for page in (ids, births, phone):
             assert page_errors(page) == []
             page.context.close()
-
-
-def _token(officer: Any) -> str:
-    from mpp.accounts.tokens import issue_api_token
-
-    return issue_api_token(user=officer)
