@@ -227,16 +227,19 @@ PG_DB, PG_TEMPLATE = "mpp_console_bench", "mpp_console_bench_template"
 
 
 def pg_template(server_url: str, sqlite_db: Path) -> None:
-    """The demo in PostgreSQL, once (`migrate`, `load_demo`, open all day as on SQLite): the
-    repeats start from copies of it (`CREATE DATABASE … TEMPLATE`)."""
+    """The demo in PostgreSQL (`load_demo` and opened all day as on SQLite when the template is
+    made; migrated on every run, so a kept template follows later migrations): the repeats
+    start from copies of it (`CREATE DATABASE … TEMPLATE`)."""
     import psycopg
 
     with psycopg.connect(database_url(server_url, "postgres"), autocommit=True) as conn:
-        if conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [PG_TEMPLATE]).fetchone():
-            return
-    recreate_database(server_url, PG_TEMPLATE)
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [PG_TEMPLATE])
+        new = exists.fetchone() is None
+    if new:
+        recreate_database(server_url, PG_TEMPLATE)
     env = {**sqlite_server_env(sqlite_db), "DATABASE_URL": database_url(server_url, PG_TEMPLATE)}
-    for args in (["migrate", "--noinput", "-v", "0"], ["load_demo"]):
+    commands = [["migrate", "--noinput", "-v", "0"]] + ([["load_demo"]] if new else [])
+    for args in commands:
         subprocess.run(
             [sys.executable, "manage.py", *args],
             cwd=ROOT,
@@ -244,6 +247,8 @@ def pg_template(server_url: str, sqlite_db: Path) -> None:
             check=True,
             stdout=subprocess.DEVNULL,
         )
+    if not new:
+        return
     with psycopg.connect(database_url(server_url, PG_TEMPLATE), autocommit=True) as conn:
         conn.execute("UPDATE core_mall SET opening_hours = %s", [ALL_DAY])
         conn.execute("UPDATE queueing_counter SET opening_hours = '[]', breaks = '[]'")
@@ -251,14 +256,6 @@ def pg_template(server_url: str, sqlite_db: Path) -> None:
             "UPDATE queueing_queueservice SET slot_capacity = NULL, walk_in_enabled = true"
         )
         conn.execute("DELETE FROM queueing_slot")
-
-
-def pg_copy(server_url: str) -> None:
-    import psycopg
-
-    with psycopg.connect(database_url(server_url, "postgres"), autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{PG_DB}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{PG_DB}" TEMPLATE "{PG_TEMPLATE}"')
 
 
 def main() -> int:
@@ -283,14 +280,17 @@ def main() -> int:
         db, _slugs = fresh_copy(Path(tmp))
         if server_url:
             pg_template(server_url, db)
-            pg_copy(server_url)
+            recreate_database(server_url, PG_DB, template=PG_TEMPLATE)
         setup(db, server_url)
         for i in range(args.repeat):
             if i:
                 from django.db import connection
 
                 connection.close()
-                pg_copy(server_url) if server_url else fresh_copy(Path(tmp))
+                if server_url:
+                    recreate_database(server_url, PG_DB, template=PG_TEMPLATE)
+                else:
+                    fresh_copy(Path(tmp))
             runs.append(run(args.events, args.seed + i))
     where = "PostgreSQL" if server_url else "SQLite"
     print(f"{where}, {args.events} events per repeat, {args.repeat} repeats, medians")

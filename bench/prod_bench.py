@@ -208,12 +208,14 @@ def database_url(server_url: str, name: str) -> str:
     return urlparse(server_url)._replace(path=f"/{name}").geturl()
 
 
-def recreate_database(server_url: str, name: str) -> None:
+def recreate_database(server_url: str, name: str, template: str = "") -> None:
+    """Drop `name` and create it empty, or as a copy of the database `template`."""
     import psycopg
 
+    copy = f' TEMPLATE "{template}"' if template else ""
     with psycopg.connect(database_url(server_url, "postgres"), autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{name}"')
+        conn.execute(f'CREATE DATABASE "{name}"{copy}')
 
 
 def ensure_keys() -> dict[str, str]:
