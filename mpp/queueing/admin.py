@@ -10,6 +10,7 @@ from django.contrib import admin
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from mpp.queueing import domain
 from mpp.queueing.models import (
     Booking,
     Counter,
@@ -37,6 +38,11 @@ class CounterAdmin(admin.ModelAdmin):
     filter_horizontal = ("services",)
     raw_id_fields = ("officer",)
     readonly_fields = ("officer_since",)
+
+    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
+        super().save_related(request, form, formsets, change)
+        # After the services are saved: the consoles and boards showing it refresh.
+        domain.counter_changed(form.instance)
 
 
 @admin.register(KioskShortcut)

@@ -11,11 +11,13 @@ import time
 
 import pytest
 from asgiref.sync import async_to_sync, sync_to_async
-from django.test import AsyncClient, override_settings
+from django.test import AsyncClient, Client, override_settings
 
+from mpp.accounts.models import User
 from mpp.accounts.tokens import issue_api_token
 from mpp.core import events
 from mpp.queueing import domain
+from tests.factories import login_verified
 from tests.queueing.conftest import build_hall
 from tests.queueing.server import app_server, request
 
@@ -146,6 +148,51 @@ def test_board_nudges_name_the_service_and_the_counter():
         None,
         counter.pk,
     )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_administrators_change_of_a_counter_nudges_it_and_its_console_follows():
+    # An administrator gives a counter another service mid-day (the admin): the board nudge
+    # names the counter, so its open console refreshes, and the fragment it fetches carries
+    # the counter's services now, which console.js takes as its scope (no reload needed).
+    hall = build_hall(counters=1)
+    counter, officer = hall.counters[0], hall.officers[0]
+    counter.services.set([hall.akta])
+    root = User.objects.create_superuser("root", password="x-very-long-password")  # noqa: S106
+    admin = login_verified(Client(), root)
+    form = {
+        "mall": counter.mall_id,
+        "agency": counter.agency_id,
+        "number": counter.number,
+        "label": counter.label,
+        "services": [hall.akta.pk, hall.kk.pk],
+        "opening_hours": "[]",
+        "breaks": "[]",
+        "state": counter.state,
+        "officer": counter.officer_id or "",
+        "is_active": "on",
+    }
+
+    async def scenario() -> dict:
+        response = await AsyncClient().get("/antrian/papan/live/")
+        stream = response.streaming_content.__aiter__()
+        await stream.__anext__(), await stream.__anext__()  # retry, hello
+        saved = await sync_to_async(admin.post)(
+            f"/admin/queueing/counter/{counter.pk}/change/", form
+        )
+        assert saved.status_code == 302, saved.content.decode()[:2000]
+        chunk = await asyncio.wait_for(stream.__anext__(), 3)
+        await stream.aclose()
+        text = chunk.decode() if isinstance(chunk, bytes) else chunk
+        return json.loads(text.split("data: ", 1)[1])
+
+    with override_settings(REDIS_URL=""):
+        nudge = async_to_sync(scenario)()
+
+    assert (nudge["kind"], nudge.get("service"), nudge["counter"]) == ("counter", None, counter.pk)
+    console = login_verified(Client(), officer)
+    fragment = console.get(f"/antrian/loket/{counter.number}/daftar/").content.decode()
+    assert f'data-services="{hall.akta.pk} {hall.kk.pk}"' in fragment
 
 
 def _read_event(response: http.client.HTTPResponse, name: str, deadline: float) -> str:

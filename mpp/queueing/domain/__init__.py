@@ -12,6 +12,7 @@ from mpp.queueing.domain.bookings import (
 )
 from mpp.queueing.domain.common import local_day, normalise_code, person_key
 from mpp.queueing.domain.counters import (
+    counter_changed,
     may_staff_counter,
     set_counter_state,
     sign_in_counter,
@@ -53,6 +54,7 @@ __all__ = [
     "cancel_booking",
     "cancel_ticket",
     "check_in",
+    "counter_changed",
     "check_officer",
     "checkin_window",
     "finish_service",

@@ -91,3 +91,10 @@ def set_counter_state(*, counter: Counter, officer: User, state: str) -> Counter
         locked.save(update_fields=["state"])
         nudge_board(locked.mall_id, 0, "counter", counter=locked.pk)
     return locked
+
+
+def counter_changed(counter: Counter) -> None:
+    """An administrator changed a counter's setup (its services, state or officer): the live
+    pages that show it refresh, and an officer console takes its services from that refresh
+    (console.js), so a service added mid-day reaches the console without a reload."""
+    nudge_board(counter.mall_id, 0, "counter", counter=counter.pk)

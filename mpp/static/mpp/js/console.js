@@ -68,6 +68,10 @@
             var replacement = fresh.querySelector("[data-part='" + name + "']");
             if (replacement) { part.innerHTML = replacement.innerHTML; }
           });
+          // The counter's services as the server has them now: a service an administrator
+          // added mid-day concerns this console from this refresh on, without a reload.
+          var freshScope = fresh.querySelector("[data-scope]");
+          if (freshScope) { scope.services = ids(freshScope.getAttribute("data-services")); }
           var current = root.querySelector("[data-current]");
           var code = current ? current.getAttribute("data-current") : "";
           root.querySelectorAll("[data-current-code]").forEach(function (input) { input.value = code; });
