@@ -62,6 +62,7 @@ from load_env import TICKET_LUA, load_test_env
 ROOT = Path(__file__).resolve().parents[1]
 PY = sys.executable
 KEYS = ROOT / "var" / "bench-prod.env"
+ACCESS_LOG = ROOT / "var" / "bench-access.log"
 
 
 # wrk prints its summary for humans; this prints what the table needs as one JSON line
@@ -472,38 +473,73 @@ def cpu_seconds(pid: int) -> float | None:
     return (int(fields[11]) + int(fields[12])) / TICK  # utime + stime
 
 
+def machine_cpu_seconds() -> tuple[float, float]:
+    """(busy, steal) CPU seconds of the whole machine since boot, all cores (/proc/stat)."""
+    fields = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    user, nice, system, _idle, _iowait, irq, softirq, steal = fields[:8]
+    return (user + nice + system + irq + softirq) / TICK, steal / TICK
+
+
+def _named_pids(names: tuple[str, ...], *, argument: str = "") -> list[int]:
+    """Processes named one of `names`, or (with `argument`) whose command line holds it."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                comm = (entry / "comm").read_text().strip()
+                command = (entry / "cmdline").read_bytes().split(b"\0") if argument else []
+            except OSError:
+                continue
+            if comm in names or argument.encode() in command:
+                found.append(int(entry.name))
+    return found
+
+
+# What CpuMeter reports per operation (see there).
+CPU_KINDS = ("app", "pg", "topology", "redis", "load", "machine", "steal")
+
+
 class CpuMeter:
-    """CPU seconds the app server's processes and the PostgreSQL backends of the benchmark
-    database spend while the block runs (sampled, so a process that ends mid-block counts up
-    to its last sample). On a shared machine CPU per operation is steadier than wall time."""
+    """CPU seconds spent while the block runs (sampled, so a process that ends mid-block counts
+    up to its last sample), by consumer: `app` the app server's processes, `pg` the PostgreSQL
+    backends of the benchmark database, `topology` the rest of make prod-local (honcho, which
+    relays every log line, the task worker, the scheduler), `redis` the Redis server, `load`
+    the load generators (wrk, pgbench, the officers' process), and the whole machine's busy
+    and stolen time from /proc/stat (what none of these names is other work and the kernel).
+    On a shared machine CPU per operation is steadier than wall time."""
 
     def __init__(self, root: int, db_url: str) -> None:
         self.root = root
         self.db_url = db_url
         self.first: dict[int, tuple[str, float]] = {}
         self.last: dict[int, float] = {}
+        self.machine: list[tuple[float, float]] = []
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
     def _pids(self, conn) -> dict[int, str]:  # type: ignore[no-untyped-def]
         pids = {
-            pid: "app"
+            pid: "app" if role.startswith("web") else "topology"
             for pid, role in topology_processes(self.root).items()
-            if role.startswith("web")
         }
         rows = conn.execute(
             "SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
             "AND pid <> pg_backend_pid()"
         ).fetchall()
         pids.update({int(row[0]): "pg" for row in rows})
+        pids.update(dict.fromkeys(_named_pids(("redis-server",)), "redis"))
+        pids.update(dict.fromkeys(_named_pids(("wrk", "pgbench"), argument="--officers"), "load"))
         return pids
 
     def _sample(self, conn) -> None:  # type: ignore[no-untyped-def]
+        self.machine[1:] = [machine_cpu_seconds()]
         for pid, kind in self._pids(conn).items():
             now = cpu_seconds(pid)
             if now is None:
                 continue
-            self.first.setdefault(pid, (kind, now))
+            # A process first seen after the block began (a load generator, a new backend)
+            # started inside it: all its time counts.
+            self.first.setdefault(pid, (kind, now if len(self.machine) == 1 else 0.0))
             self.last[pid] = now
 
     def _run(self) -> None:
@@ -512,7 +548,7 @@ class CpuMeter:
         with psycopg.connect(self.db_url, autocommit=True) as conn:
             self._sample(conn)
             self._started.set()
-            while not self._stop.wait(0.5):
+            while not self._stop.wait(0.25):
                 self._sample(conn)
             self._sample(conn)
 
@@ -527,6 +563,9 @@ class CpuMeter:
         self._thread.join()
 
     def seconds(self, kind: str) -> float:
+        if kind in ("machine", "steal"):
+            (busy0, steal0), (busy1, steal1) = self.machine[0], self.machine[-1]
+            return busy1 - busy0 if kind == "machine" else steal1 - steal0
         return sum(
             self.last[pid] - start
             for pid, (k, start) in self.first.items()
@@ -538,8 +577,7 @@ def with_cpu(result: dict[str, float], meter: CpuMeter) -> dict[str, float]:
     done = max(result["requests"], 1)
     return {
         **result,
-        "app_ms": meter.seconds("app") * 1000 / done,
-        "pg_ms": meter.seconds("pg") * 1000 / done,
+        **{f"{kind}_ms": meter.seconds(kind) * 1000 / done for kind in CPU_KINDS},
     }
 
 
@@ -566,7 +604,11 @@ def topology(env: dict[str, str], port: int, log: Path, tuning: dict[str, str]):
         "PORT": str(port),
         "DEMO": "0",
         "MPP_KEYS_FILE": str(KEYS),
+        # make prod-local's access log (a file written in batches) in a file of its own;
+        # `--set MPP_ACCESS_LOG_FILE=` sends the lines through honcho instead.
+        "MPP_ACCESS_LOG_FILE": str(ACCESS_LOG),
     }
+    ACCESS_LOG.unlink(missing_ok=True)
     # Logs as make prod-local writes them (JSON, one access line per request) unless --set
     # says otherwise; the quiet level is for the preparation only.
     if env.get("LOG_LEVEL") == "WARNING":
@@ -781,6 +823,27 @@ def report(results: dict[str, list[dict]], rss: list[dict[str, float]], args, si
             f"| {label} | **{m['ops']:.0f}** | {runs} | {m['p50']:.1f} ms | {m['p95']:.1f} ms "
             f"| {m['p99']:.1f} ms | {sum(r['errors'] for r in results[key]):.0f} "
             f"| {vs_anchor} | {vs_floor} | {app} | {m['pg_ms']:.2f} ms | {ceiling} |"
+        )
+    lines += [
+        "",
+        "Where the machine's CPU went, ms per operation (medians; `other` is the machine's busy "
+        "time that none of the named processes account for: the kernel, other work):",
+        "",
+        "| load | app | PostgreSQL | rest of topology | Redis | load generator | other "
+        "| machine busy | stolen | busy-bound ceiling |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for key, label in ROWS:
+        m = med[key]
+        named = sum(m[f"{kind}_ms"] for kind in ("app", "pg", "topology", "redis", "load"))
+        ceiling = f"{os.cpu_count() * 1000 / m['machine_ms']:,.0f}/s" if m["machine_ms"] else "–"
+        lines.append(
+            f"| {label} | "
+            + " | ".join(
+                f"{m[f'{kind}_ms']:.2f}" for kind in ("app", "pg", "topology", "redis", "load")
+            )
+            + f" | {max(0.0, m['machine_ms'] - named):.2f} | {m['machine_ms']:.2f} "
+            f"| {m['steal_ms']:.2f} | {ceiling} |"
         )
     lines += [
         "",

@@ -593,3 +593,18 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "INFO"}},
 }
+# The access lines go to this file, written in batches, instead of standard error (one write
+# and, under a process runner or journald, one relay per request: docs/operations.md, "Logs").
+MPP_ACCESS_LOG_FILE = env_str("MPP_ACCESS_LOG_FILE")
+if MPP_ACCESS_LOG_FILE:
+    LOGGING["handlers"]["access_file"] = {  # type: ignore[index]
+        "()": "mpp.operations.logs.BatchedFileHandler",
+        "filename": MPP_ACCESS_LOG_FILE,
+        "formatter": LOG_FORMAT,
+        "filters": ["request_id"],
+    }
+    LOGGING["loggers"]["mpp.request"] = {  # type: ignore[index]
+        "handlers": ["access_file"],
+        "level": "INFO",
+        "propagate": False,
+    }
