@@ -454,8 +454,18 @@ class Router:
                 await send({"type": "lifespan.startup.complete"})
             elif message["type"] == "lifespan.shutdown":
                 await asyncio.get_running_loop().run_in_executor(None, self.wsgi.shutdown)
+                flush_logs()
                 await send({"type": "lifespan.shutdown.complete"})
                 return
+
+
+def flush_logs() -> None:
+    """Write out what log handlers keep (the access log's batch, MPP_ACCESS_LOG_FILE) once the
+    last request is done. The exit handlers would be too late: a process stopped by SIGTERM
+    ends by that signal — uvicorn raises it again after its shutdown — and skips them."""
+    loggers = [logging.getLogger(), *logging.Logger.manager.loggerDict.values()]
+    for handler in {h for lg in loggers if isinstance(lg, logging.Logger) for h in lg.handlers}:
+        handler.flush()
 
 
 def _configure_environment() -> None:

@@ -600,6 +600,8 @@ if MPP_ACCESS_LOG_FILE:
     LOGGING["handlers"]["access_file"] = {  # type: ignore[index]
         "()": "mpp.operations.logs.BatchedFileHandler",
         "filename": MPP_ACCESS_LOG_FILE,
+        # How often each process writes its batch (and at its shutdown, mpp/serve.py).
+        "interval": env_int("MPP_ACCESS_LOG_FLUSH_MS", 500) / 1000,
         "formatter": LOG_FORMAT,
         "filters": ["request_id"],
     }

@@ -22,6 +22,7 @@ from mpp.operations.logs import (
     new_request_id,
     request_id_var,
 )
+from tests.queueing.server import app_server, request
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -198,3 +199,22 @@ def test_logrotate_with_the_shipped_config_and_the_processes_follow(tmp_path):
     assert [json.loads(line)["msg"] for line in path.read_text().splitlines()] == ["GET /x 3"]
     rotated = (tmp_path / "access.log.1").read_text().splitlines()  # `delaycompress`
     assert [json.loads(line)["msg"] for line in rotated] == ["GET /x 0", "GET /x 1", "GET /x 2"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_stopped_app_server_writes_its_last_access_lines(tmp_path):
+    # Batches an hour apart, so only the server's shutdown writes them: a process ended by
+    # SIGTERM skips the interpreter's exit handlers (uvicorn raises the signal again).
+    path = tmp_path / "access.log"
+    env = {
+        "MPP_ACCESS_LOG": "true",
+        "MPP_ACCESS_LOG_FILE": str(path),
+        "MPP_ACCESS_LOG_FLUSH_MS": "3600000",
+        "LOG_FORMAT": "json",
+    }
+    with app_server(workers=2, extra_env=env) as port:
+        statuses = [request(port, "GET", "/livez")[0] for _ in range(10)]
+    assert statuses == [200] * 10
+    lines = [json.loads(line) for line in path.read_text().splitlines()]
+    assert [entry["path"] for entry in lines].count("/livez") == 10
+    assert {entry["logger"] for entry in lines} == {"mpp.request"}
