@@ -95,10 +95,10 @@ class BatchedFileHandler(logging.Handler):
         self._inode: tuple[int, int] | None = None
         self._stop = threading.Event()
         self._failed = False
-        os.makedirs(os.path.dirname(self.filename), exist_ok=True)
-        self._thread = threading.Thread(target=self._run, name="batched-log", daemon=True)
-        self._thread.start()
-        atexit.register(self.close)
+        # Nothing touches the file system or starts a thread until the first line: every
+        # process of an installation reads the same settings (the worker, the scheduler, a
+        # management command), and only the app server writes access lines.
+        self._thread: threading.Thread | None = None
 
     def emit(self, record: logging.LogRecord) -> None:
         # logging.Handler.handle holds self.lock around this call.
@@ -111,22 +111,23 @@ class BatchedFileHandler(logging.Handler):
             self._dropped += 1
             return
         self._lines.append(line)
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._run, name="batched-log", daemon=True)
+            self._thread.start()
+            atexit.register(self.close)
 
     def _take(self) -> list[str]:
         self.acquire()
         try:
             lines, self._lines = self._lines, []
             if self._dropped:
-                lines.insert(
-                    0,
-                    json.dumps(
-                        {
-                            "level": "WARNING",
-                            "logger": "mpp.logs",
-                            "msg": f"{self._dropped} log lines dropped",
-                        }
-                    ),
-                )
+                note = logging.LogRecord(
+                    "mpp.logs", logging.WARNING, __file__, 0,
+                    "%d lines of this log were dropped: the file could not keep up",
+                    (self._dropped,), None,
+                )  # fmt: skip
+                note.request_id = "-"
+                lines.insert(0, self.format(note))
                 self._dropped = 0
             return lines
         finally:
@@ -142,6 +143,7 @@ class BatchedFileHandler(logging.Handler):
             os.close(self._fd)  # rotated away: start a new file
             self._fd = None
         if self._fd is None:
+            os.makedirs(os.path.dirname(self.filename), exist_ok=True)
             self._fd = os.open(self.filename, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o640)
             stat = os.fstat(self._fd)
             self._inode = (stat.st_dev, stat.st_ino)

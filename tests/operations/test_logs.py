@@ -218,3 +218,36 @@ def test_a_stopped_app_server_writes_its_last_access_lines(tmp_path):
     lines = [json.loads(line) for line in path.read_text().splitlines()]
     assert [entry["path"] for entry in lines].count("/livez") == 10
     assert {entry["logger"] for entry in lines} == {"mpp.request"}
+
+
+def test_batched_file_handler_touches_nothing_until_a_line_and_never_raises(tmp_path, capsys):
+    # Every process of an installation reads the same settings; the worker and the scheduler
+    # never write an access line and must not need the log folder (systemd gives it to the
+    # app server only).
+    unused = BatchedFileHandler(str(tmp_path / "unused" / "access.log"))
+    unused.close()
+    assert not (tmp_path / "unused").exists()
+    # A folder that cannot be made: the request goes on, the process says it once.
+    (tmp_path / "a-file").write_text("")
+    broken = BatchedFileHandler(str(tmp_path / "a-file" / "access.log"), interval=60)
+    broken.setFormatter(JsonFormatter())
+    for n in range(2):
+        broken.handle(_access_record(n))
+        broken.flush()
+    broken.close()
+    assert capsys.readouterr().err.count("mpp: cannot write the log") == 1
+
+
+def test_batched_file_handler_counts_what_it_had_to_drop(tmp_path):
+    path = tmp_path / "access.log"
+    handler = BatchedFileHandler(str(path), interval=60, max_lines=2)
+    handler.setFormatter(JsonFormatter())
+    for n in range(5):
+        handler.handle(_access_record(n))
+    handler.close()
+    entries = [json.loads(line) for line in path.read_text().splitlines()]
+    assert [(e["level"], e["msg"]) for e in entries] == [
+        ("WARNING", "3 lines of this log were dropped: the file could not keep up"),
+        ("INFO", "GET /x 0"),
+        ("INFO", "GET /x 1"),
+    ]
