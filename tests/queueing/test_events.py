@@ -158,7 +158,7 @@ def test_an_administrators_change_of_a_counter_nudges_it_and_its_console_follows
     hall = build_hall(counters=1)
     counter, officer = hall.counters[0], hall.officers[0]
     counter.services.set([hall.akta])
-    root = User.objects.create_superuser("root", password="x-very-long-password")  # noqa: S106
+    root = User.objects.create_superuser("root", password="x-very-long-password")
     admin = login_verified(Client(), root)
     form = {
         "mall": counter.mall_id,
