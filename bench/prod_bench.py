@@ -379,53 +379,67 @@ def check_database(db_url: str) -> dict[str, int]:
 # --- the topology --------------------------------------------------------------------------------
 
 
-def _parent(pid: int) -> int:
+TICK = os.sysconf("SC_CLK_TCK")
+
+
+def proc_stats() -> dict[int, tuple[str, int, float]]:
+    """pid -> (command name, parent pid, CPU seconds) of every process: one read of
+    /proc/<pid>/stat each."""
+    stats: dict[int, tuple[str, int, float]] = {}
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            head, _, rest = Path(f"/proc/{entry.name}/stat").read_text().rpartition(")")
+        except OSError:
+            continue
+        fields = rest.split()  # state ppid pgrp … utime(11) stime(12)
+        cpu = (int(fields[11]) + int(fields[12])) / TICK
+        stats[int(entry.name)] = (head.partition("(")[2], int(fields[1]), cpu)
+    return stats
+
+
+def descendants(stats: dict[int, tuple[str, int, float]], root: int) -> set[int]:
+    """`root` and every process below it (by parent links: honcho gives each process type its
+    own session)."""
+    children: dict[int, list[int]] = {}
+    for pid, (_comm, parent, _cpu) in stats.items():
+        children.setdefault(parent, []).append(pid)
+    tree, todo = set(), [root]
+    while todo:
+        pid = todo.pop()
+        if pid not in tree:
+            tree.add(pid)
+            todo.extend(children.get(pid, ()))
+    return tree
+
+
+# A process of the topology by what its command line holds, first match.
+ROLES = (
+    ("spawn_main", "web process"),  # uvicorn's worker processes
+    ("mpp.serve", "web supervisor"),
+    ("run_worker", "task worker"),
+    ("run_scheduler", "scheduler"),
+    ("honcho", "honcho"),
+)
+
+
+def process_role(pid: int) -> str | None:
+    """The role of a process of the topology, from its command line (None: it has ended;
+    "other": shells, multiprocessing's resource tracker)."""
     try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
+        cmd = (
+            Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        )
     except OSError:
-        return 0
-    return int(stat.rsplit(")", 1)[1].split()[1])
+        return None
+    return next((role for marker, role in ROLES if marker in cmd), "other")
 
 
 def topology_processes(root: int) -> dict[int, str]:
-    """pid -> role of every process under the topology's runner (honcho gives each process
-    type its own session, so this follows parent links)."""
-    parents = {
-        int(e.name): _parent(int(e.name)) for e in Path("/proc").iterdir() if e.name.isdigit()
-    }
-    tree = {root}
-    grew = True
-    while grew:
-        grew = False
-        for pid, parent in parents.items():
-            if parent in tree and pid not in tree:
-                tree.add(pid)
-                grew = True
-    found: dict[int, str] = {}
-    for pid in tree:
-        try:
-            cmd = (
-                Path(f"/proc/{pid}/cmdline")
-                .read_bytes()
-                .replace(b"\0", b" ")
-                .decode(errors="replace")
-            )
-        except OSError:
-            continue
-        if "spawn_main" in cmd:
-            role = "web process"  # uvicorn's worker processes
-        elif "mpp.serve" in cmd:
-            role = "web supervisor"
-        elif "run_worker" in cmd:
-            role = "task worker"
-        elif "run_scheduler" in cmd:
-            role = "scheduler"
-        elif "honcho" in cmd:
-            role = "honcho"
-        else:
-            role = "other"  # shells, multiprocessing's resource tracker
-        found[pid] = role
-    return found
+    """pid -> role of every process under the topology's runner."""
+    found = {pid: process_role(pid) for pid in descendants(proc_stats(), root)}
+    return {pid: role for pid, role in found.items() if role is not None}
 
 
 def rss_mb(pid: int) -> float:
@@ -462,37 +476,11 @@ class RssSampler:
         self._thread.join()
 
 
-TICK = os.sysconf("SC_CLK_TCK")
-
-
-def cpu_seconds(pid: int) -> float | None:
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except OSError:
-        return None
-    return (int(fields[11]) + int(fields[12])) / TICK  # utime + stime
-
-
 def machine_cpu_seconds() -> tuple[float, float]:
     """(busy, steal) CPU seconds of the whole machine since boot, all cores (/proc/stat)."""
     fields = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
     user, nice, system, _idle, _iowait, irq, softirq, steal = fields[:8]
     return (user + nice + system + irq + softirq) / TICK, steal / TICK
-
-
-def _named_pids(names: tuple[str, ...], *, argument: str = "") -> list[int]:
-    """Processes named one of `names`, or (with `argument`) whose command line holds it."""
-    found = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                comm = (entry / "comm").read_text().strip()
-                command = (entry / "cmdline").read_bytes().split(b"\0") if argument else []
-            except OSError:
-                continue
-            if comm in names or argument.encode() in command:
-                found.append(int(entry.name))
-    return found
 
 
 # What CpuMeter reports per operation (see there).
@@ -514,29 +502,38 @@ class CpuMeter:
         self.first: dict[int, tuple[str, float]] = {}
         self.last: dict[int, float] = {}
         self.machine: list[tuple[float, float]] = []
+        self._roles: dict[int, str] = {}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
-    def _pids(self, conn) -> dict[int, str]:  # type: ignore[no-untyped-def]
-        pids = {
-            pid: "app" if role.startswith("web") else "topology"
-            for pid, role in topology_processes(self.root).items()
-        }
+    def _kinds(self, conn, stats) -> dict[int, str]:  # type: ignore[no-untyped-def]
+        topology = descendants(stats, self.root)
+        kinds: dict[int, str] = {}
+        for pid in topology:
+            if pid not in self._roles:  # a command line is read once per process
+                self._roles[pid] = process_role(pid) or "other"
+            kinds[pid] = "app" if self._roles[pid].startswith("web") else "topology"
+        # The load generators (wrk, pgbench, the officers' process) are this script's children.
+        kinds.update(
+            dict.fromkeys(descendants(stats, os.getpid()) - topology - {os.getpid()}, "load")
+        )
+        kinds.update(
+            {pid: "redis" for pid, (comm, *_rest) in stats.items() if comm == "redis-server"}
+        )
         rows = conn.execute(
             "SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
             "AND pid <> pg_backend_pid()"
         ).fetchall()
-        pids.update({int(row[0]): "pg" for row in rows})
-        pids.update(dict.fromkeys(_named_pids(("redis-server",)), "redis"))
-        pids.update(dict.fromkeys(_named_pids(("wrk", "pgbench"), argument="--officers"), "load"))
-        return pids
+        kinds.update({int(row[0]): "pg" for row in rows})
+        return kinds
 
     def _sample(self, conn) -> None:  # type: ignore[no-untyped-def]
         self.machine[1:] = [machine_cpu_seconds()]
-        for pid, kind in self._pids(conn).items():
-            now = cpu_seconds(pid)
-            if now is None:
+        stats = proc_stats()
+        for pid, kind in self._kinds(conn, stats).items():
+            if pid not in stats:
                 continue
+            now = stats[pid][2]
             # A process first seen after the block began (a load generator, a new backend)
             # started inside it: all its time counts.
             self.first.setdefault(pid, (kind, now if len(self.machine) == 1 else 0.0))
