@@ -9,7 +9,6 @@ access log and the application's log lines can be matched.
 
 from __future__ import annotations
 
-import atexit
 import json
 import logging
 import os
@@ -112,9 +111,9 @@ class BatchedFileHandler(logging.Handler):
             return
         self._lines.append(line)
         if self._thread is None:
+            # At exit logging.shutdown flushes and closes every handler, this one included.
             self._thread = threading.Thread(target=self._run, name="batched-log", daemon=True)
             self._thread.start()
-            atexit.register(self.close)
 
     def _take(self) -> list[str]:
         self.acquire()

@@ -84,6 +84,22 @@ def test_log_lines_inside_request_carry_its_id(client, caplog):
     assert [r.request_id for r in not_found] == [response["X-Request-ID"]]
 
 
+def _logging_child(body: str) -> str:
+    """A `python -c` script: the `mpp.request` logger to a BatchedFileHandler on sys.argv[1]
+    with batches `interval` seconds apart (a name `body` sets first), then `body`'s logging."""
+    setup, _, lines = body.partition("\n")
+    return (
+        "import logging, sys\n"
+        "from mpp.operations.logs import BatchedFileHandler, JsonFormatter\n"
+        f"{setup}\n"
+        "h = BatchedFileHandler(sys.argv[1], interval=interval)\n"
+        "h.setFormatter(JsonFormatter())\n"
+        "log = logging.getLogger('mpp.request'); log.propagate = False\n"
+        "log.addHandler(h); log.setLevel(logging.INFO)\n"
+        f"{lines}\n"
+    )
+
+
 def _access_record(n: int) -> logging.LogRecord:
     record = logging.LogRecord("mpp.request", logging.INFO, __file__, 1, "GET /x %s", (n,), None)
     record.status = 200
@@ -126,15 +142,7 @@ def test_batched_file_handler_writes_by_itself_and_at_exit(tmp_path):
     assert json.loads(path.read_text())["request_id"] == "req-00000001"
     handler.close()
     # A process that ends writes what it kept (atexit): a child process logs and exits.
-    script = (
-        "import logging, sys\n"
-        "from mpp.operations.logs import BatchedFileHandler, JsonFormatter\n"
-        "h = BatchedFileHandler(sys.argv[1], interval=3600)\n"
-        "h.setFormatter(JsonFormatter())\n"
-        "log = logging.getLogger('mpp.request'); log.propagate = False\n"
-        "log.addHandler(h); log.setLevel(logging.INFO)\n"
-        "log.info('last words')\n"
-    )
+    script = _logging_child("interval = 3600\nlog.info('last words')")
     subprocess.run([sys.executable, "-c", script, str(path)], cwd=ROOT, check=True)
     assert json.loads(path.read_text().splitlines()[-1])["msg"] == "last words"
 
@@ -143,15 +151,10 @@ def test_processes_appending_to_one_access_log_never_mix_lines(tmp_path):
     # The app server's processes share the file: each batch is one write of whole lines to a
     # file opened with O_APPEND, so no line is torn or lost.
     path = tmp_path / "access.log"
-    script = (
-        "import logging, sys\n"
-        "from mpp.operations.logs import BatchedFileHandler, JsonFormatter\n"
-        "h = BatchedFileHandler(sys.argv[1], interval=0.01)\n"
-        "h.setFormatter(JsonFormatter())\n"
-        "log = logging.getLogger('mpp.request'); log.propagate = False\n"
-        "log.addHandler(h); log.setLevel(logging.INFO)\n"
+    script = _logging_child(
+        "interval = 0.01\n"
         "for n in range(5000):\n"
-        "    log.info('process %s line %s %s', sys.argv[2], n, 'x' * 200)\n"
+        "    log.info('process %s line %s %s', sys.argv[2], n, 'x' * 200)"
     )
     writers = [
         subprocess.Popen([sys.executable, "-c", script, str(path), str(p)], cwd=ROOT)
